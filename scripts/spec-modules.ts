@@ -1,0 +1,33 @@
+// Renders the modules generated from the OpenAPI document. Kept apart from the script that writes them
+// so a test can render them in memory and fail when the committed copies are stale.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+export const specPath = fileURLToPath(new URL('../openapi/used-diagnostic-equipment.yaml', import.meta.url));
+const generatedDir = new URL('../src/spec/generated/', import.meta.url);
+
+const banner = '// Generated from openapi/used-diagnostic-equipment.yaml by `npm run generate`. Do not edit.\n';
+
+export interface SpecModule {
+  path: string;
+  contents: string;
+}
+
+export async function renderSpecModules(): Promise<SpecModule[]> {
+  const yamlText = await readFile(specPath, 'utf8');
+  const document: unknown = parse(yamlText);
+  const documentModule =
+    banner +
+    "import type { OpenApiDocument } from '../openapi-document.js';\n\n" +
+    `export const openApiDocument: OpenApiDocument = ${JSON.stringify(document, null, 2)};\n`;
+
+  const ast = await openapiTS(yamlText);
+  const typesModule = banner + astToString(ast);
+
+  return [
+    { path: fileURLToPath(new URL('document.ts', generatedDir)), contents: documentModule },
+    { path: fileURLToPath(new URL('types.ts', generatedDir)), contents: typesModule },
+  ];
+}

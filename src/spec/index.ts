@@ -1,0 +1,36 @@
+// The compiled contract: the document, its operations and the schema registries, built once per process
+// on first use (ajv compiles are the slow part, and every mock instance can share them).
+import { openApiDocument } from './generated/document.js';
+import type { OpenApiDocument } from './openapi-document.js';
+import { compileOperations, type CompiledOperation } from './operations.js';
+import { createSchemaRegistry, schemaRef } from './schema-registry.js';
+import type { Ajv } from 'ajv';
+
+export interface CompiledSpec {
+  document: OpenApiDocument;
+  operations: CompiledOperation[];
+  /** Validators for requests: they fill in the document's defaults. */
+  requestAjv: Ajv;
+  /** Validators for responses: no defaults, so a missing property stays missing. */
+  responseAjv: Ajv;
+}
+
+let compiled: CompiledSpec | undefined;
+
+export function compiledSpec(): CompiledSpec {
+  if (compiled === undefined) {
+    const requestAjv = createSchemaRegistry(openApiDocument, { useDefaults: true });
+    const responseAjv = createSchemaRegistry(openApiDocument, { useDefaults: false });
+    compiled = {
+      document: openApiDocument,
+      operations: compileOperations(openApiDocument, requestAjv),
+      requestAjv,
+      responseAjv,
+    };
+  }
+  return compiled;
+}
+
+export { schemaRef };
+export type { CompiledOperation };
+export type { components, operations, paths } from './generated/types.js';

@@ -1,0 +1,111 @@
+// The document's operations, read once into a shape the router, the input parser and the contract
+// suite can use directly: path templates split into segments, parameters merged with their path item's,
+// and ajv validators for each operation's parameters and body.
+import type { Ajv, ValidateFunction } from 'ajv';
+import {
+  httpMethods,
+  type HttpMethod,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+} from './openapi-document.js';
+import { registrySchema, resolveSchema } from './schema-registry.js';
+
+export type PathSegment = { literal: string } | { parameter: string };
+
+export interface CompiledParameter {
+  name: string;
+  location: 'query' | 'path';
+  required: boolean;
+  /** The schema with its `$ref` chain followed: `type`, `format`, bounds and `default` are read here. */
+  schema: JsonSchema;
+}
+
+export interface CompiledOperation {
+  operationId: string;
+  method: Uppercase<HttpMethod>;
+  pathTemplate: string;
+  segments: PathSegment[];
+  operation: OperationObject;
+  queryParameters: CompiledParameter[];
+  pathParameters: CompiledParameter[];
+  /** Validates (and fills in defaults of) an object of typed query values. */
+  validateQuery: ValidateFunction;
+  validatePath: ValidateFunction;
+  body: { required: boolean; mediaType: string; validate: ValidateFunction } | undefined;
+}
+
+function splitTemplate(template: string): PathSegment[] {
+  return template
+    .split('/')
+    .slice(1)
+    .map((part) => {
+      const match = /^\{(.+)\}$/.exec(part);
+      return match?.[1] !== undefined ? { parameter: match[1] } : { literal: part };
+    });
+}
+
+// Parameter schemas are inlined (their `$ref` followed) because ajv applies a `default` only when it
+// stands directly in the `properties` entry, not behind a reference.
+function objectSchema(parameters: CompiledParameter[]): JsonSchema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(parameters.map((p) => [p.name, registrySchema(p.schema)])),
+    required: parameters.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+function compileParameters(
+  document: OpenApiDocument,
+  parameters: ParameterObject[],
+  location: 'query' | 'path',
+): CompiledParameter[] {
+  return parameters
+    .filter((p) => p.in === location)
+    .map((p) => ({
+      name: p.name,
+      location,
+      required: p.required === true,
+      schema: resolveSchema(document, p.schema),
+    }));
+}
+
+export function compileOperations(document: OpenApiDocument, requestAjv: Ajv): CompiledOperation[] {
+  const operations: CompiledOperation[] = [];
+  for (const [pathTemplate, pathItem] of Object.entries(document.paths)) {
+    for (const method of httpMethods) {
+      const operation = pathItem[method];
+      if (operation === undefined) continue;
+      const own = operation.parameters ?? [];
+      // An operation's parameter overrides the path item's parameter of the same name and location.
+      const inherited = (pathItem.parameters ?? []).filter(
+        (p) => !own.some((o) => o.name === p.name && o.in === p.in),
+      );
+      const parameters = [...inherited, ...own];
+      const queryParameters = compileParameters(document, parameters, 'query');
+      const pathParameters = compileParameters(document, parameters, 'path');
+      const bodyEntry = Object.entries(operation.requestBody?.content ?? {})[0];
+      operations.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase() as Uppercase<HttpMethod>,
+        pathTemplate,
+        segments: splitTemplate(pathTemplate),
+        operation,
+        queryParameters,
+        pathParameters,
+        validateQuery: requestAjv.compile(objectSchema(queryParameters)),
+        validatePath: requestAjv.compile(objectSchema(pathParameters)),
+        body:
+          bodyEntry?.[1].schema === undefined
+            ? undefined
+            : {
+                required: operation.requestBody?.required === true,
+                mediaType: bodyEntry[0],
+                validate: requestAjv.compile(registrySchema(bodyEntry[1].schema)),
+              },
+      });
+    }
+  }
+  return operations;
+}
