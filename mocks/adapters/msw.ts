@@ -1,0 +1,56 @@
+// Adapter A: the mock as MSW request handlers, for setupServer (Node tests) and setupWorker (browser).
+// Requests outside the mock's paths fall through to the next handler, so these can sit beside an
+// app's own handlers.
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { pickDelay, type DelayRange } from '../core/delay.js';
+import type { MockRequest } from '../core/exchange.js';
+import { createMock, type Mock, type MockOptions } from '../core/mock.js';
+
+export interface HandlerOptions extends MockOptions {
+  /** Serve only this origin (and path prefix), e.g. 'https://api.example.test'. Default: any origin. */
+  baseUrl?: string;
+  /** An existing mock to serve, instead of a new one made from the options. */
+  mock?: Mock;
+  delay?: DelayRange;
+}
+
+export interface MockHandlers {
+  handlers: HttpHandler[];
+  /** The state behind the handlers: reset it, load a state, change a ticket's status, read the journal. */
+  mock: Mock;
+}
+
+function headersOf(request: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
+}
+
+export function createHandlers(options: HandlerOptions = {}): MockHandlers {
+  const mock = options.mock ?? createMock(options);
+  const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
+  const prefix = base?.pathname.replace(/\/$/, '') ?? '';
+  const pattern = base === undefined ? '*' : `${base.origin}${prefix}/*`;
+
+  const handler = http.all(pattern, async ({ request }) => {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(prefix)) return undefined;
+    const path = url.pathname.slice(prefix.length) || '/';
+    if (!mock.owns(path)) return undefined;
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const plain: MockRequest = {
+      method: request.method.toUpperCase(),
+      path,
+      query: url.searchParams,
+      headers: headersOf(request),
+      body: bytes.byteLength > 0 ? bytes : undefined,
+    };
+    const answer = mock.handle(plain);
+    const wait = pickDelay(options.delay);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
+  });
+  return { handlers: [handler], mock };
+}

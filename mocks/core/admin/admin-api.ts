@@ -1,0 +1,110 @@
+// The control API under /__admin (after WireMock's): read and replace the state, reset it, change a
+// ticket's status, read the request journal. It speaks problem+json like the API it controls.
+import { compiledSpec } from '../../../src/spec/index.js';
+import type { ValidateFunction } from 'ajv';
+import { preflight } from '../cors.js';
+import { emptyResponse, jsonResponse, type MockRequest, type MockResponse } from '../exchange.js';
+import { readJsonBody, violationsFrom } from '../input.js';
+import { toJson } from '../json.js';
+import type { JournalEntry } from '../journal.js';
+import { methodNotAllowed, routeNotFound, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
+import { ticketStatusSchema, type StateDocument, type Ticket } from '../../state/state-document.js';
+
+export const adminPrefix = '/__admin';
+
+/** What the admin API needs from a mock: the same calls a Node test can make directly. */
+export interface MockControls {
+  state(): StateDocument;
+  /** Replaces the state; returns the violations (and changes nothing) when the document is refused. */
+  load(document: unknown): Violation[];
+  reset(): void;
+  setTicketStatus(ticketId: string, status: string): Ticket | undefined;
+  requests(): JournalEntry[];
+  clearRequests(): void;
+}
+
+const json = { mediaType: 'application/json', required: true };
+let validatePatch: ValidateFunction | undefined;
+
+function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: false; problem: ProblemResult } {
+  const found: Violation[] = [];
+  const body = readJsonBody(request, json, found);
+  return found.length > 0 ? { ok: false, problem: violations(found) } : { ok: true, body };
+}
+
+function counts(document: StateDocument) {
+  return { tickets: document.tickets.length, catalog: document.catalog.length, used: document.used.length };
+}
+
+type Route = { pattern: RegExp; methods: Record<string, (request: MockRequest, controls: MockControls, match: RegExpExecArray) => MockResponse | ProblemResult> };
+
+const routes: Route[] = [
+  {
+    pattern: /^\/state$/,
+    methods: {
+      GET: (_request, controls) => jsonResponse(200, toJson(controls.state())),
+      PUT: (request, controls) => {
+        const read = readBody(request);
+        if (!read.ok) return read.problem;
+        const refused = controls.load(read.body);
+        return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(counts(controls.state())));
+      },
+    },
+  },
+  {
+    pattern: /^\/reset$/,
+    methods: {
+      POST: (_request, controls) => {
+        controls.reset();
+        return jsonResponse(200, toJson(counts(controls.state())));
+      },
+    },
+  },
+  {
+    pattern: /^\/tickets\/([^/]+)$/,
+    methods: {
+      PATCH: (request, controls, match) => {
+        let ticketId: string;
+        try {
+          ticketId = decodeURIComponent(match[1] ?? '');
+        } catch {
+          return violations([{ field: 'id', message: 'must be a valid percent-encoded path segment' }]);
+        }
+        const read = readBody(request);
+        if (!read.ok) return read.problem;
+        validatePatch ??= compiledSpec().requestAjv.compile({
+          type: 'object',
+          additionalProperties: false,
+          required: ['status'],
+          properties: { status: ticketStatusSchema },
+        });
+        if (!validatePatch(read.body)) return violations(violationsFrom(validatePatch.errors, 'body'));
+        const ticket = controls.setTicketStatus(ticketId, (read.body as { status: string }).status);
+        return ticket === undefined ? ticketNotFound(ticketId) : jsonResponse(200, toJson(ticket));
+      },
+    },
+  },
+  {
+    pattern: /^\/requests$/,
+    methods: {
+      GET: (_request, controls) => jsonResponse(200, toJson({ requests: controls.requests() })),
+      DELETE: (_request, controls) => {
+        controls.clearRequests();
+        return emptyResponse(204);
+      },
+    },
+  },
+];
+
+export function handleAdmin(request: MockRequest, controls: MockControls): MockResponse | ProblemResult {
+  const subPath = request.path.slice(adminPrefix.length);
+  for (const route of routes) {
+    const match = route.pattern.exec(subPath);
+    if (match === null) continue;
+    if (request.method === 'OPTIONS') return preflight(request, Object.keys(route.methods));
+    const handler = route.methods[request.method];
+    if (handler === undefined) return methodNotAllowed(request.method, Object.keys(route.methods));
+    return handler(request, controls, match);
+  }
+  return routeNotFound(request.method, request.path);
+}

@@ -1,0 +1,30 @@
+// The plain request and response the core speaks. Adapters convert to and from them once.
+
+export interface MockRequest {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The path as it arrived, still percent-encoded, without the query string. */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** The raw body bytes, or undefined when the request had none. */
+  body?: Uint8Array | undefined;
+  /** Set by an adapter that stopped reading a body past the mock's `bodyLimit`. */
+  bodyTooLarge?: boolean;
+}
+
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The serialised body, or undefined for an empty one. */
+  body?: string | undefined;
+}
+
+export function jsonResponse(status: number, body: string, headers: Record<string, string> = {}): MockResponse {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body };
+}
+
+export function emptyResponse(status: number, headers: Record<string, string> = {}): MockResponse {
+  return { status, headers };
+}

@@ -1,0 +1,194 @@
+// Turns a request's raw strings and bytes into typed, validated values for one operation, or into
+// the full list of violations (every broken field, never only the first).
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CompiledOperation } from '../../src/spec/index.js';
+import type { CompiledParameter } from '../../src/spec/operations.js';
+import { fitsIntegerFormat } from '../../src/spec/integer-formats.js';
+import type { MockRequest } from './exchange.js';
+import type { Violation } from './problems.js';
+
+export type ParameterValue = string | number | boolean | bigint;
+
+export interface OperationInput {
+  /** Query values after defaults, in the document's parameter order. Integers past 2^53 are bigint. */
+  query: Record<string, ParameterValue>;
+  path: Record<string, ParameterValue>;
+  body: unknown;
+}
+
+export type InputResult = { ok: true; input: OperationInput } | { ok: false; violations: Violation[] };
+
+const integerPattern = /^-?\d+$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+interface Converted {
+  /** What ajv validates: a number even where that number is rounded. */
+  checked: Record<string, unknown>;
+  /** Exact values that a number cannot hold, to put back after validation. */
+  exact: Record<string, bigint>;
+}
+
+// Query and path values are strings on the wire; the schema's `type` says what they stand for.
+function convertParameters(parameters: CompiledParameter[], raw: Map<string, string[]>, violations: Violation[]): Converted {
+  const converted: Converted = { checked: {}, exact: {} };
+  for (const parameter of parameters) {
+    const values = raw.get(parameter.name) ?? [];
+    if (values.length === 0) continue;
+    if (values.length > 1) {
+      violations.push({ field: parameter.name, message: 'must be given once' });
+      continue;
+    }
+    const text = values[0] ?? '';
+    const type = parameter.schema.type;
+    if (type === 'integer') {
+      if (!integerPattern.test(text)) {
+        violations.push({ field: parameter.name, message: 'must be an integer' });
+        continue;
+      }
+      const exact = BigInt(text);
+      if (!fitsIntegerFormat(exact, parameter.schema.format)) {
+        violations.push({ field: parameter.name, message: `must match format "${String(parameter.schema.format)}"` });
+        continue;
+      }
+      converted.checked[parameter.name] = Number(exact);
+      if (!Number.isSafeInteger(Number(exact))) converted.exact[parameter.name] = exact;
+    } else if (type === 'number') {
+      const number = text.trim() === '' ? Number.NaN : Number(text);
+      if (!Number.isFinite(number)) {
+        violations.push({ field: parameter.name, message: 'must be a number' });
+        continue;
+      }
+      converted.checked[parameter.name] = number;
+    } else if (type === 'boolean') {
+      if (text !== 'true' && text !== 'false') {
+        violations.push({ field: parameter.name, message: 'must be true or false' });
+        continue;
+      }
+      converted.checked[parameter.name] = text === 'true';
+    } else {
+      converted.checked[parameter.name] = text;
+    }
+  }
+  return converted;
+}
+
+// `required` and `additionalProperties` errors sit on the parent object; the field is the child.
+function fieldOf(error: ErrorObject, root: string): string {
+  const child =
+    error.keyword === 'required'
+      ? (error.params as { missingProperty: string }).missingProperty
+      : error.keyword === 'additionalProperties'
+        ? (error.params as { additionalProperty: string }).additionalProperty
+        : undefined;
+  const pointer = child === undefined ? error.instancePath : `${error.instancePath}/${child}`;
+  return pointer === '' ? root : pointer.slice(1).split('/').join('.');
+}
+
+/** One violation per broken field: the first of ajv's messages for it is the most basic one (type first). */
+export function violationsFrom(errors: ErrorObject[] | null | undefined, root: string): Violation[] {
+  const byField = new Map<string, string>();
+  for (const error of errors ?? []) {
+    const field = fieldOf(error, root);
+    if (byField.has(field)) continue;
+    const message =
+      error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not allowed' : error.message;
+    byField.set(field, message ?? 'is invalid');
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
+function validated(
+  parameters: CompiledParameter[],
+  validate: ValidateFunction,
+  raw: Map<string, string[]>,
+  violations: Violation[],
+): Record<string, ParameterValue> {
+  const before = violations.length;
+  const { checked, exact } = convertParameters(parameters, raw, violations);
+  const rejected = new Set(violations.slice(before).map((v) => v.field));
+  if (!validate(checked)) {
+    violations.push(...violationsFrom(validate.errors, 'query').filter((v) => !rejected.has(v.field)));
+  }
+  const values: Record<string, ParameterValue> = {};
+  for (const parameter of parameters) {
+    const value = exact[parameter.name] ?? checked[parameter.name];
+    if (value !== undefined) values[parameter.name] = value as ParameterValue;
+  }
+  return values;
+}
+
+function mediaTypeOf(contentType: string | undefined): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * Reads a JSON request body: the media type, UTF-8 and JSON syntax are checked here, the schema by the
+ * caller. Returns undefined (and adds a violation where one is due) when there is no usable body.
+ */
+export function readJsonBody(
+  request: MockRequest,
+  expected: { mediaType: string; required: boolean },
+  violations: Violation[],
+): unknown {
+  const bytes = request.body;
+  if (bytes === undefined || bytes.byteLength === 0) {
+    if (expected.required) violations.push({ field: 'body', message: `is required (${expected.mediaType})` });
+    return undefined;
+  }
+  const mediaType = mediaTypeOf(request.headers['content-type']);
+  if (mediaType !== expected.mediaType) {
+    violations.push({ field: 'Content-Type', message: `must be ${expected.mediaType}, not ${mediaType ?? 'missing'}` });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    violations.push({ field: 'body', message: 'must be valid UTF-8' });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    violations.push({ field: 'body', message: `must be valid JSON (${(error as Error).message})` });
+    return undefined;
+  }
+}
+
+function parseBody(operation: CompiledOperation, request: MockRequest, violations: Violation[]): unknown {
+  const spec = operation.body;
+  if (spec === undefined) return undefined;
+  const before = violations.length;
+  const body = readJsonBody(request, spec, violations);
+  if (violations.length === before && body !== undefined && !spec.validate(body)) {
+    violations.push(...violationsFrom(spec.validate.errors, 'body'));
+  }
+  return body;
+}
+
+function queryMap(query: URLSearchParams): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [name, value] of query) {
+    const list = map.get(name);
+    if (list === undefined) map.set(name, [value]);
+    else list.push(value);
+  }
+  return map;
+}
+
+export function parseInput(
+  operation: CompiledOperation,
+  request: MockRequest,
+  pathValues: Map<string, string>,
+): InputResult {
+  const violations: Violation[] = [];
+  const path = validated(
+    operation.pathParameters,
+    operation.validatePath,
+    new Map([...pathValues].map(([name, value]) => [name, [value]])),
+    violations,
+  );
+  const query = validated(operation.queryParameters, operation.validateQuery, queryMap(request.query), violations);
+  const body = parseBody(operation, request, violations);
+  return violations.length > 0 ? { ok: false, violations } : { ok: true, input: { query, path, body } };
+}

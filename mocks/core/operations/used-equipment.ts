@@ -1,0 +1,79 @@
+// The four operations of the API over the store. Each takes validated input and returns a response;
+// the 'In Progress' rule is asked, never restated.
+import { toJson } from '../json.js';
+import { emptyResponse, jsonResponse, type MockResponse } from '../exchange.js';
+import { allowsEquipmentChanges, inProgressStatus } from '../in-progress-rule.js';
+import type { OperationInput } from '../input.js';
+import { pageOf } from '../pagination.js';
+import {
+  diagnosticEquipmentNotFound,
+  equipmentAlreadyUsed,
+  ticketNotFound,
+  ticketNotInProgress,
+  usedEquipmentNotFound,
+  type ProblemResult,
+} from '../problems.js';
+import type { UsedEquipmentStore } from '../../state/store.js';
+import type { components } from '../../../src/spec/index.js';
+
+type UsedDiagnosticEquipment = components['schemas']['UsedDiagnosticEquipment'];
+export type OperationResult = MockResponse | ProblemResult;
+
+function view(store: UsedEquipmentStore, ticketId: string, equipmentId: number): UsedDiagnosticEquipment {
+  // A stored record always names a catalogue entry: the store is only fed checked documents and adds.
+  const entry = store.catalogEntry(equipmentId);
+  return { ticket_id: ticketId, diagnostic_equipment_id: equipmentId, name: entry?.name ?? '', version: entry?.version ?? null };
+}
+
+export function listUsedEquipment(store: UsedEquipmentStore, { query }: OperationInput): OperationResult {
+  const ticketId = query.ticket_id as string | undefined;
+  const limit = query.limit as number;
+  const offset = query.offset as number | bigint;
+  const page = pageOf(store.list(ticketId), limit, offset);
+  const result = page.rows.map((r) => view(store, r.ticket_id, r.diagnostic_equipment_id));
+  return jsonResponse(200, toJson({ query, result, total: page.total }));
+}
+
+function identifiers(input: OperationInput, from: 'path' | 'body') {
+  if (from === 'body') {
+    const body = input.body as components['schemas']['NewUsedDiagnosticEquipment'];
+    return { ticketId: body.ticket_id, equipmentId: body.diagnostic_equipment_id };
+  }
+  return { ticketId: input.path['ticket-id'] as string, equipmentId: input.path['diagnostic-equipment-id'] as number };
+}
+
+export function addUsedEquipment(store: UsedEquipmentStore, input: OperationInput): OperationResult {
+  const { ticketId, equipmentId } = identifiers(input, 'body');
+  const ticket = store.ticket(ticketId);
+  if (ticket === undefined) return ticketNotFound(ticketId);
+  if (store.catalogEntry(equipmentId) === undefined) return diagnosticEquipmentNotFound(equipmentId);
+  if (!allowsEquipmentChanges(ticket)) return ticketNotInProgress(ticketId, ticket.status, inProgressStatus);
+  if (store.isUsed(ticketId, equipmentId)) return equipmentAlreadyUsed(ticketId, equipmentId);
+  store.add(ticketId, equipmentId);
+  return jsonResponse(201, toJson(view(store, ticketId, equipmentId)));
+}
+
+export function getUsedEquipment(store: UsedEquipmentStore, input: OperationInput): OperationResult {
+  const { ticketId, equipmentId } = identifiers(input, 'path');
+  if (store.ticket(ticketId) === undefined) return ticketNotFound(ticketId);
+  if (!store.isUsed(ticketId, equipmentId)) return usedEquipmentNotFound(ticketId, equipmentId);
+  return jsonResponse(200, toJson(view(store, ticketId, equipmentId)));
+}
+
+export function removeUsedEquipment(store: UsedEquipmentStore, input: OperationInput): OperationResult {
+  const { ticketId, equipmentId } = identifiers(input, 'path');
+  const ticket = store.ticket(ticketId);
+  if (ticket === undefined) return ticketNotFound(ticketId);
+  if (!store.isUsed(ticketId, equipmentId)) return usedEquipmentNotFound(ticketId, equipmentId);
+  if (!allowsEquipmentChanges(ticket)) return ticketNotInProgress(ticketId, ticket.status, inProgressStatus);
+  store.remove(ticketId, equipmentId);
+  return emptyResponse(204);
+}
+
+/** The operations by the document's operationIds: a new operation in the document needs one here. */
+export const operationHandlers: Record<string, (store: UsedEquipmentStore, input: OperationInput) => OperationResult> = {
+  listUsedDiagnosticEquipment: listUsedEquipment,
+  addUsedDiagnosticEquipment: addUsedEquipment,
+  getUsedDiagnosticEquipment: getUsedEquipment,
+  removeUsedDiagnosticEquipment: removeUsedEquipment,
+};

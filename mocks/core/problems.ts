@@ -1,0 +1,99 @@
+// Every problem the mock can answer, each modelled once as a value. Adapters only serialise them.
+// Types are relative URI references, as in the seed's `/problems/violations`.
+
+export interface Violation {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  violations?: Violation[];
+}
+
+/** A problem plus the headers HTTP requires with it (`Allow` on 405, `WWW-Authenticate` on 401). */
+export interface ProblemResult {
+  problem: Problem;
+  headers?: Record<string, string>;
+}
+
+const problem = (type: string, title: string, status: number, detail: string): ProblemResult => ({
+  problem: { type: `/problems/${type}`, title, status, detail },
+});
+
+// Title and detail are the seed's own words for this problem.
+export function violations(list: Violation[]): ProblemResult {
+  return {
+    problem: {
+      type: '/problems/violations',
+      title: 'Bad request',
+      status: 400,
+      detail: 'The request violates one or more constraints. Please resolve all of them and try again.',
+      violations: list,
+    },
+  };
+}
+
+export function unauthorized(detail: string, apiKeyHeader: string): ProblemResult {
+  return {
+    ...problem('unauthorized', 'Unauthorized', 401, detail),
+    headers: { 'www-authenticate': `Bearer realm="used-diagnostic-equipment", ApiKey header="${apiKeyHeader}"` },
+  };
+}
+
+export const routeNotFound = (method: string, path: string): ProblemResult =>
+  problem('not-found', 'Not found', 404, `No resource is served at ${method} ${path}.`);
+
+export function methodNotAllowed(method: string, allowed: string[]): ProblemResult {
+  return {
+    ...problem('method-not-allowed', 'Method not allowed', 405, `${method} is not allowed here; use ${allowed.join(', ')}.`),
+    headers: { allow: allowed.join(', ') },
+  };
+}
+
+export const ticketNotFound = (ticketId: string): ProblemResult =>
+  problem('ticket-not-found', 'Ticket not found', 404, `Ticket ${ticketId} does not exist.`);
+
+export const diagnosticEquipmentNotFound = (equipmentId: number): ProblemResult =>
+  problem(
+    'diagnostic-equipment-not-found',
+    'Diagnostic equipment not found',
+    404,
+    `Diagnostic equipment ${equipmentId} is not in the catalogue.`,
+  );
+
+export const usedEquipmentNotFound = (ticketId: string, equipmentId: number): ProblemResult =>
+  problem(
+    'used-diagnostic-equipment-not-found',
+    'Used diagnostic equipment not found',
+    404,
+    `Diagnostic equipment ${equipmentId} has not been used on ticket ${ticketId}.`,
+  );
+
+export const equipmentAlreadyUsed = (ticketId: string, equipmentId: number): ProblemResult =>
+  problem(
+    'diagnostic-equipment-already-used',
+    'Diagnostic equipment already used',
+    409,
+    `Diagnostic equipment ${equipmentId} is already used on ticket ${ticketId}.`,
+  );
+
+export const ticketNotInProgress = (ticketId: string, status: string, inProgress: string): ProblemResult =>
+  problem(
+    'ticket-not-in-progress',
+    'Ticket not in progress',
+    409,
+    `Ticket ${ticketId} is '${status}'; diagnostic equipment can only be added to or removed from a '${inProgress}' ticket.`,
+  );
+
+export const payloadTooLarge = (limitBytes: number): ProblemResult =>
+  problem('payload-too-large', 'Payload too large', 413, `The request body exceeds the limit of ${limitBytes} bytes.`);
+
+export const adminDisabled = (): ProblemResult =>
+  problem('not-found', 'Not found', 404, 'The admin API is turned off (--no-admin).');
+
+export const internalError = (): ProblemResult =>
+  problem('internal-error', 'Internal server error', 500, 'The mock failed to handle the request; see its log.');

@@ -1,0 +1,64 @@
+// The mock's start state, generated with faker under a seed: the same seed gives the same state in
+// every process. It always holds the seed documentation's example (ticket 595be628-… In Progress,
+// equipment 12 "iCarsoft CR Pro" version "2.0"), so the documentation's example URLs work at once.
+import { Faker, base } from '@faker-js/faker';
+import { inProgressStatus } from '../core/in-progress-rule.js';
+import type { CatalogEntry, StateDocument, Ticket, UsedReference } from './state-document.js';
+
+export const defaultSeed = 1;
+export const exampleTicketId = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
+export const exampleEquipment: CatalogEntry = { diagnostic_equipment_id: 12, name: 'iCarsoft CR Pro', version: '2.0' };
+
+// Real tools a workshop uses to diagnose a vehicle; faker has no such list.
+const toolNames = [
+  'Autel MaxiSys MS906BT', 'Autel MaxiCOM MK808', 'Launch X431 V+', 'Launch CRP129E', 'Bosch KTS 560',
+  'Bosch KTS 350', 'Snap-on ZEUS', 'Snap-on SOLUS Legend', 'Foxwell NT510 Elite', 'Topdon Phoenix Plus',
+  'Delphi DS150E', 'Texa Navigator TXTs', 'Ross-Tech VCDS HEX-V2', 'Hella Gutmann mega macs 56',
+  'Fluke 88V Automotive Multimeter', 'Pico Technology 4425A', 'Midtronics GR8 Battery Tester',
+  'Actron CP9690', 'Innova 5610', 'BlueDriver Pro', 'Thinkcar ThinkTool Pro', 'Xtool D8',
+  'Jaltest Link', 'TOPDON ArtiDiag800', 'OTC Encore', 'Carman Scan VG+', 'G-Scan 3', 'Icarsoft MB V3.0',
+  'Schrader EZ-Sensor Tool', 'Bosch ADS 625X', 'Snap-on Verus Edge', 'Autel MaxiTPMS TS508',
+  'Launch Creader 8011', 'Foxwell GT60', 'Texa Konfort 760R', 'Fluke 1587 FC Insulation Tester',
+  'Pico Technology 2204A', 'Ancel FX6000', 'Yanhua ACDP', 'Hella Gutmann CSC Tool',
+];
+
+const statuses: Array<{ weight: number; value: string }> = [
+  { weight: 5, value: inProgressStatus },
+  { weight: 3, value: 'Open' },
+  { weight: 3, value: 'Closed' },
+  { weight: 1, value: 'On Hold' },
+];
+
+export interface DefaultStateOptions {
+  seed?: number;
+  tickets?: number;
+}
+
+export function generateDefaultState(options: DefaultStateOptions = {}): StateDocument {
+  const faker = new Faker({ locale: [base] });
+  faker.seed(options.seed ?? defaultSeed);
+
+  const catalog: CatalogEntry[] = toolNames.map((name, index) => {
+    const id = index + 1;
+    if (id === exampleEquipment.diagnostic_equipment_id) return { ...exampleEquipment };
+    const version = faker.datatype.boolean({ probability: 0.2 }) ? null : faker.system.semver();
+    return { diagnostic_equipment_id: id, name, version };
+  });
+
+  const tickets: Ticket[] = [{ id: exampleTicketId, status: inProgressStatus }];
+  for (let i = 1; i < (options.tickets ?? 12); i++) {
+    tickets.push({ id: faker.string.uuid(), status: faker.helpers.weightedArrayElement(statuses) });
+  }
+
+  // The example ticket gets more than one page of records (the example equipment first); the others
+  // get a few each, so the unfiltered list spans several pages too.
+  const used: UsedReference[] = [];
+  const others = catalog.filter((e) => e.diagnostic_equipment_id !== exampleEquipment.diagnostic_equipment_id);
+  for (const ticket of tickets) {
+    const count = ticket.id === exampleTicketId ? 27 : faker.number.int({ min: 0, max: 8 });
+    const chosen = faker.helpers.arrayElements(others, count);
+    if (ticket.id === exampleTicketId) chosen.unshift(exampleEquipment);
+    for (const entry of chosen) used.push({ ticket_id: ticket.id, diagnostic_equipment_id: entry.diagnostic_equipment_id });
+  }
+  return { tickets, catalog, used };
+}

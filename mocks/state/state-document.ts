@@ -1,0 +1,105 @@
+// The mock's whole state as one plain document: what GET /__admin/state returns, what PUT
+// /__admin/state accepts, what scenarios hold. Field schemas are the OpenAPI document's own.
+import type { ValidateFunction } from 'ajv';
+import { compiledSpec, schemaRef } from '../../src/spec/index.js';
+import type { components } from '../../src/spec/index.js';
+import { violationsFrom } from '../core/input.js';
+import type { Violation } from '../core/problems.js';
+
+type Record_ = components['schemas']['UsedDiagnosticEquipment'];
+
+export interface Ticket {
+  id: Record_['ticket_id'];
+  /** Free text; only the 'In Progress' status allows changes. */
+  status: string;
+}
+
+export type CatalogEntry = Pick<Record_, 'diagnostic_equipment_id' | 'name' | 'version'>;
+export type UsedReference = Pick<Record_, 'ticket_id' | 'diagnostic_equipment_id'>;
+
+export interface StateDocument {
+  tickets: Ticket[];
+  catalog: CatalogEntry[];
+  /** In list order: the order GET /v2/tickets/used-diagnostic-equipment returns them. */
+  used: UsedReference[];
+}
+
+const field = (name: string) => schemaRef(`UsedDiagnosticEquipment/properties/${name}`);
+
+const closedObject = (properties: Record<string, unknown>) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+export const ticketStatusSchema = { type: 'string', minLength: 1 };
+
+export const stateDocumentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tickets', 'catalog', 'used'],
+  properties: {
+    // Lets a saved state name its JSON Schema, for editor completion.
+    $schema: { type: 'string' },
+    tickets: { type: 'array', items: closedObject({ id: field('ticket_id'), status: ticketStatusSchema }) },
+    catalog: {
+      type: 'array',
+      items: closedObject({
+        diagnostic_equipment_id: field('diagnostic_equipment_id'),
+        name: field('name'),
+        version: field('version'),
+      }),
+    },
+    used: {
+      type: 'array',
+      items: closedObject({ ticket_id: field('ticket_id'), diagnostic_equipment_id: field('diagnostic_equipment_id') }),
+    },
+  },
+};
+
+let validateShape: ValidateFunction | undefined;
+
+function crossReferenceViolations(document: StateDocument): Violation[] {
+  const violations: Violation[] = [];
+  const tickets = new Map<string, number>();
+  document.tickets.forEach((ticket, index) => {
+    const first = tickets.get(ticket.id);
+    if (first !== undefined) violations.push({ field: `/tickets/${index}/id`, message: `duplicates /tickets/${first}/id (${ticket.id})` });
+    else tickets.set(ticket.id, index);
+  });
+  const catalog = new Map<number, number>();
+  document.catalog.forEach((entry, index) => {
+    const first = catalog.get(entry.diagnostic_equipment_id);
+    if (first !== undefined)
+      violations.push({
+        field: `/catalog/${index}/diagnostic_equipment_id`,
+        message: `duplicates /catalog/${first}/diagnostic_equipment_id (${entry.diagnostic_equipment_id})`,
+      });
+    else catalog.set(entry.diagnostic_equipment_id, index);
+  });
+  const used = new Map<string, number>();
+  document.used.forEach((reference, index) => {
+    if (!tickets.has(reference.ticket_id))
+      violations.push({ field: `/used/${index}/ticket_id`, message: `no ticket ${reference.ticket_id} in /tickets` });
+    if (!catalog.has(reference.diagnostic_equipment_id))
+      violations.push({
+        field: `/used/${index}/diagnostic_equipment_id`,
+        message: `no diagnostic equipment ${reference.diagnostic_equipment_id} in /catalog`,
+      });
+    const key = `${reference.ticket_id}/${reference.diagnostic_equipment_id}`;
+    const first = used.get(key);
+    if (first !== undefined) violations.push({ field: `/used/${index}`, message: `duplicates /used/${first}` });
+    else used.set(key, index);
+  });
+  return violations;
+}
+
+/** Every problem of a candidate state, by JSON pointer; an empty list means it can be loaded. */
+export function stateDocumentViolations(candidate: unknown): Violation[] {
+  validateShape ??= compiledSpec().requestAjv.compile(stateDocumentSchema);
+  if (!validateShape(candidate)) {
+    return violationsFrom(validateShape.errors, '').map((v) => ({ field: v.field === '' ? '/' : `/${v.field.split('.').join('/')}`, message: v.message }));
+  }
+  return crossReferenceViolations(candidate as StateDocument);
+}

@@ -1,0 +1,49 @@
+// The one entry that exits: it parses the command, runs it, and turns a CliError into a message and
+// an exit code. Everything below it throws or returns.
+import { CliError } from './cli-error.js';
+import { mockUsage, runMockCommand } from './mock-command.js';
+
+const usage = `Usage: ude-kit <command> [options]
+
+Commands:
+  mock       serve the stateful fake API (ude-kit mock --help)
+
+Run "ude-kit <command> --help" for a command's options.`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'mock': {
+      const running = await runMockCommand(rest);
+      if (running === undefined) return;
+      const stop = (signal: string) => {
+        console.log(`\nude-kit mock: ${signal} received, stopping`);
+        running.close().then(
+          () => process.exit(0),
+          () => process.exit(0),
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      return;
+    }
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      console.log(usage);
+      return;
+    default:
+      throw new CliError(`unknown command "${command}"\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof CliError) {
+    console.error(`ude-kit: ${error.message}`);
+    process.exit(error.exitCode);
+  }
+  console.error('ude-kit: unexpected error', error);
+  process.exit(1);
+});
+

@@ -1,0 +1,96 @@
+// `ude-kit mock`: the standalone fake API on node:http, until SIGINT or SIGTERM.
+import { parseArgs } from 'node:util';
+import { parseDelay } from '../../mocks/core/delay.js';
+import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
+import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { CliError } from './cli-error.js';
+import { choiceOption, integerOption, nonEmptyOption } from './options.js';
+
+export const mockUsage = `Usage: ude-kit mock [options]
+
+Serves a stateful fake of the Used diagnostic equipment API.
+
+Options:
+  --port N             port to listen on (default 4010; 0 picks a free one)
+  --host HOST          address to bind (default 127.0.0.1)
+  --seed N             seed of the generated start state (default 1)
+  --auth MODE          required (default): Bearer token and X-Api-Key on every call; off: none
+  --api-key KEY        accept only this API key (default: any non-empty key)
+  --token TOKEN        accept only this bearer token (default: any non-empty token)
+  --delay MS|MIN-MAX   wait before every response, e.g. 200 or 100-400
+  --no-admin           turn the /__admin control API off
+  -h, --help           show this help`;
+
+export interface StartedMock {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function runMockCommand(args: string[]): Promise<StartedMock | undefined> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        auth: { type: 'string' },
+        'api-key': { type: 'string' },
+        token: { type: 'string' },
+        delay: { type: 'string' },
+        'no-admin': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${mockUsage}`);
+  }
+  if (values.help === true) {
+    console.log(mockUsage);
+    return undefined;
+  }
+  const delayText = values.delay;
+  const delay = delayText === undefined ? undefined : parseDelay(delayText);
+  if (delayText !== undefined && delay === undefined) {
+    throw new CliError(`--delay must be milliseconds (200) or a range (100-400), not "${delayText}"`);
+  }
+  const port = integerOption('port', values.port, { min: 0, max: 65535 }) ?? 4010;
+  const host = nonEmptyOption('host', values.host) ?? '127.0.0.1';
+  const auth = {
+    mode: choiceOption('auth', values.auth, ['required', 'off'] as const) ?? 'required',
+    apiKey: nonEmptyOption('api-key', values['api-key']),
+    token: nonEmptyOption('token', values.token),
+  };
+
+  let mock;
+  try {
+    mock = createMock({
+      seed: integerOption('seed', values.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }),
+      auth,
+      admin: values['no-admin'] !== true,
+    });
+  } catch (error) {
+    if (error instanceof InvalidStateError) throw new CliError(error.message);
+    throw error;
+  }
+
+  let running;
+  try {
+    running = await startHttpServer(mock, { port, host, delay });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${host} is already in use; pick another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot bind to host "${host}"`);
+    if (code === 'EACCES') throw new CliError(`no permission to listen on ${host}:${port}`);
+    throw error;
+  }
+
+  console.log(`ude-kit mock listening on ${running.url}`);
+  console.log(`  API:   ${running.url}/v2/tickets/used-diagnostic-equipment`);
+  console.log(`  auth:  ${auth.mode === 'off' ? 'off' : 'Authorization: Bearer <token> and X-Api-Key: <key> required'}`);
+  console.log(`  admin: ${values['no-admin'] === true ? 'off' : `${running.url}/__admin/state`}`);
+  return running;
+}
