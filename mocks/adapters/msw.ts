@@ -32,25 +32,35 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
   const mock = options.mock ?? createMock(options);
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const prefix = base?.pathname.replace(/\/$/, '') ?? '';
-  const pattern = base === undefined ? '*' : `${base.origin}${prefix}/*`;
 
-  const handler = http.all(pattern, async ({ request }) => {
-    const url = new URL(request.url);
+  /** The mock-relative path of a request the mock serves, or undefined to let it pass. */
+  function ownPath(url: URL): string | undefined {
+    if (base !== undefined && url.origin !== base.origin) return undefined;
     if (!url.pathname.startsWith(prefix)) return undefined;
     const path = url.pathname.slice(prefix.length) || '/';
-    if (!mock.owns(path)) return undefined;
-    const bytes = new Uint8Array(await request.arrayBuffer());
-    const plain: MockRequest = {
-      method: request.method.toUpperCase(),
-      path,
-      query: url.searchParams,
-      headers: headersOf(request),
-      body: bytes.byteLength > 0 ? bytes : undefined,
-    };
-    const answer = mock.handle(plain);
-    const wait = pickDelay(options.delay);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
-  });
+    return mock.owns(path) ? path : undefined;
+  }
+
+  // A predicate rather than a path pattern: MSW's pattern matcher decodes the URL itself and throws
+  // on a malformed percent-encoding, where the mock must answer 400. Unowned requests stay unmatched,
+  // so the app's own handlers and onUnhandledRequest see them as usual.
+  const handler = http.all(
+    ({ request }) => ownPath(new URL(request.url)) !== undefined,
+    async ({ request }) => {
+      const url = new URL(request.url);
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      const plain: MockRequest = {
+        method: request.method.toUpperCase(),
+        path: ownPath(url) ?? url.pathname,
+        query: url.searchParams,
+        headers: headersOf(request),
+        body: bytes.byteLength > 0 ? bytes : undefined,
+      };
+      const answer = mock.handle(plain);
+      const wait = pickDelay(options.delay);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
+    },
+  );
   return { handlers: [handler], mock };
 }

@@ -103,12 +103,15 @@ function validated(
   raw: Map<string, string[]>,
   violations: Violation[],
 ): Record<string, ParameterValue> {
-  const before = violations.length;
-  const { checked, exact } = convertParameters(parameters, raw, violations);
-  const rejected = new Set(violations.slice(before).map((v) => v.field));
+  const found: Violation[] = [];
+  const { checked, exact } = convertParameters(parameters, raw, found);
+  const rejected = new Set(found.map((v) => v.field));
   if (!validate(checked)) {
-    violations.push(...violationsFrom(validate.errors, 'query').filter((v) => !rejected.has(v.field)));
+    found.push(...violationsFrom(validate.errors, 'query').filter((v) => !rejected.has(v.field)));
   }
+  // Reported in the document's parameter order, whichever check found them.
+  const order = parameters.map((p) => p.name);
+  violations.push(...found.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
   const values: Record<string, ParameterValue> = {};
   for (const parameter of parameters) {
     const value = exact[parameter.name] ?? checked[parameter.name];

@@ -128,9 +128,8 @@ export function createMock(options: MockOptions = {}): Mock {
         console.error('ude-kit mock: unexpected error', error);
         response = problemResponse(internalError());
       }
-      if (!(request.method === 'GET' && request.path === `${adminPrefix}/requests`)) {
-        journal.record(request, response.status, now());
-      }
+      // The journal shows what an app sent to the API; the admin calls that inspect it stay out of it.
+      if (!isUnder(request.path, adminPrefix)) journal.record(request, response.status, now());
       return withCors(request, response);
     },
   };

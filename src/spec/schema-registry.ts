@@ -2,7 +2,7 @@
 // admin documents) is compiled from the same definitions and no limit is restated in code.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema, OpenApiDocument } from './openapi-document.js';
+import type { JsonSchema, OpenApiDocument, Reference, ResponseObject } from './openapi-document.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -67,4 +67,13 @@ export function resolveSchema(document: OpenApiDocument, schema: JsonSchema): Js
     current = target;
   }
   return current;
+}
+
+/** Follows a response's `$ref` into the document's components/responses. */
+export function resolveResponse(document: OpenApiDocument, response: ResponseObject | Reference): ResponseObject {
+  if (!('$ref' in response)) return response;
+  const name = response.$ref.replace('#/components/responses/', '');
+  const target = document.components.responses?.[name];
+  if (target === undefined) throw new Error(`cannot resolve response reference ${response.$ref}`);
+  return target;
 }

@@ -1,0 +1,104 @@
+// Checks one HTTP response against what the document promises for its operation: a documented status,
+// the documented media type, a body that validates (all errors), and a problem's `status` equal to the
+// HTTP status. Used by the kit's own tests and by the contract suite.
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CompiledOperation } from './operations.js';
+import type { ResponseObject } from './openapi-document.js';
+import { compiledSpec } from './index.js';
+import { registrySchema, resolveResponse } from './schema-registry.js';
+
+export type ResponseIssueKind =
+  | 'undocumented-status'
+  | 'content-type'
+  | 'invalid-json'
+  | 'schema'
+  | 'unexpected-body'
+  | 'problem-status';
+
+export interface ResponseIssue {
+  kind: ResponseIssueKind;
+  message: string;
+  /** JSON pointer into the body, for schema issues. */
+  pointer?: string;
+  /** The ajv error behind a schema issue. */
+  error?: ErrorObject;
+}
+
+export interface ObservedResponse {
+  status: number;
+  contentType: string | undefined;
+  bodyText: string;
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(key: string, schema: Record<string, unknown>): ValidateFunction {
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    validate = compiledSpec().responseAjv.compile(registrySchema(schema));
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/** The response object the document gives for a status: exact code, then `4XX`-style range, then default. */
+export function documentedResponse(
+  operation: CompiledOperation,
+  status: number,
+): { key: string; response: ResponseObject } | undefined {
+  const responses = operation.operation.responses;
+  for (const key of [String(status), `${String(status)[0]}XX`, 'default']) {
+    const entry = responses[key];
+    if (entry !== undefined) return { key, response: resolveResponse(compiledSpec().document, entry) };
+  }
+  return undefined;
+}
+
+export function mediaTypeOf(contentType: string | undefined): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+export function checkResponse(operation: CompiledOperation, observed: ObservedResponse): ResponseIssue[] {
+  const documented = documentedResponse(operation, observed.status);
+  if (documented === undefined) {
+    return [{ kind: 'undocumented-status', message: `status ${observed.status} is not documented for ${operation.operationId}` }];
+  }
+  const content = documented.response.content;
+  if (content === undefined) {
+    return observed.bodyText.length > 0
+      ? [{ kind: 'unexpected-body', message: `status ${observed.status} is documented without a body, but one came back` }]
+      : [];
+  }
+  const mediaType = mediaTypeOf(observed.contentType);
+  const media = mediaType === undefined ? undefined : content[mediaType];
+  if (media === undefined) {
+    return [
+      {
+        kind: 'content-type',
+        message: `content type ${mediaType ?? '(none)'} is not documented for status ${observed.status}; expected ${Object.keys(content).join(' or ')}`,
+      },
+    ];
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(observed.bodyText);
+  } catch (error) {
+    return [{ kind: 'invalid-json', message: `the body is not valid JSON (${(error as Error).message})` }];
+  }
+  const issues: ResponseIssue[] = [];
+  if (media.schema !== undefined) {
+    const validate = validatorFor(`${operation.operationId} ${documented.key} ${mediaType}`, media.schema);
+    if (!validate(body)) {
+      for (const error of validate.errors ?? []) {
+        issues.push({ kind: 'schema', message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`, pointer: error.instancePath, error });
+      }
+    }
+  }
+  if (mediaType === 'application/problem+json' && typeof body === 'object' && body !== null) {
+    const status = (body as { status?: unknown }).status;
+    if (status !== observed.status) {
+      issues.push({ kind: 'problem-status', message: `problem status ${String(status)} differs from the HTTP status ${observed.status}`, pointer: '/status' });
+    }
+  }
+  return issues;
+}
