@@ -1,0 +1,113 @@
+// The CLI as a user runs it: a real process, its output, its exit code.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [...cli, 'mock', ...args], { cwd: root });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 15_000);
+    child.stdout!.on('data', () => {
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url !== undefined) {
+        clearTimeout(timer);
+        resolve({ child, url, output: () => output });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+const run = (args: string[]) => spawnSync(process.execPath, [...cli, ...args], { cwd: root, encoding: 'utf8', timeout: 15_000 });
+const headers = { authorization: 'Bearer t', 'x-api-key': 'k' };
+
+describe('ude-kit mock', () => {
+  it('prints its URL on 127.0.0.1, serves the seed example, and stops cleanly on SIGTERM', async () => {
+    const { child, url } = await start(['--port', '0']);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const reply = await fetch(`${url}/v2/tickets/used-diagnostic-equipment/595be628-f6f2-4262-9c10-6389c6c4a5b8/12`, { headers });
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toMatchObject({ name: 'iCarsoft CR Pro', version: '2.0' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('takes --seed, --auth off, --delay and --no-admin', async () => {
+    const { url } = await start(['--port', '0', '--seed', '7', '--auth', 'off', '--delay', '30', '--no-admin']);
+    const started = Date.now();
+    const list = await fetch(`${url}/v2/tickets/used-diagnostic-equipment`);
+    expect(list.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    expect((await fetch(`${url}/__admin/state`)).status).toBe(404);
+  });
+
+  it('accepts only the configured credentials with --api-key and --token', async () => {
+    const { url } = await start(['--port', '0', '--api-key', 'K1', '--token', 'T1']);
+    const path = `${url}/v2/tickets/used-diagnostic-equipment`;
+    expect((await fetch(path, { headers: { authorization: 'Bearer T1', 'x-api-key': 'K1' } })).status).toBe(200);
+    expect((await fetch(path, { headers: { authorization: 'Bearer T1', 'x-api-key': 'K2' } })).status).toBe(401);
+  });
+
+  it('gives the same state for the same --seed in two processes', async () => {
+    const states = [];
+    for (let i = 0; i < 2; i++) {
+      const { child, url } = await start(['--port', '0', '--seed', '11']);
+      states.push(await (await fetch(`${url}/__admin/state`)).text());
+      child.kill('SIGTERM');
+    }
+    expect(states[0]).toBe(states[1]);
+    expect(states[0]!.length).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be a whole number from 0 to 65535/],
+    [['--port', '70000'], /--port must be a whole number/],
+    [['--auth', 'maybe'], /--auth must be one of required, off/],
+    [['--delay', 'soon'], /--delay must be milliseconds/],
+    [['--seed=-1'], /--seed must be a whole number/],
+    [['--api-key', ''], /--api-key must not be empty/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+  ])('refuses %j with a one-line reason and exit code 2', (args, message) => {
+    const result = run(['mock', ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says so, with exit code 2, when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const result = run(['mock', '--port', String(port)]);
+    blocker.close();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it('prints help and refuses an unknown command', () => {
+    expect(run(['mock', '--help']).stdout).toContain('Usage: ude-kit mock [options]');
+    const unknown = run(['frob']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frob"');
+  });
+
+  it('runs from the compiled bin that npm installs', () => {
+    const result = spawnSync(process.execPath, ['bin/ude-kit.js', 'mock', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('--no-admin');
+  });
+});
