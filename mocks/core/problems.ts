@@ -97,3 +97,13 @@ export const adminDisabled = (): ProblemResult =>
 
 export const internalError = (): ProblemResult =>
   problem('internal-error', 'Internal server error', 500, 'The mock failed to handle the request; see its log.');
+
+// Problems of a request that could not even be read as HTTP; the node:http adapter sends them raw.
+export const malformedRequest = (reason: string): ProblemResult =>
+  violations([{ field: 'request', message: `is not valid HTTP (${reason})` }]);
+
+export const headersTooLarge = (): ProblemResult =>
+  problem('request-header-fields-too-large', 'Request header fields too large', 431, 'The request headers are too large.');
+
+export const requestTimeout = (): ProblemResult =>
+  problem('request-timeout', 'Request timeout', 408, 'The request was not received in time.');
