@@ -34,16 +34,19 @@ export function listUsedEquipment(store: UsedEquipmentStore, { query }: Operatio
   return jsonResponse(200, toJson({ query, result, total: page.total }));
 }
 
-function identifiers(input: OperationInput, from: 'path' | 'body') {
-  if (from === 'body') {
-    const body = input.body as components['schemas']['NewUsedDiagnosticEquipment'];
-    return { ticketId: body.ticket_id, equipmentId: body.diagnostic_equipment_id };
-  }
+type Identifiers = { ticketId: string; equipmentId: number };
+
+function fromBody(input: OperationInput): Identifiers {
+  const body = input.body as components['schemas']['NewUsedDiagnosticEquipment'];
+  return { ticketId: body.ticket_id, equipmentId: body.diagnostic_equipment_id };
+}
+
+function fromPath(input: OperationInput): Identifiers {
   return { ticketId: input.path['ticket-id'] as string, equipmentId: input.path['diagnostic-equipment-id'] as number };
 }
 
 export function addUsedEquipment(store: UsedEquipmentStore, input: OperationInput): OperationResult {
-  const { ticketId, equipmentId } = identifiers(input, 'body');
+  const { ticketId, equipmentId } = fromBody(input);
   const ticket = store.ticket(ticketId);
   if (ticket === undefined) return ticketNotFound(ticketId);
   if (store.catalogEntry(equipmentId) === undefined) return diagnosticEquipmentNotFound(equipmentId);
@@ -54,14 +57,14 @@ export function addUsedEquipment(store: UsedEquipmentStore, input: OperationInpu
 }
 
 export function getUsedEquipment(store: UsedEquipmentStore, input: OperationInput): OperationResult {
-  const { ticketId, equipmentId } = identifiers(input, 'path');
+  const { ticketId, equipmentId } = fromPath(input);
   if (store.ticket(ticketId) === undefined) return ticketNotFound(ticketId);
   if (!store.isUsed(ticketId, equipmentId)) return usedEquipmentNotFound(ticketId, equipmentId);
   return jsonResponse(200, toJson(view(store, ticketId, equipmentId)));
 }
 
 export function removeUsedEquipment(store: UsedEquipmentStore, input: OperationInput): OperationResult {
-  const { ticketId, equipmentId } = identifiers(input, 'path');
+  const { ticketId, equipmentId } = fromPath(input);
   const ticket = store.ticket(ticketId);
   if (ticket === undefined) return ticketNotFound(ticketId);
   if (!store.isUsed(ticketId, equipmentId)) return usedEquipmentNotFound(ticketId, equipmentId);
