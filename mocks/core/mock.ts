@@ -22,7 +22,7 @@ import {
   type ProblemResult,
 } from './problems.js';
 import { problemResponse, toResponse } from './response.js';
-import { createRouter } from './router.js';
+import { createRouter } from '../../src/spec/router.js';
 
 export interface MockOptions {
   /** Seed of the generated start state (ignored when `state` is given). Same seed, same state. */

@@ -6,6 +6,11 @@ const ranges: Record<string, { min: bigint; max: bigint }> = {
   int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n },
 };
 
+/** The range an OpenAPI integer format defines, if it defines one. */
+export function integerFormatRange(format: unknown): { min: bigint; max: bigint } | undefined {
+  return typeof format === 'string' ? ranges[format] : undefined;
+}
+
 /** Whether an exact integer lies in the range of its OpenAPI format (an unknown format has no range). */
 export function fitsIntegerFormat(value: bigint, format: unknown): boolean {
   const range = typeof format === 'string' ? ranges[format] : undefined;

@@ -54,6 +54,11 @@ export function documentedResponse(
   return undefined;
 }
 
+/** The 2xx statuses an operation documents, e.g. ['201'] for add. */
+export function successStatuses(operation: CompiledOperation): string[] {
+  return Object.keys(operation.operation.responses).filter((key) => /^2(\d\d|XX)$/.test(key));
+}
+
 export function mediaTypeOf(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
@@ -62,6 +67,16 @@ export function checkResponse(operation: CompiledOperation, observed: ObservedRe
   const documented = documentedResponse(operation, observed.status);
   if (documented === undefined) {
     return [{ kind: 'undocumented-status', message: `status ${observed.status} is not documented for ${operation.operationId}` }];
+  }
+  // `default` stands for errors ("An error occurred"); a success must be one the operation names.
+  const successes = successStatuses(operation);
+  if (observed.status >= 200 && observed.status < 300 && documented.key === 'default' && successes.length > 0) {
+    return [
+      {
+        kind: 'undocumented-status',
+        message: `success status ${observed.status} is not documented for ${operation.operationId}; expected ${successes.join(' or ')}`,
+      },
+    ];
   }
   const content = documented.response.content;
   if (content === undefined) {

@@ -47,6 +47,8 @@ export function createSchemaRegistry(document: OpenApiDocument, options: SchemaR
     allErrors: true,
     strict: true,
     useDefaults: options.useDefaults,
+    // Errors carry the failing value and the keyword's schema, so a drift report can show both.
+    verbose: true,
     // OpenAPI 3.0 allows `example` on schemas; it documents and does not validate.
     keywords: ['example'],
   });

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { compiledSpec, schemaRef } from '../../src/spec/index.js';
 import { checkResponse, mediaTypeOf } from '../../src/spec/response-validation.js';
-import { createRouter } from '../../mocks/core/router.js';
+import { createRouter } from '../../src/spec/router.js';
 import type { ValidateFunction } from 'ajv';
 
 export interface Reply {

@@ -125,7 +125,11 @@ describe('the OpenAPI document', () => {
     expect(checkResponse(get, ok(200, 'application/json', { ...seedRecord, version: '' })).map((i) => i.kind)).toEqual(['schema']);
     expect(checkResponse(get, { status: 200, contentType: 'application/json', bodyText: '{' }).map((i) => i.kind)).toEqual(['invalid-json']);
     expect(checkResponse(remove, { status: 204, contentType: undefined, bodyText: '' })).toEqual([]);
-    expect(checkResponse(remove, ok(200, 'application/json', {})).map((i) => i.kind)).toEqual(['content-type']);
+    // `default` describes errors: a success the operation does not name is undocumented.
+    expect(checkResponse(remove, ok(200, 'application/json', {})).map((i) => i.kind)).toEqual(['undocumented-status']);
+    const add = operation('addUsedDiagnosticEquipment');
+    expect(checkResponse(add, ok(200, 'application/json', seedRecord)).map((i) => i.kind)).toEqual(['undocumented-status']);
+    expect(checkResponse(add, ok(201, 'application/json', seedRecord))).toEqual([]);
     expect(checkResponse(remove, { status: 204, contentType: undefined, bodyText: 'x' }).map((i) => i.kind)).toEqual(['unexpected-body']);
   });
 });

@@ -1,6 +1,6 @@
 // Finds the operation a request addresses, from the document's path templates. A path that matches
 // a template but not the method gives the methods that would have matched, for 405 and `Allow`.
-import type { CompiledOperation } from '../../src/spec/index.js';
+import type { CompiledOperation } from './operations.js';
 
 export type RouteMatch =
   | { kind: 'operation'; operation: CompiledOperation; pathValues: Map<string, string> }

@@ -1,0 +1,76 @@
+// The credentials the suite sends, and the variants the auth check needs. Values never leave this
+// module except as request headers; reports show them masked.
+
+export interface Credentials {
+  token?: string | undefined;
+  apiKey?: string | undefined;
+  apiKeyHeader: string;
+}
+
+export type AuthVariant = 'both' | 'none' | 'token-only' | 'key-only' | 'wrong-key' | 'wrong-token';
+
+const wrong = 'ude-kit-deliberately-wrong';
+
+export function authHeaders(credentials: Credentials, variant: AuthVariant): Record<string, string> {
+  const header = credentials.apiKeyHeader.toLowerCase();
+  const token = variant === 'wrong-token' ? wrong : credentials.token;
+  const key = variant === 'wrong-key' ? wrong : credentials.apiKey;
+  const headers: Record<string, string> = {};
+  if (token !== undefined && (variant === 'both' || variant === 'token-only' || variant === 'wrong-key' || variant === 'wrong-token')) {
+    headers.authorization = `Bearer ${token}`;
+  }
+  if (key !== undefined && (variant === 'both' || variant === 'key-only' || variant === 'wrong-key' || variant === 'wrong-token')) {
+    headers[header] = key;
+  }
+  return headers;
+}
+
+/** Every secret value, for a last scrub of anything printed. */
+export function secretsOf(credentials: Credentials, extra: Array<string | undefined> = []): string[] {
+  return [credentials.token, credentials.apiKey, ...extra].filter((s): s is string => s !== undefined && s.length >= 4);
+}
+
+export function scrub(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('***');
+  return out;
+}
+
+/** The OAuth2 client-credentials grant: the suite fetches its own token. */
+export async function fetchClientCredentialsToken(options: {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+}): Promise<{ ok: true; token: string } | { ok: false; reason: string }> {
+  let response: Response;
+  try {
+    response = await fetch(options.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+      }).toString(),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch (error) {
+    return { ok: false, reason: `the token endpoint ${options.tokenUrl} could not be reached (${describeError(error)})` };
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) return { ok: false, reason: `the token endpoint answered ${response.status}` };
+  try {
+    const token = (JSON.parse(text) as { access_token?: unknown }).access_token;
+    if (typeof token === 'string' && token.length > 0) return { ok: true, token };
+  } catch {
+    // fall through
+  }
+  return { ok: false, reason: 'the token endpoint answered without an access_token' };
+}
+
+export function describeError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if ((error as Error).name === 'TimeoutError') return 'timed out';
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}

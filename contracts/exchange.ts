@@ -1,0 +1,27 @@
+// What the suite sends and what comes back, recorded as plain data: the checks read only this.
+
+export interface ExchangeRequest {
+  method: string;
+  /** Path and query, e.g. "/v2/tickets/used-diagnostic-equipment?limit=0". */
+  target: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  bodyText: string;
+  durationMs: number;
+}
+
+export type TransportErrorKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'other';
+
+export interface Exchange {
+  request: ExchangeRequest;
+  /** The document's operation the request addresses, when it addresses one. */
+  operationId?: string;
+  response?: ExchangeResponse;
+  error?: { kind: TransportErrorKind; message: string };
+}
