@@ -22,6 +22,8 @@ export interface SendOptions {
 export interface LabelledExchange extends Exchange {
   /** The probe's name for this request, so a check's evaluation can find it. */
   label: string;
+  /** Which credentials went with it. */
+  auth: AuthVariant;
 }
 
 function classify(error: unknown): { kind: TransportErrorKind; message: string } {
@@ -57,6 +59,7 @@ export function createClient(options: ClientOptions) {
     const match = router.match(method, path);
     const exchange: LabelledExchange = {
       label,
+      auth: sendOptions.auth ?? 'both',
       request: { method, target, headers, ...(body === undefined ? {} : { body }) },
       ...(match.kind === 'operation' ? { operationId: match.operation.operationId } : {}),
     };

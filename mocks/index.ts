@@ -8,5 +8,5 @@ export { inProgressStatus } from './core/in-progress-rule.js';
 export type { Problem, Violation } from './core/problems.js';
 export type { JournalEntry } from './core/journal.js';
 export { startHttpServer, createRequestListener, type HttpServerOptions, type RunningServer } from './adapters/http-server.js';
-export { generateDefaultState, defaultSeed, exampleTicketId, type DefaultStateOptions } from './state/default-state.js';
+export { generateDefaultState, defaultSeed, exampleTicketId, closedTicketId, type DefaultStateOptions } from './state/default-state.js';
 export { stateDocumentSchema, stateDocumentViolations, type StateDocument, type Ticket, type CatalogEntry, type UsedReference } from './state/state-document.js';

@@ -1,6 +1,5 @@
 // The document's security requirement: an OAuth2 bearer token AND an API key, both on every call. The
-// API-key header name is read from the document's ApiKey scheme, so the spec alone decides it.
-import type { OpenApiDocument } from '../../src/spec/openapi-document.js';
+// API-key header name is read from the document (src/spec/security.ts).
 import { unauthorized, type ProblemResult } from './problems.js';
 
 export interface AuthOptions {
@@ -10,12 +9,6 @@ export interface AuthOptions {
   apiKey?: string | undefined;
   /** When set, only this bearer token is accepted; otherwise any non-empty token. */
   token?: string | undefined;
-}
-
-export function apiKeyHeaderOf(document: OpenApiDocument): string {
-  const scheme = Object.values(document.components.securitySchemes).find((s) => s.type === 'apiKey' && s.in === 'header');
-  if (scheme?.name === undefined) throw new Error('the OpenAPI document defines no API-key header scheme');
-  return scheme.name;
 }
 
 const bearerPattern = /^Bearer[ ]+(\S.*)$/i;

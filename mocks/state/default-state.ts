@@ -8,6 +8,10 @@ import type { CatalogEntry, StateDocument, Ticket, UsedReference } from './state
 export const defaultSeed = 1;
 export const exampleTicketId = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
 export const exampleEquipment: CatalogEntry = { diagnostic_equipment_id: 12, name: 'iCarsoft CR Pro', version: '2.0' };
+/** A ticket that is always 'Closed', for trying the rule (and the contract suite's --closed-ticket). */
+export const closedTicketId = 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11';
+/** How many of the last catalogue ids are never used on the example ticket, so they can always be added. */
+export const freeOnExampleTicket = 3;
 
 // Real tools a workshop uses to diagnose a vehicle; faker has no such list.
 const toolNames = [
@@ -45,8 +49,11 @@ export function generateDefaultState(options: DefaultStateOptions = {}): StateDo
     return { diagnostic_equipment_id: id, name, version };
   });
 
-  const tickets: Ticket[] = [{ id: exampleTicketId, status: inProgressStatus }];
-  for (let i = 1; i < (options.tickets ?? 12); i++) {
+  const tickets: Ticket[] = [
+    { id: exampleTicketId, status: inProgressStatus },
+    { id: closedTicketId, status: 'Closed' },
+  ];
+  for (let i = 2; i < (options.tickets ?? 12); i++) {
     tickets.push({ id: faker.string.uuid(), status: faker.helpers.weightedArrayElement(statuses) });
   }
 
@@ -54,9 +61,10 @@ export function generateDefaultState(options: DefaultStateOptions = {}): StateDo
   // get a few each, so the unfiltered list spans several pages too.
   const used: UsedReference[] = [];
   const others = catalog.filter((e) => e.diagnostic_equipment_id !== exampleEquipment.diagnostic_equipment_id);
+  const forExample = others.slice(0, others.length - freeOnExampleTicket);
   for (const ticket of tickets) {
-    const count = ticket.id === exampleTicketId ? 27 : faker.number.int({ min: 0, max: 8 });
-    const chosen = faker.helpers.arrayElements(others, count);
+    const count = ticket.id === exampleTicketId ? 27 : ticket.id === closedTicketId ? 3 : faker.number.int({ min: 0, max: 8 });
+    const chosen = faker.helpers.arrayElements(ticket.id === exampleTicketId ? forExample : others, count);
     if (ticket.id === exampleTicketId) chosen.unshift(exampleEquipment);
     for (const entry of chosen) used.push({ ticket_id: ticket.id, diagnostic_equipment_id: entry.diagnostic_equipment_id });
   }

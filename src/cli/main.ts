@@ -1,12 +1,14 @@
 // The one entry that exits: it parses the command, runs it, and turns a CliError into a message and
 // an exit code. Everything below it throws or returns.
 import { CliError } from './cli-error.js';
-import { mockUsage, runMockCommand } from './mock-command.js';
+import { runContractCommand } from './contract-command.js';
+import { runMockCommand } from './mock-command.js';
 
 const usage = `Usage: ude-kit <command> [options]
 
 Commands:
   mock       serve the stateful fake API (ude-kit mock --help)
+  contract   check a deployment against the spec and report drift (ude-kit contract --help)
 
 Run "ude-kit <command> --help" for a command's options.`;
 
@@ -27,6 +29,9 @@ async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', () => stop('SIGTERM'));
       return;
     }
+    case 'contract':
+      process.exitCode = await runContractCommand(rest);
+      return;
     case undefined:
     case '-h':
     case '--help':

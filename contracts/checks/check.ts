@@ -1,0 +1,94 @@
+// What a behaviour check is: a probe that sends the requests it needs (the only I/O), and a pure
+// evaluation of the recorded exchanges into findings. One check may evaluate several named rules.
+import type { CompiledSpec } from '../../src/spec/index.js';
+import type { LabelledExchange, SendOptions } from '../http-client.js';
+import type { Finding, Severity } from '../findings.js';
+import { typeOf } from '../findings.js';
+import { curlFor } from '../curl.js';
+import type { Ledger } from '../ledger.js';
+
+export interface Fixtures {
+  /** An In Progress ticket the suite may add to and remove from. */
+  ticket?: string | undefined;
+  /** A ticket that is not In Progress, for the rule. */
+  closedTicket?: string | undefined;
+  /** Catalogue ids the suite may add. */
+  equipment: number[];
+  /** Allow the rule's DELETE on a record of the closed ticket that the suite did not create. */
+  probeRemoveRule: boolean;
+}
+
+export interface CheckContext {
+  spec: CompiledSpec;
+  fixtures: Fixtures;
+  readOnly: boolean;
+  baseUrl: string;
+  apiKeyHeader: string;
+}
+
+export type Send = (label: string, method: string, target: string, options?: SendOptions) => Promise<LabelledExchange>;
+
+export interface BehaviourCheck {
+  /** The rule names this check reports on (what --only and --skip select, what the summary counts). */
+  names: string[];
+  description: string;
+  /** Why the probe cannot run with these options, or undefined when it can. */
+  notRunReason?(context: CheckContext): string | undefined;
+  /** Sends the check's requests; records what it creates in the ledger. May return why it could not run after all. */
+  probe(send: Send, context: CheckContext, ledger: Ledger): Promise<string | void>;
+  evaluate(exchanges: LabelledExchange[], context: CheckContext): Finding[];
+}
+
+export interface FindingInput {
+  check: string;
+  severity?: Severity;
+  pointer?: string;
+  expected: unknown;
+  actual: unknown;
+  message: string;
+  occurrences?: number;
+}
+
+export function findingFor(exchange: LabelledExchange, input: FindingInput, context: CheckContext): Finding {
+  return {
+    severity: input.severity ?? 'error',
+    check: input.check,
+    operation: exchange.operationId ?? `${exchange.request.method} ${exchange.request.target.split('?')[0]}`,
+    request: { method: exchange.request.method, target: exchange.request.target },
+    pointer: input.pointer ?? '',
+    expected: input.expected,
+    actual: { value: input.actual, type: typeOf(input.actual) },
+    message: input.message,
+    curl: curlFor(exchange.request, context.baseUrl, context.apiKeyHeader),
+    occurrences: input.occurrences ?? 1,
+  };
+}
+
+/** The exchange a probe labelled so, if it was sent. */
+export function byLabel(exchanges: LabelledExchange[], label: string): LabelledExchange | undefined {
+  return exchanges.find((e) => e.label === label);
+}
+
+/** The parsed JSON body of a response, or undefined when there is none or it is not JSON. */
+export function bodyOf(exchange: LabelledExchange | undefined): unknown {
+  if (exchange?.response === undefined) return undefined;
+  try {
+    return JSON.parse(exchange.response.bodyText) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function statusOf(exchange: LabelledExchange | undefined): number | undefined {
+  return exchange?.response?.status;
+}
+
+/** What came back, for a finding's `actual`: the status, or the transport error. */
+export function outcome(exchange: LabelledExchange): unknown {
+  return exchange.response?.status ?? `no answer: ${exchange.error?.message ?? 'not sent'}`;
+}
+
+export function isProblem(exchange: LabelledExchange | undefined): boolean {
+  const type = exchange?.response?.headers['content-type']?.split(';')[0]?.trim();
+  return type === 'application/problem+json';
+}

@@ -1,0 +1,203 @@
+// The write checks, on the fixtures the user gave: the record lifecycle on an In Progress ticket, and
+// the 'In Progress' rule on a ticket that is not. They check the rule and the problem format, not
+// which 4xx status a deployment chose.
+import type { Finding } from '../findings.js';
+import type { LabelledExchange } from '../http-client.js';
+import type { Ledger } from '../ledger.js';
+import { rowKey, specValues, type ListBody } from '../spec-values.js';
+import { bodyOf, byLabel, findingFor, isProblem, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
+
+const is2xx = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
+const is4xx = (status: number | undefined) => status !== undefined && status >= 400 && status < 500;
+
+function writeNotRunReason(context: CheckContext, ticket: 'ticket' | 'closedTicket'): string | undefined {
+  if (context.readOnly) return '--read-only: no writes';
+  if (context.fixtures[ticket] === undefined) {
+    return ticket === 'ticket' ? 'needs --ticket (an In Progress ticket the suite may write on)' : 'needs --closed-ticket (a ticket that is not In Progress)';
+  }
+  if (context.fixtures.equipment.length === 0) return 'needs --equipment (a catalogue id the suite may add)';
+  return undefined;
+}
+
+/** The first --equipment id not yet used on the ticket (GET one answers 404), probed in order. */
+async function unusedEquipment(send: Send, context: CheckContext, ticketId: string): Promise<number | undefined> {
+  const values = specValues(context.spec);
+  for (const id of context.fixtures.equipment) {
+    const probe = await send(`is ${id} unused`, 'GET', values.oneTarget(ticketId, id));
+    if (statusOf(probe) === 404) return id;
+  }
+  return undefined;
+}
+
+const listTarget = (context: CheckContext, ticketId: string) => {
+  const values = specValues(context.spec);
+  return `${values.collection}?ticket_id=${encodeURIComponent(ticketId)}&limit=${values.limit.max ?? 1000}`;
+};
+
+function rowsOf(exchange: LabelledExchange | undefined): string[] | undefined {
+  if (statusOf(exchange) !== 200) return undefined;
+  const body = bodyOf(exchange) as ListBody | undefined;
+  return Array.isArray(body?.result) ? body.result.map(rowKey) : undefined;
+}
+
+function addedRecord(exchange: LabelledExchange): { ticketId: string; equipmentId: number } {
+  const body = JSON.parse(exchange.request.body ?? '{}') as { ticket_id: string; diagnostic_equipment_id: number };
+  return { ticketId: body.ticket_id, equipmentId: body.diagnostic_equipment_id };
+}
+
+export const lifecycleCheck: BehaviourCheck = {
+  names: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free'],
+  description: 'POST → GET one → in the list → second POST refused → DELETE → GET one 404',
+  notRunReason: (context) => writeNotRunReason(context, 'ticket'),
+  async probe(send: Send, context: CheckContext, ledger: Ledger) {
+    const values = specValues(context.spec);
+    const ticketId = context.fixtures.ticket!;
+    const equipmentId = await unusedEquipment(send, context, ticketId);
+    if (equipmentId === undefined) return `every --equipment id is already used on ticket ${ticketId}; give one that is not`;
+    const record = { ticketId, equipmentId };
+    const body = { ticket_id: ticketId, diagnostic_equipment_id: equipmentId };
+    if (is2xx(statusOf(await send('add', 'POST', values.collection, { json: body })))) ledger.created(record);
+    await send('get after add', 'GET', values.oneTarget(ticketId, equipmentId));
+    await send('list after add', 'GET', listTarget(context, ticketId));
+    if (is2xx(statusOf(await send('add again', 'POST', values.collection, { json: body })))) ledger.created(record);
+    await send('list after add again', 'GET', listTarget(context, ticketId));
+    if (is2xx(statusOf(await send('remove', 'DELETE', values.oneTarget(ticketId, equipmentId))))) ledger.removed(record);
+    await send('get after remove', 'GET', values.oneTarget(ticketId, equipmentId));
+    await send('list after remove', 'GET', listTarget(context, ticketId));
+  },
+  evaluate(exchanges, context) {
+    const findings: Finding[] = [];
+    const fail = (exchange: LabelledExchange, check: string, expected: unknown, actual: unknown, message: string) =>
+      findings.push(findingFor(exchange, { check, expected, actual, message }, context));
+    const add = byLabel(exchanges, 'add');
+    if (add === undefined) return findings;
+    const { ticketId, equipmentId } = addedRecord(add);
+    const key = `${ticketId}/${equipmentId}`;
+    const count = (label: string) => rowsOf(byLabel(exchanges, label))?.filter((k) => k === key).length;
+
+    if (!is2xx(statusOf(add))) fail(add, 'ensure_resource_availability', '2xx: the record is created', outcome(add), 'a valid add on an In Progress ticket was refused');
+    else {
+      const created = bodyOf(add) as { ticket_id?: unknown; diagnostic_equipment_id?: unknown } | undefined;
+      if (created?.ticket_id !== ticketId || created?.diagnostic_equipment_id !== equipmentId)
+        fail(add, 'ensure_resource_availability', { ticket_id: ticketId, diagnostic_equipment_id: equipmentId }, created, 'the created record does not carry the identifiers that were sent');
+      const get = byLabel(exchanges, 'get after add');
+      if (get !== undefined && statusOf(get) !== 200) fail(get, 'ensure_resource_availability', 200, outcome(get), 'the record just created cannot be read back');
+      const list = byLabel(exchanges, 'list after add');
+      if (list !== undefined && count('list after add') !== 1) fail(list, 'ensure_resource_availability', 1, count('list after add') ?? outcome(list), 'the record just created is not in the list exactly once');
+    }
+
+    const again = byLabel(exchanges, 'add again');
+    if (again !== undefined && is2xx(statusOf(add))) {
+      if (!is4xx(statusOf(again)) || !isProblem(again)) fail(again, 'duplicate_add_refused', '4xx application/problem+json', outcome(again), 'adding the same equipment to the same ticket twice was not refused');
+      const list = byLabel(exchanges, 'list after add again');
+      if (list !== undefined && count('list after add again') !== 1) fail(list, 'duplicate_add_refused', 1, count('list after add again') ?? outcome(list), 'the list holds the record more than once');
+    }
+
+    const remove = byLabel(exchanges, 'remove');
+    if (remove !== undefined && is2xx(statusOf(add))) {
+      if (!is2xx(statusOf(remove))) fail(remove, 'use_after_free', '2xx', outcome(remove), 'the record the suite created could not be removed');
+      else {
+        const get = byLabel(exchanges, 'get after remove');
+        if (get !== undefined && statusOf(get) !== 404) fail(get, 'use_after_free', 404, outcome(get), 'a removed record can still be read');
+        const list = byLabel(exchanges, 'list after remove');
+        if (list !== undefined && count('list after remove') !== 0) fail(list, 'use_after_free', 0, count('list after remove') ?? outcome(list), 'a removed record is still in the list');
+      }
+    }
+    return findings;
+  },
+};
+
+function ruleRefusal(exchange: LabelledExchange, check: string, action: string, context: CheckContext): Finding[] {
+  const status = statusOf(exchange);
+  if (is4xx(status) && isProblem(exchange)) return [];
+  return [
+    findingFor(
+      exchange,
+      {
+        check,
+        expected: "a 4xx application/problem+json refusal: changes are only allowed on an 'In Progress' ticket",
+        actual: outcome(exchange),
+        message: is4xx(status) ? `${action} was refused, but not as application/problem+json` : `${action} on a ticket that is not In Progress was not refused`,
+      },
+      context,
+    ),
+  ];
+}
+
+function unchanged(exchanges: LabelledExchange[], check: string, context: CheckContext): Finding[] {
+  const before = rowsOf(byLabel(exchanges, 'closed list before'));
+  const afterExchange = byLabel(exchanges, 'closed list after');
+  const after = rowsOf(afterExchange);
+  if (before === undefined || after === undefined || afterExchange === undefined) return [];
+  if (JSON.stringify([...before].sort()) === JSON.stringify([...after].sort())) return [];
+  return [findingFor(afterExchange, { check, expected: before, actual: after, message: 'the closed ticket\'s records changed although the change was refused' }, context)];
+}
+
+export const inProgressAddCheck: BehaviourCheck = {
+  names: ['in_progress_rule_add'],
+  description: "adding to a ticket that is not 'In Progress' is refused with a problem and changes nothing",
+  notRunReason: (context) => writeNotRunReason(context, 'closedTicket'),
+  async probe(send, context, ledger) {
+    const values = specValues(context.spec);
+    const ticketId = context.fixtures.closedTicket!;
+    await send('closed list before', 'GET', listTarget(context, ticketId));
+    const equipmentId = await unusedEquipment(send, context, ticketId);
+    if (equipmentId === undefined) return `every --equipment id is already used on ticket ${ticketId}; give one that is not`;
+    const add = await send('add to closed', 'POST', values.collection, { json: { ticket_id: ticketId, diagnostic_equipment_id: equipmentId } });
+    if (is2xx(statusOf(add))) ledger.created({ ticketId, equipmentId });
+    await send('closed list after', 'GET', listTarget(context, ticketId));
+  },
+  evaluate(exchanges, context) {
+    const add = byLabel(exchanges, 'add to closed');
+    if (add === undefined) return [];
+    return [...ruleRefusal(add, 'in_progress_rule_add', 'an add', context), ...(is2xx(statusOf(add)) ? [] : unchanged(exchanges, 'in_progress_rule_add', context))];
+  },
+};
+
+export const inProgressRemoveCheck: BehaviourCheck = {
+  names: ['in_progress_rule_remove'],
+  description: "removing from a ticket that is not 'In Progress' is refused with a problem and changes nothing",
+  notRunReason(context) {
+    const reason = writeNotRunReason(context, 'closedTicket');
+    if (reason !== undefined) return reason;
+    return context.fixtures.probeRemoveRule
+      ? undefined
+      : 'needs --probe-remove-rule: it sends DELETE for a record of --closed-ticket that the suite did not create (a deployment that breaks the rule would remove it)';
+  },
+  async probe(send, context) {
+    const values = specValues(context.spec);
+    const ticketId = context.fixtures.closedTicket!;
+    const before = await send('closed list before', 'GET', listTarget(context, ticketId));
+    const first = (bodyOf(before) as ListBody | undefined)?.result?.[0];
+    if (typeof first?.diagnostic_equipment_id !== 'number') return `ticket ${ticketId} has no used equipment to try removing`;
+    const remove = await send('remove from closed', 'DELETE', values.oneTarget(ticketId, first.diagnostic_equipment_id));
+    if (is2xx(statusOf(remove))) {
+      // The deployment broke the rule and removed a record the suite did not create: put it back.
+      await send('restore wrongly removed', 'POST', values.collection, { json: { ticket_id: ticketId, diagnostic_equipment_id: first.diagnostic_equipment_id } });
+    }
+    await send('closed list after', 'GET', listTarget(context, ticketId));
+  },
+  evaluate(exchanges, context) {
+    const remove = byLabel(exchanges, 'remove from closed');
+    if (remove === undefined) return [];
+    const findings = ruleRefusal(remove, 'in_progress_rule_remove', 'a remove', context);
+    const restore = byLabel(exchanges, 'restore wrongly removed');
+    if (restore !== undefined) {
+      const restored = is2xx(statusOf(restore));
+      findings.push(
+        findingFor(
+          restore,
+          {
+            check: 'in_progress_rule_remove',
+            expected: 'the record untouched',
+            actual: restored ? 'removed, then restored by the suite' : `removed; restoring it failed (${String(outcome(restore))})`,
+            message: restored ? 'the deployment removed a record from a closed ticket; the suite added it back' : 'the deployment removed a record from a closed ticket and it could not be restored: add it back by hand',
+          },
+          context,
+        ),
+      );
+      return findings;
+    }
+    return [...findings, ...unchanged(exchanges, 'in_progress_rule_remove', context)];
+  },
+};

@@ -1,0 +1,20 @@
+// Every check the suite runs, in the order it runs them. Names are stable: reports, --only and --skip
+// use them.
+import type { BehaviourCheck } from './checks/check.js';
+import { authCheck, methodCheck, negativeDataCheck, positiveDataCheck } from './checks/input-checks.js';
+import { paginationCheck } from './checks/pagination.js';
+import { responseCheckNames } from './checks/response-checks.js';
+import { inProgressAddCheck, inProgressRemoveCheck, lifecycleCheck } from './checks/write-checks.js';
+
+export const behaviourChecks: BehaviourCheck[] = [
+  paginationCheck,
+  negativeDataCheck,
+  positiveDataCheck,
+  authCheck,
+  methodCheck,
+  lifecycleCheck,
+  inProgressAddCheck,
+  inProgressRemoveCheck,
+];
+
+export const checkNames: string[] = [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names), 'cleanup'];

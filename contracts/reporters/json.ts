@@ -1,0 +1,31 @@
+// The machine-readable report: summary, per-check results and every finding.
+import type { ContractReport } from '../runner.js';
+
+export function jsonReport(report: ContractReport): string {
+  return `${JSON.stringify(
+    {
+      baseUrl: report.baseUrl,
+      startedAt: report.startedAt,
+      durationMs: report.durationMs,
+      requests: report.requests,
+      exitCode: report.exitCode,
+      ...(report.reason === undefined ? {} : { reason: report.reason }),
+      summary: report.summary,
+      checks: report.checks,
+      findings: report.findings.map((f) => ({
+        severity: f.severity,
+        check: f.check,
+        operation: f.operation,
+        request: f.request,
+        pointer: f.pointer,
+        expected: f.expected,
+        actual: f.actual,
+        message: f.message,
+        occurrences: f.occurrences,
+        curl: f.curl,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

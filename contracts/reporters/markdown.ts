@@ -1,0 +1,31 @@
+// A report to paste into a pull request: the summary table, then the findings table.
+import type { ContractReport } from '../runner.js';
+import { occurrences, short } from './format.js';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function markdownReport(report: ContractReport): string {
+  const s = report.summary;
+  const lines = [
+    `### ude-kit contract: ${report.exitCode === 0 ? 'no error-level drift' : report.exitCode === 1 ? 'drift found' : 'could not run'}`,
+    '',
+    `Against \`${report.baseUrl}\`, ${report.requests} requests.${report.reason === undefined ? '' : ` ${cell(report.reason)}`}`,
+    '',
+    '| checks | run | passed | failed | not run | errors | warnings |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${s.checks} | ${s.run} | ${s.passed} | ${s.failed} | ${s.notRun} | ${s.errors} | ${s.warnings} |`,
+  ];
+  const notRun = report.checks.filter((c) => c.status === 'not-run');
+  if (notRun.length > 0) {
+    lines.push('', 'Not run:', ...notRun.map((c) => `- \`${c.name}\`: ${cell(c.reason ?? '')}`));
+  }
+  if (report.findings.length > 0) {
+    lines.push('', '| severity | check | operation | pointer | expected | actual | message |', '|---|---|---|---|---|---|---|');
+    for (const f of report.findings) {
+      lines.push(
+        `| ${f.severity} | \`${f.check}\` | \`${cell(f.operation)}\` | \`${cell(f.pointer || '/')}\` | \`${cell(short(f.expected, 60))}\` | \`${cell(short(f.actual.value, 60))}\` (${f.actual.type}) | ${cell(f.message)}${occurrences(f)} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,198 @@
+// Runs the suite against a deployment: a reachability probe, each selected check's probe (the only
+// I/O), cleanup of everything the suite created (always, in `finally`), then the pure evaluations.
+import { compiledSpec } from '../src/spec/index.js';
+import { apiKeyHeaderOf } from '../src/spec/security.js';
+import type { CheckContext, Fixtures } from './checks/check.js';
+import { findingFor, outcome, statusOf } from './checks/check.js';
+import { responseCheckNames, responseFindings } from './checks/response-checks.js';
+import type { Credentials } from './credentials.js';
+import { deduplicate, type Finding } from './findings.js';
+import { createClient, type LabelledExchange } from './http-client.js';
+import { createLedger } from './ledger.js';
+import { behaviourChecks } from './registry.js';
+import { specValues } from './spec-values.js';
+
+export interface ContractOptions {
+  baseUrl: string;
+  credentials: Omit<Credentials, 'apiKeyHeader'> & { apiKeyHeader?: string | undefined };
+  fixtures: Fixtures;
+  readOnly: boolean;
+  /** Per request, in milliseconds. */
+  timeoutMs: number;
+  /** Run only these check names (all when empty). */
+  only?: string[];
+  skip?: string[];
+  onProgress?: (result: CheckResult) => void;
+}
+
+export type CheckStatus = 'passed' | 'failed' | 'not-run';
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  reason?: string;
+  errors: number;
+  warnings: number;
+  /** The operations the check's requests addressed. */
+  operations?: string[];
+}
+
+export interface ContractReport {
+  baseUrl: string;
+  startedAt: string;
+  durationMs: number;
+  requests: number;
+  summary: { checks: number; run: number; passed: number; failed: number; notRun: number; errors: number; warnings: number };
+  checks: CheckResult[];
+  findings: Finding[];
+  exitCode: 0 | 1 | 2;
+  /** Why the run could not be completed (exit code 2). */
+  reason?: string;
+}
+
+/** After this many transport failures in a row the deployment is taken to have stopped answering. */
+const maxConsecutiveFailures = 3;
+
+export async function runContract(options: ContractOptions): Promise<ContractReport> {
+  const started = Date.now();
+  const spec = compiledSpec();
+  const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
+  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec });
+  const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader };
+  const selected = (name: string) => (options.only === undefined || options.only.length === 0 || options.only.includes(name)) && !(options.skip ?? []).includes(name);
+  const values = specValues(spec);
+  const ledger = createLedger();
+  const notRun = new Map<string, string>();
+  const operationsOf = new Map<string, Set<string>>();
+  const findings: Finding[] = [];
+  let reason: string | undefined;
+
+  const reachability = await client.send('reachability', 'GET', values.collection);
+  if (reachability.error !== undefined) {
+    reason = `could not reach ${client.baseUrl}: ${reachability.error.message}`;
+    for (const name of behaviourChecks.flatMap((c) => c.names)) notRun.set(name, reason);
+  } else {
+    let failuresInARow = 0;
+    try {
+      for (const check of behaviourChecks) {
+        const names = check.names.filter(selected);
+        if (names.length === 0) continue;
+        if (reason !== undefined) {
+          for (const name of names) notRun.set(name, reason);
+          continue;
+        }
+        const why = check.notRunReason?.(context);
+        if (why !== undefined) {
+          for (const name of names) notRun.set(name, why);
+          options.onProgress?.({ name: names.join(', '), status: 'not-run', reason: why, errors: 0, warnings: 0 });
+          continue;
+        }
+        const own: LabelledExchange[] = [];
+        const send = async (...args: Parameters<typeof client.send>) => {
+          const exchange = await client.send(...args);
+          own.push(exchange);
+          failuresInARow = exchange.error === undefined ? 0 : failuresInARow + 1;
+          if (failuresInARow >= maxConsecutiveFailures) throw new StoppedAnswering(exchange.error?.message ?? 'no answer');
+          return exchange;
+        };
+        let probeReason: string | void = undefined;
+        try {
+          probeReason = await check.probe(send, context, ledger);
+        } catch (error) {
+          if (!(error instanceof StoppedAnswering)) throw error;
+          reason = `${client.baseUrl} stopped answering (${error.message}) after ${client.exchanges.length} requests`;
+        }
+        const checkFindings = probeReason === undefined ? check.evaluate(own, context).filter((f) => names.includes(f.check)) : [];
+        if (probeReason !== undefined) for (const name of names) notRun.set(name, probeReason);
+        for (const name of names) operationsOf.set(name, new Set(own.map(operationName)));
+        findings.push(...checkFindings);
+        options.onProgress?.({
+          name: names.join(', '),
+          status: probeReason !== undefined ? 'not-run' : checkFindings.some((f) => f.severity === 'error') ? 'failed' : 'passed',
+          ...(probeReason !== undefined ? { reason: probeReason } : {}),
+          errors: checkFindings.filter((f) => f.severity === 'error').length,
+          warnings: checkFindings.filter((f) => f.severity === 'warning').length,
+        });
+      }
+    } finally {
+      findings.push(...(await cleanUp(client, ledger, context)));
+    }
+  }
+
+  for (const exchange of client.exchanges) findings.push(...responseFindings(exchange, context).filter((f) => selected(f.check)));
+  const deduplicated = deduplicate(findings);
+
+  const credentialed = client.exchanges.filter((e) => e.auth === 'both' && e.response !== undefined);
+  if (reason === undefined && credentialed.length > 0 && credentialed.every((e) => e.response!.status === 401 || e.response!.status === 403)) {
+    reason = `${client.baseUrl} refused the credentials on every call (${credentialed[0]!.response!.status}); check --api-key, --token and --api-key-header`;
+  }
+
+  const seen = new Set(client.exchanges.filter((e) => e.response !== undefined).map(operationName));
+  for (const name of responseCheckNames) operationsOf.set(name, seen);
+  const checks = summarise(deduplicated, notRun, selected, seen.size > 0).map((check) => ({
+    ...check,
+    operations: [...(operationsOf.get(check.name) ?? [])].sort(),
+  }));
+  const errors = deduplicated.filter((f) => f.severity === 'error').length;
+  return {
+    baseUrl: client.baseUrl,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    requests: client.exchanges.length,
+    summary: {
+      checks: checks.length,
+      run: checks.filter((c) => c.status !== 'not-run').length,
+      passed: checks.filter((c) => c.status === 'passed').length,
+      failed: checks.filter((c) => c.status === 'failed').length,
+      notRun: checks.filter((c) => c.status === 'not-run').length,
+      errors,
+      warnings: deduplicated.length - errors,
+    },
+    checks,
+    findings: deduplicated,
+    exitCode: reason !== undefined ? 2 : errors > 0 ? 1 : 0,
+    ...(reason === undefined ? {} : { reason }),
+  };
+}
+
+class StoppedAnswering extends Error {}
+
+const operationName = (exchange: LabelledExchange) => exchange.operationId ?? `${exchange.request.method} ${exchange.request.target.split('?')[0]}`;
+
+async function cleanUp(client: ReturnType<typeof createClient>, ledger: ReturnType<typeof createLedger>, context: CheckContext): Promise<Finding[]> {
+  const values = specValues(context.spec);
+  const findings: Finding[] = [];
+  for (const record of ledger.outstanding()) {
+    const exchange = await client.send('cleanup', 'DELETE', values.oneTarget(record.ticketId, record.equipmentId));
+    const status = statusOf(exchange);
+    if (status !== undefined && status >= 200 && status < 300) ledger.removed(record);
+    else if (status !== 404) {
+      findings.push(
+        findingFor(
+          exchange,
+          {
+            check: 'cleanup',
+            expected: 'the record the suite created is removed again',
+            actual: outcome(exchange),
+            message: `could not remove equipment ${record.equipmentId} from ticket ${record.ticketId}, which the suite created: remove it by hand`,
+          },
+          context,
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+function summarise(findings: Finding[], notRun: Map<string, string>, selected: (name: string) => boolean, anyResponse: boolean): CheckResult[] {
+  const names = [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names)].filter(selected);
+  if (findings.some((f) => f.check === 'cleanup')) names.push('cleanup');
+  return names.map((name) => {
+    const own = findings.filter((f) => f.check === name);
+    const errors = own.filter((f) => f.severity === 'error').length;
+    const warnings = own.length - errors;
+    const why = notRun.get(name) ?? (!anyResponse && (responseCheckNames as readonly string[]).includes(name) ? 'no response was received' : undefined);
+    if (why !== undefined && own.length === 0) return { name, status: 'not-run', reason: why, errors, warnings };
+    return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings };
+  });
+}

@@ -1,0 +1,60 @@
+// The values the probes need, read from the document: paths, defaults and bounds. A probe never
+// restates a limit; when the document changes, the probes follow.
+import type { CompiledOperation, CompiledSpec } from '../src/spec/index.js';
+import { integerFormatRange } from '../src/spec/integer-formats.js';
+
+function operation(spec: CompiledSpec, predicate: (o: CompiledOperation) => boolean, what: string): CompiledOperation {
+  const found = spec.operations.find(predicate);
+  if (found === undefined) throw new Error(`the document has no ${what} operation`);
+  return found;
+}
+
+const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+export function specValues(spec: CompiledSpec) {
+  const list = operation(spec, (o) => o.method === 'GET' && o.pathParameters.length === 0, 'list');
+  const add = operation(spec, (o) => o.method === 'POST', 'add');
+  const one = operation(spec, (o) => o.method === 'GET' && o.pathParameters.length === 2, 'get-one');
+  const remove = operation(spec, (o) => o.method === 'DELETE', 'remove');
+  const query = (name: string) => list.queryParameters.find((p) => p.name === name)?.schema ?? {};
+  const limit = query('limit');
+  const offset = query('offset');
+  const ticketParameter = one.pathParameters.find((p) => p.schema.format === 'uuid');
+  const idParameter = one.pathParameters.find((p) => p.schema.type === 'integer');
+  if (ticketParameter === undefined || idParameter === undefined) throw new Error('the get-one path parameters are not a uuid and an integer');
+  const idRange = integerFormatRange(idParameter.schema.format);
+  return {
+    list,
+    add,
+    one,
+    remove,
+    collection: list.pathTemplate,
+    oneTarget: (ticketId: string, equipmentId: number | string) =>
+      one.pathTemplate
+        .replace(`{${ticketParameter.name}}`, encodeURIComponent(ticketId))
+        .replace(`{${idParameter.name}}`, encodeURIComponent(String(equipmentId))),
+    limit: { min: num(limit.minimum) ?? 0, max: num(limit.maximum), default: num(limit.default) },
+    offset: { min: num(offset.minimum) ?? 0, default: num(offset.default) },
+    idRange: idRange === undefined ? undefined : { min: Number(idRange.min), max: Number(idRange.max) },
+    bodyRequired: requiredBodyFields(spec, add),
+  };
+}
+
+function requiredBodyFields(spec: CompiledSpec, add: CompiledOperation): string[] {
+  const schema = Object.values(add.operation.requestBody?.content ?? {})[0]?.schema;
+  const ref = typeof schema?.$ref === 'string' ? schema.$ref.split('/').at(-1) : undefined;
+  const resolved = ref === undefined ? schema : spec.document.components.schemas[ref];
+  return (resolved?.required as string[] | undefined) ?? [];
+}
+
+export type SpecValues = ReturnType<typeof specValues>;
+
+export interface ListBody {
+  query?: Record<string, unknown>;
+  result?: Array<{ ticket_id?: unknown; diagnostic_equipment_id?: unknown }>;
+  total?: unknown;
+}
+
+/** A row's identity, for comparing pages. */
+export const rowKey = (row: { ticket_id?: unknown; diagnostic_equipment_id?: unknown }) =>
+  `${String(row.ticket_id)}/${String(row.diagnostic_equipment_id)}`;
