@@ -36,7 +36,10 @@ function classify(error: unknown): { kind: TransportErrorKind; message: string }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || /terminated|other side closed/i.test(`${(error as Error).message} ${cause?.message ?? ''}`)) {
     return { kind: 'reset', message: 'the connection was closed before a complete answer' };
   }
-  return { kind: 'other', message: cause?.message ?? (error as Error).message };
+  const message = cause?.message ?? (error as Error).message;
+  // fetch refuses the ports of other protocols (1, 25, 6000, …) before connecting.
+  if (message === 'bad port') return { kind: 'other', message: 'fetch will not connect to this port (it belongs to another protocol); use another port' };
+  return { kind: 'other', message };
 }
 
 export function createClient(options: ClientOptions) {

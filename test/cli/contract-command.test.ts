@@ -1,0 +1,113 @@
+// `ude-kit contract` as CI runs it: exit codes, report files, and secrets that never appear.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpServer, type RunningServer } from '../../mocks/adapters/http-server.js';
+import { createMock } from '../../mocks/core/mock.js';
+import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const key = 'cli-secret-key-4711';
+const token = 'cli-secret-token-0815';
+let running: RunningServer;
+
+beforeAll(async () => {
+  running = await startHttpServer(createMock({ auth: { apiKey: key, token } }), { port: 0 });
+});
+afterAll(() => running.close());
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'contract', ...args], { cwd: root, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const fixtures = ['--ticket', exampleTicketId, '--closed-ticket', closedTicketId, '--equipment', '40', '--equipment', '39', '--probe-remove-rule'];
+
+describe('ude-kit contract', () => {
+  it('exits 0 against the mock, writes every report, and prints no secret', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ude-kit-'));
+    const result = await run([
+      '--base-url', running.url, '--api-key', key, '--token', token, ...fixtures,
+      '--reporter', 'pretty', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`, '--reporter', `markdown:${dir}/r.md`,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('20 checks: 20 passed, 0 failed, 0 not run');
+    const files = await Promise.all(['r.json', 'r.xml', 'r.md'].map((f) => readFile(join(dir, f), 'utf8')));
+    expect(JSON.parse(files[0]!)).toMatchObject({ exitCode: 0, summary: { failed: 0 } });
+    expect(files[1]).toContain('<testsuites name="ude-kit contract"');
+    expect(files[2]).toContain('### ude-kit contract: no error-level drift');
+    for (const text of [result.stdout, result.stderr, ...files]) {
+      expect(text).not.toContain(key);
+      expect(text).not.toContain(token);
+    }
+  });
+
+  it('takes credentials from the environment and exits 1 on drift with the curl masked', async () => {
+    const result = await run(['--base-url', running.url, '--read-only', '--api-key-header', 'X-Other-Key'], { UDE_KIT_API_KEY: key, UDE_KIT_TOKEN: token });
+    // The key went in the wrong header: the mock refuses every call.
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('refused the credentials on every call (401)');
+    expect(result.stdout).toContain('$UDE_KIT_API_KEY');
+    expect(result.stdout + result.stderr).not.toContain(key);
+  });
+
+  it('fetches an OAuth2 token with client credentials', async () => {
+    const { createServer } = await import('node:http');
+    let form = '';
+    const tokenServer = createServer((req, res) => {
+      req.on('data', (d: Buffer) => (form += d.toString()));
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, token_type: 'Bearer' })));
+    });
+    await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
+    const tokenUrl = `http://127.0.0.1:${(tokenServer.address() as { port: number }).port}/oauth2/token`;
+    try {
+      const result = await run(['--base-url', running.url, '--api-key', key, '--token-url', tokenUrl, '--client-id', 'kit', '--client-secret', 'very-secret-client', '--read-only']);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(new URLSearchParams(form).get('grant_type')).toBe('client_credentials');
+      expect(result.stdout + result.stderr).not.toContain('very-secret-client');
+    } finally {
+      tokenServer.close();
+    }
+  });
+
+  it.each([
+    [[], /--base-url is required/],
+    [['--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
+    [['--base-url', 'http://x', '--ticket', 'nope'], /--ticket must be a uuid/],
+    [['--base-url', 'http://x', '--equipment', '2147483648'], /--equipment must be a whole number/],
+    [['--base-url', 'http://x', '--reporter', 'xml'], /--reporter must be one of pretty, json, junit, markdown/],
+    [['--base-url', 'http://x', '--only', 'nonsense'], /--only: unknown check "nonsense"/],
+    [['--base-url', 'http://x', '--token-url', 'http://127.0.0.1:1/t'], /--token-url needs --client-id and --client-secret/],
+  ])('refuses %j with exit 2 and a one-line reason', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with one line when the deployment is unreachable', async () => {
+    const { createServer } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(probe.address() as { port: number }).port}`;
+    await new Promise((resolve) => probe.close(resolve));
+    const result = await run(['--base-url', url, '--timeout', '500']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`ude-kit: could not reach ${url}: connection refused`);
+  });
+
+  it('explains a port that fetch will not use', async () => {
+    const result = await run(['--base-url', 'http://127.0.0.1:1', '--timeout', '500']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('fetch will not connect to this port');
+  });
+});

@@ -1,0 +1,47 @@
+// The suite is only as good as the drift it catches: each mutant is the mock with one deliberate
+// deviation, and the suite must report it through the check the mutant names.
+import { afterAll, describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { createMock } from '../../mocks/core/mock.js';
+import { runContract } from '../../contracts/runner.js';
+import { mutants } from './mutants.js';
+import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
+
+const caught: Array<{ mutant: string; by: string[] }> = [];
+
+afterAll(() => {
+  const score = caught.filter((c) => c.by.length > 0).length;
+  console.log(
+    [
+      `Mutation score: ${score}/${mutants.length} drift mutants caught (${((100 * score) / mutants.length).toFixed(0)}%)`,
+      ...caught.map((c) => `  ${c.by.length > 0 ? '✓' : '✗'} ${c.mutant.padEnd(48)} ${c.by.join(', ') || 'NOT CAUGHT'}`),
+    ].join('\n'),
+  );
+});
+
+describe('drift mutants', () => {
+  it('number at least 20', () => {
+    expect(mutants.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(mutants.map((m) => [m.name, m] as const))('catches: %s', async (_name, mutant) => {
+    const mock = mutant.apply(createMock({ auth: selfTestCredentials }));
+    const server = await startHttpServer(mock, { port: 0 });
+    try {
+      const report = await runContract(selfTestOptions(server.url));
+      const relevant = report.findings.filter((f) => mutant.caughtBy.includes(f.check));
+      const by = [...new Set(relevant.map((f) => f.check))];
+      caught.push({ mutant: mutant.name, by });
+      expect(by, `${mutant.name}: findings were ${JSON.stringify(report.findings.map((f) => `${f.check}: ${f.message}`))}`).not.toEqual([]);
+      if (mutant.warningOnly === true) {
+        expect(relevant.every((f) => f.severity === 'warning')).toBe(true);
+        expect(report.exitCode).toBe(0);
+      } else {
+        expect(relevant.some((f) => f.severity === 'error')).toBe(true);
+        expect(report.exitCode).toBe(1);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,224 @@
+// Drift mutants: the kit's mock with one deliberate deviation each, made by wrapping its handle().
+// Each names the checks expected to catch it; the mutant test fails if none of them does.
+import type { Mock } from '../../mocks/core/mock.js';
+import type { MockRequest, MockResponse } from '../../mocks/core/exchange.js';
+import { closedTicketId } from '../../mocks/state/default-state.js';
+import { selfTestCredentials } from './contract-fixtures.js';
+
+const validHeaders = { authorization: `Bearer ${selfTestCredentials.token}`, 'x-api-key': selfTestCredentials.apiKey };
+
+export interface Mutant {
+  name: string;
+  caughtBy: string[];
+  /** Drift the document allows: reported as a warning, so the run still exits 0. */
+  warningOnly?: boolean;
+  apply(mock: Mock): Mock;
+}
+
+type Json = Record<string, unknown>;
+const collection = '/v2/tickets/used-diagnostic-equipment';
+const isRecordPath = (path: string) => path.startsWith(`${collection}/`);
+const isList = (request: MockRequest) => request.method === 'GET' && request.path === collection;
+
+function wrap(mock: Mock, around: (request: MockRequest, next: (request: MockRequest) => MockResponse) => MockResponse): Mock {
+  return { ...mock, handle: (request) => around(request, mock.handle) };
+}
+
+function withQuery(request: MockRequest, change: (query: URLSearchParams) => void): MockRequest {
+  const query = new URLSearchParams(request.query);
+  change(query);
+  return { ...request, query };
+}
+
+function mapBody(response: MockResponse, change: (body: Json) => Json): MockResponse {
+  if (response.body === undefined || !response.headers['content-type']?.includes('json')) return response;
+  return { ...response, body: JSON.stringify(change(JSON.parse(response.body) as Json)) };
+}
+
+/** Applies a change to every record in a success body: the record itself, or each row of a list. */
+function mapRecords(response: MockResponse, change: (record: Json) => Json): MockResponse {
+  if (response.status >= 300) return response;
+  return mapBody(response, (body) =>
+    Array.isArray(body.result) ? { ...body, result: (body.result as Json[]).map(change) } : 'ticket_id' in body ? change(body) : body,
+  );
+}
+
+const recordMutant = (name: string, caughtBy: string[], change: (record: Json) => Json): Mutant => ({
+  name,
+  caughtBy,
+  apply: (mock) => wrap(mock, (request, next) => mapRecords(next(request), change)),
+});
+
+/** The API ignores a query parameter but echoes what was asked, as a careless implementation would. */
+const ignoredParameter = (name: string, parameter: string, caughtBy: string[]): Mutant => ({
+  name,
+  caughtBy,
+  apply: (mock) =>
+    wrap(mock, (request, next) => {
+      if (!isList(request) || !request.query.has(parameter)) return next(request);
+      const asked = request.query.get(parameter)!;
+      const response = next(withQuery(request, (q) => q.delete(parameter)));
+      return mapBody(response, (body) => ({ ...body, query: { ...(body.query as Json), [parameter]: /^\d+$/.test(asked) ? Number(asked) : asked } }));
+    }),
+});
+
+export const mutants: Mutant[] = [
+  recordMutant('field renamed (name → title)', ['response_schema_conformance'], ({ name, ...rest }) => ({ ...rest, title: name })),
+  recordMutant('field missing (version)', ['response_schema_conformance'], ({ version: _version, ...rest }) => rest),
+  recordMutant('wrong type (id as a string)', ['response_schema_conformance'], (r) => ({ ...r, diagnostic_equipment_id: String(r.diagnostic_equipment_id) })),
+  recordMutant('name longer than 255', ['response_schema_conformance'], (r) => ({ ...r, name: 'n'.repeat(256) })),
+  recordMutant('version ""', ['response_schema_conformance'], (r) => ({ ...r, version: '' })),
+  recordMutant('ticket_id not a uuid', ['response_schema_conformance'], (r) => ({ ...r, ticket_id: String(r.ticket_id).slice(0, 8) })),
+  { ...recordMutant('an undocumented property', ['undocumented_property'], (r) => ({ ...r, serial_number: 'X-1' })), warningOnly: true },
+  {
+    name: 'total as a string',
+    caughtBy: ['response_schema_conformance'],
+    apply: (mock) => wrap(mock, (request, next) => (isList(request) ? mapBody(next(request), (b) => ({ ...b, total: String(b.total) })) : next(request))),
+  },
+  {
+    name: 'total counts the page, not the list',
+    caughtBy: ['pagination_limit_zero', 'pagination_defaults', 'pagination_limit_offset', 'ticket_filter'],
+    apply: (mock) => wrap(mock, (request, next) => (isList(request) ? mapBody(next(request), (b) => ({ ...b, total: (b.result as unknown[]).length })) : next(request))),
+  },
+  {
+    name: 'default limit changed to 10',
+    caughtBy: ['pagination_defaults'],
+    apply: (mock) => wrap(mock, (request, next) => next(isList(request) && !request.query.has('limit') ? withQuery(request, (q) => q.set('limit', '10')) : request)),
+  },
+  ignoredParameter('limit ignored', 'limit', ['pagination_limit_offset', 'pagination_limit_zero']),
+  ignoredParameter('offset ignored', 'offset', ['pagination_limit_offset', 'pagination_past_end']),
+  ignoredParameter('ticket_id filter ignored', 'ticket_id', ['ticket_filter']),
+  {
+    name: 'errors sent as application/json',
+    caughtBy: ['content_type_conformance'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const response = next(request);
+        return response.status >= 400 ? { ...response, headers: { ...response.headers, 'content-type': 'application/json' } } : response;
+      }),
+  },
+  {
+    name: 'problem status differs from the HTTP status',
+    caughtBy: ['problem_status_conformance'],
+    apply: (mock) => wrap(mock, (request, next) => { const r = next(request); return r.status >= 400 ? mapBody(r, (b) => ({ ...b, status: 400 })) : r; }),
+  },
+  {
+    name: "the 'In Progress' rule not enforced on add",
+    caughtBy: ['in_progress_rule_add'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (request.method !== 'POST') return next(request);
+        const status = mock.state().tickets.find((t) => t.id === closedTicketId)?.status ?? 'Closed';
+        mock.setTicketStatus(closedTicketId, 'In Progress');
+        try {
+          return next(request);
+        } finally {
+          mock.setTicketStatus(closedTicketId, status);
+        }
+      }),
+  },
+  {
+    name: "the 'In Progress' rule not enforced on remove",
+    caughtBy: ['in_progress_rule_remove'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (request.method !== 'DELETE' || !request.path.includes(closedTicketId)) return next(request);
+        mock.setTicketStatus(closedTicketId, 'In Progress');
+        try {
+          return next(request);
+        } finally {
+          mock.setTicketStatus(closedTicketId, 'Closed');
+        }
+      }),
+  },
+  {
+    name: 'POST answers 200',
+    caughtBy: ['status_code_conformance'],
+    apply: (mock) => wrap(mock, (request, next) => { const r = next(request); return request.method === 'POST' && r.status === 201 ? { ...r, status: 200 } : r; }),
+  },
+  {
+    name: 'DELETE answers 200 with a body',
+    caughtBy: ['status_code_conformance'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const r = next(request);
+        return request.method === 'DELETE' && r.status === 204 ? { ...r, status: 200, headers: { ...r.headers, 'content-type': 'application/json' }, body: '{"deleted":true}' } : r;
+      }),
+  },
+  {
+    name: 'auth ignored',
+    caughtBy: ['ignored_auth'],
+    apply: (mock) => wrap(mock, (request, next) => next({ ...request, headers: { ...request.headers, ...validHeaders } })),
+  },
+  {
+    name: 'wrong credentials accepted',
+    caughtBy: ['ignored_auth'],
+    apply: (mock) =>
+      wrap(mock, (request, next) =>
+        next(request.headers['x-api-key']?.startsWith('ude-kit-') || request.headers.authorization?.includes('ude-kit-') ? { ...request, headers: { ...request.headers, ...validHeaders } } : request),
+      ),
+  },
+  {
+    name: '500 for a missing record',
+    caughtBy: ['not_a_server_error'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const r = next(request);
+        return r.status === 404 && isRecordPath(request.path) ? { ...r, status: 500, body: r.body?.replace('"status":404', '"status":500') } : r;
+      }),
+  },
+  {
+    name: 'an out-of-range limit accepted',
+    caughtBy: ['negative_data_rejection'],
+    apply: (mock) => wrap(mock, (request, next) => next(isList(request) && Number(request.query.get('limit')) > 1000 ? withQuery(request, (q) => q.set('limit', '1000')) : request)),
+  },
+  {
+    name: '400 without violations',
+    caughtBy: ['negative_data_rejection'],
+    apply: (mock) => wrap(mock, (request, next) => { const r = next(request); return r.status === 400 ? mapBody(r, ({ violations: _v, ...rest }) => rest) : r; }),
+  },
+  {
+    name: 'the int32 maximum id refused as invalid',
+    caughtBy: ['positive_data_acceptance'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => next(request.path.endsWith('/2147483647') ? { ...request, path: request.path.replace(/2147483647$/, '2147483648') } : request)),
+  },
+  {
+    name: 'a second POST of the same record accepted',
+    caughtBy: ['duplicate_add_refused'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const r = next(request);
+        if (request.method !== 'POST' || r.status !== 409 || !r.body?.includes('already-used')) return r;
+        const sent = JSON.parse(new TextDecoder().decode(request.body)) as Json;
+        return { status: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...sent, name: 'x', version: null }) };
+      }),
+  },
+  {
+    name: 'DELETE answers 204 but keeps the record',
+    caughtBy: ['use_after_free'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (request.method !== 'DELETE') return next(request);
+        const found = next({ ...request, method: 'GET' });
+        return found.status === 200 ? { status: 204, headers: {} } : next(request);
+      }),
+  },
+  {
+    name: 'POST answers 201 but does not store',
+    caughtBy: ['ensure_resource_availability'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const r = next(request);
+        if (request.method === 'POST' && r.status === 201) next({ ...request, method: 'DELETE', path: `${collection}/${(JSON.parse(r.body!) as Json).ticket_id}/${(JSON.parse(r.body!) as Json).diagnostic_equipment_id}`, body: undefined });
+        return r;
+      }),
+  },
+  {
+    name: '405 without an Allow header',
+    caughtBy: ['unsupported_method'],
+    warningOnly: true,
+    apply: (mock) => wrap(mock, (request, next) => { const r = next(request); if (r.status !== 405) return r; const { allow: _a, ...headers } = r.headers; return { ...r, headers }; }),
+  },
+];
+
