@@ -68,3 +68,16 @@ describe('createMock', () => {
     expect(generateDefaultState().used.length).toBeGreaterThan(50);
   });
 });
+
+describe('the default state promises the README makes, whatever the seed', () => {
+  it.each([1, 2, 99, 123456])('seed %i: the example and Closed tickets, and ids 38-40 free on the example', (seed) => {
+    const state = generateDefaultState({ seed });
+    expect(state.tickets).toContainEqual({ id: '595be628-f6f2-4262-9c10-6389c6c4a5b8', status: 'In Progress' });
+    expect(state.tickets).toContainEqual({ id: 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11', status: 'Closed' });
+    const onExample = state.used.filter((u) => u.ticket_id === '595be628-f6f2-4262-9c10-6389c6c4a5b8').map((u) => u.diagnostic_equipment_id);
+    expect(onExample).toContain(12);
+    expect(onExample).toHaveLength(28);
+    for (const id of [38, 39, 40]) expect(onExample).not.toContain(id);
+    expect(state.used.filter((u) => u.ticket_id === 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11')).toHaveLength(3);
+  });
+});
