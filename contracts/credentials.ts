@@ -1,3 +1,5 @@
+import { classifyTransportError } from './transport-errors.js';
+
 // The credentials the suite sends, and the variants the auth check needs. Values never leave this
 // module except as request headers; reports show them masked.
 
@@ -70,7 +72,5 @@ export async function fetchClientCredentialsToken(options: {
 }
 
 export function describeError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if ((error as Error).name === 'TimeoutError') return 'timed out';
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  return classifyTransportError(error).message;
 }

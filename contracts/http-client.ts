@@ -3,7 +3,8 @@
 import type { CompiledSpec } from '../src/spec/index.js';
 import { createRouter } from '../src/spec/router.js';
 import { authHeaders, type AuthVariant, type Credentials } from './credentials.js';
-import type { Exchange, TransportErrorKind } from './exchange.js';
+import type { Exchange } from './exchange.js';
+import { classifyTransportError } from './transport-errors.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -24,22 +25,6 @@ export interface LabelledExchange extends Exchange {
   label: string;
   /** Which credentials went with it. */
   auth: AuthVariant;
-}
-
-function classify(error: unknown): { kind: TransportErrorKind; message: string } {
-  const name = (error as Error).name;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? '';
-  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no answer within the timeout' };
-  if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', message: `host not found (${code})` };
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || /terminated|other side closed/i.test(`${(error as Error).message} ${cause?.message ?? ''}`)) {
-    return { kind: 'reset', message: 'the connection was closed before a complete answer' };
-  }
-  const message = cause?.message ?? (error as Error).message;
-  // fetch refuses the ports of other protocols (1, 25, 6000, …) before connecting.
-  if (message === 'bad port') return { kind: 'other', message: 'fetch will not connect to this port (it belongs to another protocol); use another port' };
-  return { kind: 'other', message };
 }
 
 export function createClient(options: ClientOptions) {
@@ -77,7 +62,7 @@ export function createClient(options: ClientOptions) {
       });
       exchange.response = { status: response.status, headers: responseHeaders, bodyText, durationMs: performance.now() - started };
     } catch (error) {
-      exchange.error = classify(error);
+      exchange.error = classifyTransportError(error);
     }
     exchanges.push(exchange);
     return exchange;

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { scenarioSchema } from '../mocks/state/scenario-schema.js';
 
 export const specPath = fileURLToPath(new URL('../openapi/used-diagnostic-equipment.yaml', import.meta.url));
 const generatedDir = new URL('../src/spec/generated/', import.meta.url);
@@ -29,5 +30,8 @@ export async function renderSpecModules(): Promise<SpecModule[]> {
   return [
     { path: fileURLToPath(new URL('document.ts', generatedDir)), contents: documentModule },
     { path: fileURLToPath(new URL('types.ts', generatedDir)), contents: typesModule },
+    // For editors: scenario files point at it with "$schema". Built from the committed document module,
+    // so run generate twice after a change that touches the record's fields.
+    { path: fileURLToPath(new URL('../mocks/scenarios/scenario.schema.json', import.meta.url)), contents: `${JSON.stringify(scenarioSchema(), null, 2)}\n` },
   ];
 }

@@ -14,7 +14,7 @@ export const closedTicketId = 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11';
 export const freeOnExampleTicket = 3;
 
 // Real tools a workshop uses to diagnose a vehicle; faker has no such list.
-const toolNames = [
+export const toolNames = [
   'Autel MaxiSys MS906BT', 'Autel MaxiCOM MK808', 'Launch X431 V+', 'Launch CRP129E', 'Bosch KTS 560',
   'Bosch KTS 350', 'Snap-on ZEUS', 'Snap-on SOLUS Legend', 'Foxwell NT510 Elite', 'Topdon Phoenix Plus',
   'Delphi DS150E', 'Texa Navigator TXTs', 'Ross-Tech VCDS HEX-V2', 'Hella Gutmann mega macs 56',

@@ -3,12 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compiledSpec, schemaRef } from '../spec/index.js';
-import { fetchClientCredentialsToken, scrub, secretsOf } from '../../contracts/credentials.js';
+import { scrub } from '../../contracts/credentials.js';
 import { checkNames } from '../../contracts/registry.js';
 import { runContract, type CheckResult } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';
 import { CliError } from './cli-error.js';
-import { integerOption, nonEmptyOption } from './options.js';
+import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
+import { integerOption } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
 
 export const contractUsage = `Usage: ude-kit contract --base-url URL [options]
@@ -18,12 +19,7 @@ schema drift. Exit code: 0 no error-level drift, 1 drift found, 2 could not run.
 
 Target and credentials:
   --base-url URL          the deployment (env UDE_KIT_BASE_URL)
-  --api-key KEY           API key (env UDE_KIT_API_KEY)
-  --api-key-header NAME   its header (default: the document's, X-Api-Key)
-  --token TOKEN           OAuth2 access token (env UDE_KIT_TOKEN)
-  --token-url URL         or fetch one with the client-credentials grant (env UDE_KIT_TOKEN_URL)
-  --client-id ID          (env UDE_KIT_CLIENT_ID)
-  --client-secret SECRET  (env UDE_KIT_CLIENT_SECRET)
+${credentialUsage}
 
 Fixtures (write checks are reported as not run without them):
   --ticket UUID           an In Progress ticket the suite may add to and remove from
@@ -43,11 +39,6 @@ Output:
 
 Checks: ${checkNames.join(', ')}`;
 
-const env = (name: string) => {
-  const value = process.env[name];
-  return value === undefined || value === '' ? undefined : value;
-};
-
 function listOption(values: string[] | undefined, option: string): string[] {
   const names = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const unknown = names.filter((n) => !checkNames.includes(n));
@@ -59,18 +50,6 @@ function uuidOption(name: string, value: string | undefined): string | undefined
   if (value === undefined) return undefined;
   const validate = compiledSpec().responseAjv.compile(schemaRef('TicketId'));
   if (!validate(value)) throw new CliError(`--${name} must be a uuid, not "${value}"`);
-  return value;
-}
-
-function urlOption(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new CliError(`--${name} must be an http(s) URL, not "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--${name} must be an http(s) URL, not "${value}"`);
   return value;
 }
 
@@ -99,12 +78,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
       allowPositionals: false,
       options: {
         'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        'api-key-header': { type: 'string' },
-        token: { type: 'string' },
-        'token-url': { type: 'string' },
-        'client-id': { type: 'string' },
-        'client-secret': { type: 'string' },
+        ...credentialOptions,
         ticket: { type: 'string' },
         'closed-ticket': { type: 'string' },
         equipment: { type: 'string', multiple: true },
@@ -133,24 +107,11 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const targets = reporterOption(values.reporter);
   const only = listOption(values.only, 'only');
   const skip = listOption(values.skip, 'skip');
-  const apiKey = nonEmptyOption('api-key', values['api-key'] ?? env('UDE_KIT_API_KEY'));
-  const clientSecret = values['client-secret'] ?? env('UDE_KIT_CLIENT_SECRET');
-  let token = nonEmptyOption('token', values.token ?? env('UDE_KIT_TOKEN'));
-
-  const tokenUrl = urlOption('token-url', values['token-url'] ?? env('UDE_KIT_TOKEN_URL'));
-  if (tokenUrl !== undefined) {
-    const clientId = values['client-id'] ?? env('UDE_KIT_CLIENT_ID');
-    if (clientId === undefined || clientSecret === undefined) throw new CliError('--token-url needs --client-id and --client-secret');
-    const fetched = await fetchClientCredentialsToken({ tokenUrl, clientId, clientSecret, timeoutMs });
-    if (!fetched.ok) throw new CliError(`could not get an access token: ${fetched.reason}`);
-    token = fetched.token;
-  }
-
-  const secrets = secretsOf({ token, apiKey, apiKeyHeader: '' }, [clientSecret]);
+  const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
   const progress = process.stderr.isTTY === true;
   const report = await runContract({
     baseUrl,
-    credentials: { apiKey, token, apiKeyHeader: nonEmptyOption('api-key-header', values['api-key-header']) },
+    credentials,
     fixtures: {
       ticket: uuidOption('ticket', values.ticket),
       closedTicket: uuidOption('closed-ticket', values['closed-ticket']),

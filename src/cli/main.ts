@@ -3,12 +3,16 @@
 import { CliError } from './cli-error.js';
 import { runContractCommand } from './contract-command.js';
 import { runMockCommand } from './mock-command.js';
+import { runExportCommand, runScenariosCommand, runSeedCommand } from './scenario-commands.js';
 
 const usage = `Usage: ude-kit <command> [options]
 
 Commands:
   mock       serve the stateful fake API (ude-kit mock --help)
   contract   check a deployment against the spec and report drift (ude-kit contract --help)
+  scenarios  list the shipped QA scenarios
+  seed       load a scenario into a running mock, or into a deployment with --via-api
+  export     print a running mock's state as a scenario file
 
 Run "ude-kit <command> --help" for a command's options.`;
 
@@ -31,6 +35,15 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'contract':
       process.exitCode = await runContractCommand(rest);
+      return;
+    case 'scenarios':
+      process.exitCode = runScenariosCommand(rest);
+      return;
+    case 'seed':
+      process.exitCode = await runSeedCommand(rest);
+      return;
+    case 'export':
+      process.exitCode = await runExportCommand(rest);
       return;
     case undefined:
     case '-h':

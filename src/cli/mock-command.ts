@@ -5,6 +5,7 @@ import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { CliError } from './cli-error.js';
 import { choiceOption, integerOption, nonEmptyOption } from './options.js';
+import { loadOrFail } from './scenario-commands.js';
 
 export const mockUsage = `Usage: ude-kit mock [options]
 
@@ -14,6 +15,7 @@ Options:
   --port N             port to listen on (default 4010; 0 picks a free one)
   --host HOST          address to bind (default 127.0.0.1)
   --seed N             seed of the generated start state (default 1)
+  --scenario NAME|FILE start from a scenario instead (ude-kit scenarios lists the shipped ones)
   --auth MODE          required (default): Bearer token and X-Api-Key on every call; off: none
   --api-key KEY        accept only this API key (default: any non-empty key)
   --token TOKEN        accept only this bearer token (default: any non-empty token)
@@ -37,6 +39,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
         port: { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
+        scenario: { type: 'string' },
         auth: { type: 'string' },
         'api-key': { type: 'string' },
         token: { type: 'string' },
@@ -65,9 +68,14 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
     token: nonEmptyOption('token', values.token),
   };
 
+  if (values.scenario !== undefined && values.seed !== undefined) {
+    throw new CliError('--seed sets the default state; a scenario carries its own seed (generate.seed in its file)');
+  }
+  const state = values.scenario === undefined ? undefined : loadOrFail(values.scenario);
   let mock;
   try {
     mock = createMock({
+      ...(state === undefined ? {} : { state }),
       seed: integerOption('seed', values.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }),
       auth,
       admin: values['no-admin'] !== true,
@@ -92,5 +100,6 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   console.log(`  API:   ${running.url}/v2/tickets/used-diagnostic-equipment`);
   console.log(`  auth:  ${auth.mode === 'off' ? 'off' : 'Authorization: Bearer <token> and X-Api-Key: <key> required'}`);
   console.log(`  admin: ${values['no-admin'] === true ? 'off' : `${running.url}/__admin/state`}`);
+  if (values.scenario !== undefined) console.log(`  state: scenario "${values.scenario}"`);
   return running;
 }

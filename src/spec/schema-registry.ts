@@ -46,6 +46,8 @@ export function createSchemaRegistry(document: OpenApiDocument, options: SchemaR
   const ajv = new Ajv({
     allErrors: true,
     strict: true,
+    // JSON Schema's `type: ["string", "null"]`, as scenario files use for `version`.
+    allowUnionTypes: true,
     useDefaults: options.useDefaults,
     // Errors carry the failing value and the keyword's schema, so a drift report can show both.
     verbose: true,

@@ -1,0 +1,60 @@
+// The JSON Schema of a scenario file, built from the OpenAPI document's own field schemas (inlined, so
+// the written file stands alone for editors). `npm run generate` writes it to
+// mocks/scenarios/scenario.schema.json; the mock validates scenarios with this same object.
+import { compiledSpec } from '../../src/spec/index.js';
+import { toJsonSchema } from '../../src/spec/json-schema.js';
+import type { JsonSchema } from '../../src/spec/openapi-document.js';
+
+const closedObject = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties,
+});
+
+export function scenarioSchema(): JsonSchema {
+  const { document } = compiledSpec();
+  const record = document.components.schemas.UsedDiagnosticEquipment?.properties as Record<string, JsonSchema>;
+  const field = (name: string) => toJsonSchema(document, record[name]!);
+  const status = { type: 'string', minLength: 1, description: "Free text; only 'In Progress' allows changes.", examples: ['In Progress', 'Open', 'Closed'] };
+  const count = { type: 'integer', minimum: 0 };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://ude-kit.dev/scenario.schema.json',
+    title: 'ude-kit scenario',
+    description: 'A named state of the Used diagnostic equipment mock: explicit tickets, catalogue and records, and/or data generated under a seed.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['description'],
+    properties: {
+      $schema: { type: 'string' },
+      description: { type: 'string', minLength: 1, description: 'One line: what a tester gets from this scenario.' },
+      extends: { type: 'string', minLength: 1, description: 'The name (or path) of a scenario whose state this one starts from.' },
+      tickets: { type: 'array', items: closedObject({ id: field('ticket_id'), status }) },
+      catalog: {
+        type: 'array',
+        items: closedObject({ diagnostic_equipment_id: field('diagnostic_equipment_id'), name: field('name'), version: field('version') }),
+      },
+      used: { type: 'array', items: closedObject({ ticket_id: field('ticket_id'), diagnostic_equipment_id: field('diagnostic_equipment_id') }) },
+      generate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['seed'],
+        description: 'Data made with faker under `seed`: the same file always gives the same state.',
+        properties: {
+          seed: { type: 'integer', minimum: 0 },
+          preset: { enum: ['default'], description: "'default': the mock's own start state for this seed." },
+          catalog: { ...count, description: 'How many catalogue entries to generate (ids follow the highest existing id).' },
+          tickets: { ...count, description: 'How many tickets to generate.' },
+          usedPerTicket: { type: 'array', items: count, minItems: 2, maxItems: 2, description: '[min, max] records on each generated ticket.' },
+          statuses: { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: 0 }, description: 'Weights of the generated tickets\' statuses.' },
+          usedOn: {
+            type: 'array',
+            description: 'Generate `count` records on an existing ticket.',
+            items: closedObject({ ticket_id: field('ticket_id'), count }),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// A scenario file turned into a state: the scenario it extends, then what it generates (faker, under its
+// own seed, so the same file always gives the same state), then its explicit entries. Every problem is
+// reported by its path in the file that caused it. Pure and browser-safe: files are read elsewhere.
+import { Faker, base } from '@faker-js/faker';
+import type { ValidateFunction } from 'ajv';
+import { compiledSpec } from '../../src/spec/index.js';
+import { violationsFrom } from '../core/input.js';
+import type { Violation } from '../core/problems.js';
+import { inProgressStatus } from '../core/in-progress-rule.js';
+import { generateDefaultState, toolNames } from './default-state.js';
+import { scenarioSchema } from './scenario-schema.js';
+import { stateDocumentViolations, type CatalogEntry, type StateDocument, type Ticket, type UsedReference } from './state-document.js';
+
+export interface GenerateSpec {
+  seed: number;
+  preset?: 'default';
+  catalog?: number;
+  tickets?: number;
+  usedPerTicket?: [number, number];
+  statuses?: Record<string, number>;
+  usedOn?: Array<{ ticket_id: string; count: number }>;
+}
+
+export interface ScenarioDocument {
+  $schema?: string;
+  description: string;
+  extends?: string;
+  tickets?: Ticket[];
+  catalog?: CatalogEntry[];
+  used?: UsedReference[];
+  generate?: GenerateSpec;
+}
+
+/** Finds a scenario by name (or path) for `extends`. */
+export type ScenarioLookup = (name: string) => ScenarioDocument | { error: string } | undefined;
+
+export type ScenarioResult = { ok: true; state: StateDocument } | { ok: false; violations: Violation[] };
+
+const defaultStatuses = { [inProgressStatus]: 0.6, Open: 0.2, Closed: 0.2 };
+let validateScenario: ValidateFunction | undefined;
+
+/** A state document with, for each entry, where it came from (a path in a file, or "generate"). */
+interface Sourced {
+  state: StateDocument;
+  origins: { tickets: string[]; catalog: string[]; used: string[] };
+}
+
+function schemaViolations(candidate: unknown): Violation[] {
+  validateScenario ??= compiledSpec().requestAjv.compile(scenarioSchema());
+  if (validateScenario(candidate)) return [];
+  return violationsFrom(validateScenario.errors, '').map((v) => ({ field: v.field === '' ? '/' : `/${v.field.split('.').join('/')}`, message: v.message }));
+}
+
+function generated(spec: GenerateSpec, into: Sourced, violations: Violation[]): void {
+  const { state, origins } = into;
+  const push = <K extends keyof StateDocument>(key: K, items: StateDocument[K], origin: string) => {
+    (state[key] as unknown[]).push(...items);
+    origins[key].push(...items.map(() => origin));
+  };
+  if (spec.preset === 'default') {
+    const preset = generateDefaultState({ seed: spec.seed });
+    push('tickets', preset.tickets, '/generate/preset');
+    push('catalog', preset.catalog, '/generate/preset');
+    push('used', preset.used, '/generate/preset');
+  }
+  const faker = new Faker({ locale: [base] });
+  faker.seed(spec.seed);
+
+  if (spec.catalog !== undefined && spec.catalog > 0) {
+    const first = state.catalog.reduce((max, e) => Math.max(max, e.diagnostic_equipment_id), 0) + 1;
+    const entries = Array.from({ length: spec.catalog }, (_, i): CatalogEntry => {
+      const name = toolNames[i % toolNames.length]!;
+      const round = Math.floor(i / toolNames.length);
+      return {
+        diagnostic_equipment_id: first + i,
+        name: round === 0 ? name : `${name} (${round + 1})`,
+        version: faker.datatype.boolean({ probability: 0.2 }) ? null : faker.system.semver(),
+      };
+    });
+    push('catalog', entries, '/generate/catalog');
+  }
+
+  const weights = Object.entries(spec.statuses ?? defaultStatuses).map(([value, weight]) => ({ value, weight }));
+  const newTickets = Array.from({ length: spec.tickets ?? 0 }, (): Ticket => ({ id: faker.string.uuid(), status: faker.helpers.weightedArrayElement(weights) }));
+  push('tickets', newTickets, '/generate/tickets');
+
+  const [min, max] = spec.usedPerTicket ?? [0, 0];
+  if (max > state.catalog.length) {
+    violations.push({ field: '/generate/usedPerTicket', message: `asks for up to ${max} records on a ticket, but the catalogue has ${state.catalog.length} entries` });
+  } else if (min > max) {
+    violations.push({ field: '/generate/usedPerTicket', message: `[min, max] must not have min > max` });
+  } else {
+    for (const ticket of newTickets) {
+      const picked = faker.helpers.arrayElements(state.catalog, faker.number.int({ min, max }));
+      push('used', picked.map((e) => ({ ticket_id: ticket.id, diagnostic_equipment_id: e.diagnostic_equipment_id })), '/generate/usedPerTicket');
+    }
+  }
+
+  (spec.usedOn ?? []).forEach(({ ticket_id, count }, index) => {
+    const taken = new Set(state.used.filter((u) => u.ticket_id === ticket_id).map((u) => u.diagnostic_equipment_id));
+    const free = state.catalog.filter((e) => !taken.has(e.diagnostic_equipment_id));
+    if (count > free.length) {
+      violations.push({ field: `/generate/usedOn/${index}/count`, message: `asks for ${count} records, but only ${free.length} catalogue entries are free on ticket ${ticket_id}` });
+      return;
+    }
+    const picked = faker.helpers.arrayElements(free, count);
+    push('used', picked.map((e) => ({ ticket_id, diagnostic_equipment_id: e.diagnostic_equipment_id })), `/generate/usedOn/${index}`);
+  });
+}
+
+function resolve(document: unknown, lookup: ScenarioLookup, chain: string[]): { ok: true; sourced: Sourced } | { ok: false; violations: Violation[] } {
+  const shape = schemaViolations(document);
+  if (shape.length > 0) return { ok: false, violations: shape };
+  const scenario = document as ScenarioDocument;
+  const sourced: Sourced = { state: { tickets: [], catalog: [], used: [] }, origins: { tickets: [], catalog: [], used: [] } };
+  const violations: Violation[] = [];
+
+  if (scenario.extends !== undefined) {
+    const name = scenario.extends;
+    if (chain.includes(name)) return { ok: false, violations: [{ field: '/extends', message: `extends itself through ${[...chain, name].join(' → ')}` }] };
+    const parent = lookup(name);
+    if (parent === undefined) return { ok: false, violations: [{ field: '/extends', message: `no scenario named "${name}"` }] };
+    if ('error' in parent) return { ok: false, violations: [{ field: '/extends', message: parent.error }] };
+    const inherited = resolve(parent, lookup, [...chain, name]);
+    if (!inherited.ok) return { ok: false, violations: inherited.violations.map((v) => ({ field: `${name}: ${v.field}`, message: v.message })) };
+    sourced.state = inherited.sourced.state;
+    for (const key of ['tickets', 'catalog', 'used'] as const) sourced.origins[key] = inherited.sourced.origins[key].map(() => `${name} (extended)`);
+  }
+  if (scenario.generate !== undefined) generated(scenario.generate, sourced, violations);
+  for (const key of ['tickets', 'catalog', 'used'] as const) {
+    const items = scenario[key] ?? [];
+    (sourced.state[key] as unknown[]).push(...items);
+    sourced.origins[key].push(...items.map((_, index) => `/${key}/${index}`));
+  }
+  if (violations.length > 0) return { ok: false, violations };
+  return { ok: true, sourced };
+}
+
+const entryPointer = /\/(tickets|catalog|used)\/(\d+)((?:\/[\w-]+)*)/g;
+const isFilePath = (origin: string) => /^\/(tickets|catalog|used)\//.test(origin);
+
+/** Where an entry of the merged state came from: its path in this file, or what generated or gave it. */
+function originOf(key: string, index: string, origins: Sourced['origins']): string {
+  return origins[key as keyof Sourced['origins']][Number(index)] ?? `/${key}/${index}`;
+}
+
+/** Maps a violation found on the merged state (`/used/17/ticket_id`, "duplicates /used/0") to the file's paths. */
+function toOrigin(violation: Violation, origins: Sourced['origins']): Violation {
+  const message = violation.message.replace(entryPointer, (_m, key: string, index: string, rest: string) => {
+    const origin = originOf(key, index, origins);
+    return isFilePath(origin) ? `${origin}${rest}` : origin;
+  });
+  const match = /^\/(tickets|catalog|used)\/(\d+)(.*)$/.exec(violation.field);
+  if (match === null) return { field: violation.field, message };
+  const origin = originOf(match[1]!, match[2]!, origins);
+  // An explicit entry is named by its own path; a generated or inherited one by where it came from.
+  return isFilePath(origin) ? { field: `${origin}${match[3]}`, message } : { field: origin, message: `${message} (merged entry ${violation.field})` };
+}
+
+export function resolveScenario(document: unknown, lookup: ScenarioLookup = () => undefined): ScenarioResult {
+  const resolved = resolve(document, lookup, []);
+  if (!resolved.ok) return resolved;
+  const { state, origins } = resolved.sourced;
+  const found = stateDocumentViolations(state);
+  if (found.length > 0) return { ok: false, violations: found.map((v) => toOrigin(v, origins)) };
+  return { ok: true, state };
+}

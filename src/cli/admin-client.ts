@@ -1,0 +1,25 @@
+// Calls to a running mock's admin API, for seed and export: one function, clear failures.
+import { describeError } from '../../contracts/credentials.js';
+import { CliError } from './cli-error.js';
+
+export async function adminCall(target: string, method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<{ status: number; json: unknown }> {
+  const url = `${target.replace(/\/+$/, '')}/__admin${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new CliError(`could not reach ${url}: ${describeError(error)}`);
+  }
+  const text = await response.text();
+  if (response.status === 404) throw new CliError(`${target} has no admin API at /__admin (is it a ude-kit mock, started without --no-admin?)`);
+  try {
+    return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  } catch {
+    throw new CliError(`${url} did not answer JSON (status ${response.status})`);
+  }
+}

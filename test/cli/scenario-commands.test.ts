@@ -1,0 +1,134 @@
+// QA's commands as QA run them: real processes against a real mock.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { createMock } from '../../mocks/core/mock.js';
+import { loadScenario } from '../../mocks/state/scenario-files.js';
+import type { StateDocument } from '../../mocks/state/state-document.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function startMock(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'mock', '--port', '0', ...args], { cwd: root });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url !== undefined) resolve(url);
+    });
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', (code) => reject(new Error(`mock exited ${code}: ${output}`)));
+  });
+}
+
+const stateText = async (url: string) => (await fetch(`${url}/__admin/state`)).text();
+const loaded = (name: string): StateDocument => {
+  const result = loadScenario(name);
+  if (!result.ok) throw new Error('scenario does not load');
+  return result.state;
+};
+
+describe('ude-kit scenarios, mock --scenario, seed, export', () => {
+  it('lists the shipped scenarios with their one-liners', async () => {
+    const { code, stdout } = await run(['scenarios']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^many-pages\s+Paging: ticket 595be628-… In Progress with 3,255 records/m);
+    expect(stdout.split('\n').filter((l) => /^[a-z-]+\s{2,}\S/.test(l))).toHaveLength(7);
+  });
+
+  it('gives a byte-identical state for the same scenario in two processes', async () => {
+    const first = await stateText(await startMock(['--scenario', 'large']));
+    const second = await stateText(await startMock(['--scenario', 'large']));
+    expect(first.length).toBeGreaterThan(5_000_000);
+    expect(second).toBe(first);
+    expect(JSON.parse(first)).toEqual(loaded('large'));
+  });
+
+  it('seeds a running mock, exports it, and the export replays to the same state', async () => {
+    const url = await startMock([]);
+    const seeded = await run(['seed', '--scenario', 'closed-ticket', '--target', url]);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toContain('loaded "closed-ticket"');
+    expect(JSON.parse(await stateText(url))).toEqual(loaded('closed-ticket'));
+
+    await fetch(`${url}/__admin/tickets/c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status":"In Progress"}' });
+    const exported = await run(['export', '--target', url, '--description', 'reached by clicking']);
+    expect(exported.code).toBe(0);
+    const file = join(await mkdtemp(join(tmpdir(), 'ude-kit-export-')), 'my-state.json');
+    await writeFile(file, exported.stdout);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ description: 'reached by clicking' });
+
+    const replay = await startMock(['--scenario', file]);
+    expect(await stateText(replay)).toBe(await stateText(url));
+  });
+
+  it('refuses a bad scenario with every problem by path and leaves the running state as it was', async () => {
+    const url = await startMock([]);
+    const before = await stateText(url);
+    const file = join(await mkdtemp(join(tmpdir(), 'ude-kit-bad-')), 'bad.json');
+    await writeFile(file, JSON.stringify({ description: 'bad', extends: 'single-ticket', used: [{ ticket_id: '595be628-f6f2-4262-9c10-6389c6c4a5b8', diagnostic_equipment_id: 12 }, { ticket_id: '595be628-f6f2-4262-9c10-6389c6c4a5b8', diagnostic_equipment_id: 77 }] }));
+    const result = await run(['seed', '--scenario', file, '--target', url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('/used/0: duplicates single-ticket (extended)');
+    expect(result.stderr).toContain('/used/1/diagnostic_equipment_id: no diagnostic equipment 77 in /catalog');
+    expect(await stateText(url)).toBe(before);
+  });
+
+  it('says clearly what went wrong with options and targets', async () => {
+    expect((await run(['seed', '--target', 'http://x'])).stderr).toContain('--scenario is required');
+    expect((await run(['seed', '--scenario', 'nope', '--target', 'http://127.0.0.1:9'])).stderr).toContain('no shipped scenario "nope"');
+    expect((await run(['seed', '--scenario', 'empty', '--target', 'http://127.0.0.1:9'])).stderr).toMatch(/could not reach .*fetch will not connect to this port/);
+    expect((await run(['mock', '--scenario', 'empty', '--seed', '3'])).stderr).toContain('a scenario carries its own seed');
+    expect((await run(['seed', '--scenario', 'empty', '--target', 'http://x', '--dry-run'])).stderr).toContain('--dry-run goes with --via-api');
+  });
+});
+
+describe('ude-kit seed --via-api (a deployment without the admin API)', () => {
+  it('plans, adds, skips what is there, reports refusals, and never deletes', async () => {
+    // The "deployment": a mock without admin, holding the tickets and catalogue of the scenario.
+    const target = createMock({ admin: false, auth: { apiKey: 'seed-key', token: 'seed-token' }, state: { ...loaded('closed-ticket'), used: [] } });
+    const server = await startHttpServer(target, { port: 0 });
+    try {
+      const credentials = ['--api-key', 'seed-key', '--token', 'seed-token'];
+      const plan = await run(['seed', '--scenario', 'closed-ticket', '--target', server.url, '--via-api', '--dry-run', ...credentials]);
+      expect(plan.code).toBe(0);
+      expect(plan.stdout).toContain('0 added, 3 to add, 0 already there, 0 refused');
+      expect(target.requests().every((r) => r.method === 'GET')).toBe(true);
+
+      const first = await run(['seed', '--scenario', 'closed-ticket', '--target', server.url, '--via-api', ...credentials]);
+      // The two records on the Closed ticket are refused by the rule; the In Progress one is added.
+      expect(first.code).toBe(1);
+      expect(first.stdout).toContain('1 added, 0 to add, 0 already there, 2 refused');
+      expect(first.stdout).toMatch(/refused\s+c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ 12 {2}\(409 Ticket not in progress/);
+      expect(first.stdout + first.stderr).not.toMatch(/seed-key|seed-token/);
+
+      const second = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', ...credentials]);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('0 added, 0 to add, 1 already there, 0 refused');
+      expect(target.requests().some((r) => r.method === 'DELETE')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});
