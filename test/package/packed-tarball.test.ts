@@ -60,6 +60,19 @@ describe('the packed package', () => {
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('200 iCarsoft CR Pro');
   });
 
+  it("resolves shipped scenario JSON from 'ude-kit/scenarios/*' with 'ude-kit/msw', as a browser app would", () => {
+    const script = `
+      import closed from 'ude-kit/scenarios/closed-ticket.json' with { type: 'json' };
+      import single from 'ude-kit/scenarios/single-ticket.json' with { type: 'json' };
+      import { createHandlers, resolveScenario } from 'ude-kit/msw';
+      const resolved = resolveScenario(closed, (name) => ({ 'single-ticket': single })[name]);
+      if (!resolved.ok) throw new Error(JSON.stringify(resolved.violations));
+      const { mock } = createHandlers();
+      mock.load(resolved.state);
+      console.log(mock.state().tickets.map((t) => t.status).join(','));`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('In Progress,Closed');
+  });
+
   it('type-checks an app against its declarations and generated types', async () => {
     await writeFile(
       join(project, 'app.ts'),
