@@ -28,11 +28,19 @@ type Body = { bytes?: Uint8Array; tooLarge: boolean };
 /** Thrown when the client goes away before its body is complete: there is no one left to answer. */
 class ClientGone extends Error {}
 
-function readBody(request: IncomingMessage, limit: number): Promise<Body> {
+const noBody: Body = { tooLarge: false };
+
+function readBody(request: IncomingMessage, limit: number): Promise<Body> | Body {
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): answer at once
+  // instead of waiting a turn of the event loop for the stream's end.
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
+    request.resume();
+    return noBody;
+  }
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     request.resume();
-    return Promise.resolve({ tooLarge: true });
+    return { tooLarge: true };
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -65,21 +73,28 @@ function readBody(request: IncomingMessage, limit: number): Promise<Body> {
   });
 }
 
-/** Origin-form targets ("/path?query") are the norm; absolute-form ("http://host/path") is allowed too. */
-function parseTarget(target: string): URL | undefined {
+const emptyQuery = '';
+
+/** Splits "/path?query" without a URL object (the common case); absolute-form targets are parsed. */
+function parseTarget(target: string): { path: string; query: URLSearchParams } | undefined {
+  if (target.startsWith('/')) {
+    const mark = target.indexOf('?');
+    return mark < 0 ? { path: target, query: new URLSearchParams(emptyQuery) } : { path: target.slice(0, mark), query: new URLSearchParams(target.slice(mark + 1)) };
+  }
   try {
-    return target.startsWith('/') ? new URL(`http://mock.invalid${target}`) : new URL(target);
+    const url = new URL(target);
+    return { path: url.pathname, query: url.searchParams };
   } catch {
     return undefined;
   }
 }
 
+// Node gives header names in lower case and every value as a string but set-cookie's (an array, and
+// never sent by a client to this API): the object is used as it is, without a copy per request.
 function headersOf(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+  const cookies = request.headers['set-cookie'];
+  if (cookies === undefined) return request.headers as Record<string, string>;
+  return { ...(request.headers as Record<string, string>), 'set-cookie': cookies.join(', ') };
 }
 
 function write(response: ServerResponse, answer: MockResponse, closeAfter: boolean): void {
@@ -92,36 +107,56 @@ function write(response: ServerResponse, answer: MockResponse, closeAfter: boole
 }
 
 export function createRequestListener(mock: Mock, options: HttpServerOptions = {}) {
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    let answer: MockResponse;
-    let tooLarge = false;
-    const url = parseTarget(request.url ?? '/');
-    try {
-      if (url === undefined) {
-        request.resume();
-        answer = problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }]));
-      } else {
-        const body = await readBody(request, mock.bodyLimit(url.pathname));
-        tooLarge = body.tooLarge;
-        const plain: MockRequest = {
-          method: (request.method ?? 'GET').toUpperCase(),
-          path: url.pathname,
-          query: url.searchParams,
-          headers: headersOf(request),
-          body: body.bytes,
-          bodyTooLarge: body.tooLarge,
-        };
-        answer = mock.handle(plain);
-      }
-    } catch (error) {
-      if (error instanceof ClientGone) return;
-      console.error('ude-kit mock: could not read the request', error);
-      answer = problemResponse(internalError());
-    }
+  function answer(response: ServerResponse, result: MockResponse, closeAfter: boolean): void {
     const wait = pickDelay(options.delay);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (!response.destroyed) write(response, answer, tooLarge);
+    if (wait > 0) setTimeout(() => !response.destroyed && write(response, result, closeAfter), wait);
+    else if (!response.destroyed) write(response, result, closeAfter);
+  }
+
+  function handle(request: IncomingMessage, target: { path: string; query: URLSearchParams }, body: Body): MockResponse {
+    return mock.handle({
+      method: (request.method ?? 'GET').toUpperCase(),
+      path: target.path,
+      query: target.query,
+      headers: headersOf(request),
+      body: body.bytes,
+      bodyTooLarge: body.tooLarge,
+    });
+  }
+
+  // Synchronous whenever the request has no body to stream (every GET and DELETE): no promise, no
+  // extra turn of the event loop on the hot path.
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    try {
+      serve(request, response);
+    } catch (error) {
+      // A bug must not take a team's dev server down: answer 500 and keep serving.
+      console.error('ude-kit mock: unexpected error', error);
+      answer(response, problemResponse(internalError()), false);
+    }
   };
+
+  function serve(request: IncomingMessage, response: ServerResponse): void {
+    const target = parseTarget(request.url ?? '/');
+    if (target === undefined) {
+      request.resume();
+      answer(response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])), false);
+      return;
+    }
+    const body = readBody(request, mock.bodyLimit(target.path));
+    if (!(body instanceof Promise)) {
+      answer(response, handle(request, target, body), body.tooLarge);
+      return;
+    }
+    body.then(
+      (read) => answer(response, handle(request, target, read), read.tooLarge),
+      (error: unknown) => {
+        if (error instanceof ClientGone) return;
+        console.error('ude-kit mock: could not read the request', error);
+        answer(response, problemResponse(internalError()), false);
+      },
+    );
+  }
 }
 
 // A request Node's parser rejects never reaches the listener; answer it in the API's problem format
@@ -150,7 +185,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 
 export async function startHttpServer(mock: Mock, options: HttpServerOptions = {}): Promise<RunningServer> {
   const listener = createRequestListener(mock, options);
-  const server = createServer((request, response) => void listener(request, response));
+  const server = createServer(listener);
   server.on('clientError', answerClientError);
   // Bounded waits for headers and bodies, so a slow or stalled client cannot hold a socket forever.
   server.headersTimeout = 10_000;

@@ -28,11 +28,14 @@ interface Converted {
   exact: Record<string, bigint>;
 }
 
+/** The raw values a request gives for one parameter name. */
+type RawValues = (name: string) => string[];
+
 // Query and path values are strings on the wire; the schema's `type` says what they stand for.
-function convertParameters(parameters: CompiledParameter[], raw: Map<string, string[]>, violations: Violation[]): Converted {
+function convertParameters(parameters: CompiledParameter[], raw: RawValues, violations: Violation[]): Converted {
   const converted: Converted = { checked: {}, exact: {} };
   for (const parameter of parameters) {
-    const values = raw.get(parameter.name) ?? [];
+    const values = raw(parameter.name);
     if (values.length === 0) continue;
     if (values.length > 1) {
       violations.push({ field: parameter.name, message: 'must be given once' });
@@ -100,7 +103,7 @@ export function violationsFrom(errors: ErrorObject[] | null | undefined, root: s
 function validated(
   parameters: CompiledParameter[],
   validate: ValidateFunction,
-  raw: Map<string, string[]>,
+  raw: RawValues,
   violations: Violation[],
 ): Record<string, ParameterValue> {
   const found: Violation[] = [];
@@ -109,9 +112,11 @@ function validated(
   if (!validate(checked)) {
     found.push(...violationsFrom(validate.errors, 'query').filter((v) => !rejected.has(v.field)));
   }
-  // Reported in the document's parameter order, whichever check found them.
-  const order = parameters.map((p) => p.name);
-  violations.push(...found.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
+  if (found.length > 0) {
+    // Reported in the document's parameter order, whichever check found them.
+    const order = parameters.map((p) => p.name);
+    violations.push(...found.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
+  }
   const values: Record<string, ParameterValue> = {};
   for (const parameter of parameters) {
     const value = exact[parameter.name] ?? checked[parameter.name];
@@ -169,16 +174,6 @@ function parseBody(operation: CompiledOperation, request: MockRequest, violation
   return body;
 }
 
-function queryMap(query: URLSearchParams): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const [name, value] of query) {
-    const list = map.get(name);
-    if (list === undefined) map.set(name, [value]);
-    else list.push(value);
-  }
-  return map;
-}
-
 export function parseInput(
   operation: CompiledOperation,
   request: MockRequest,
@@ -188,10 +183,13 @@ export function parseInput(
   const path = validated(
     operation.pathParameters,
     operation.validatePath,
-    new Map([...pathValues].map(([name, value]) => [name, [value]])),
+    (name) => {
+      const value = pathValues.get(name);
+      return value === undefined ? [] : [value];
+    },
     violations,
   );
-  const query = validated(operation.queryParameters, operation.validateQuery, queryMap(request.query), violations);
+  const query = validated(operation.queryParameters, operation.validateQuery, (name) => request.query.getAll(name), violations);
   const body = parseBody(operation, request, violations);
   return violations.length > 0 ? { ok: false, violations } : { ok: true, input: { query, path, body } };
 }

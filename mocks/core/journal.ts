@@ -1,5 +1,6 @@
-// A bounded journal of recent requests, newest last, for GET /__admin/requests. Credentials are
-// redacted before anything is stored, so no secret can leak through it.
+// A bounded journal of recent API requests, newest last, for GET /__admin/requests. Recording only
+// keeps references and a timestamp, because it runs on every request; formatting and redaction happen
+// when the journal is read, so no secret ever leaves it.
 import type { MockRequest } from './exchange.js';
 
 export interface JournalEntry {
@@ -14,37 +15,40 @@ export interface JournalEntry {
   status: number;
 }
 
+interface Recorded {
+  id: number;
+  at: number;
+  request: MockRequest;
+  status: number;
+}
+
 const bodyPreviewBytes = 4096;
 const lenient = new TextDecoder('utf-8');
 
 export function createJournal(capacity: number, secretHeaders: string[]) {
   const secrets = new Set(['authorization', 'proxy-authorization', 'cookie', ...secretHeaders.map((h) => h.toLowerCase())]);
-  let entries: JournalEntry[] = [];
+  let entries: Recorded[] = [];
   let nextId = 1;
 
+  function format({ id, at, request, status }: Recorded): JournalEntry {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) headers[name] = secrets.has(name) ? '[redacted]' : value;
+    const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: request.query.toString(), headers, status };
+    if (request.body !== undefined && request.body.byteLength > 0) entry.body = lenient.decode(request.body.subarray(0, bodyPreviewBytes));
+    return entry;
+  }
+
   return {
-    record(request: MockRequest, status: number, now: Date): void {
+    record(request: MockRequest, status: number, at: number): void {
       if (capacity <= 0) return;
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) headers[name] = secrets.has(name) ? '[redacted]' : value;
-      const entry: JournalEntry = {
-        id: nextId++,
-        time: now.toISOString(),
-        method: request.method,
-        path: request.path,
-        query: request.query.toString(),
-        headers,
-        status,
-      };
-      if (request.body !== undefined && request.body.byteLength > 0) {
-        entry.body = lenient.decode(request.body.subarray(0, bodyPreviewBytes));
-      }
-      entries.push(entry);
+      // A large body is not kept whole: only the preview is ever shown.
+      const kept = request.body !== undefined && request.body.byteLength > bodyPreviewBytes ? { ...request, body: request.body.slice(0, bodyPreviewBytes) } : request;
+      entries.push({ id: nextId++, at, request: kept, status });
       // Trim in batches so recording stays O(1) amortised under sustained load.
       if (entries.length > capacity * 2) entries = entries.slice(-capacity);
     },
     list(): JournalEntry[] {
-      return entries.slice(-capacity);
+      return entries.slice(-capacity).map(format);
     },
     clear(): void {
       entries = [];

@@ -39,8 +39,8 @@ export interface MockOptions {
   maxBodyBytes?: number;
   /** Largest admin request body in bytes (default 256 MiB: whole states are large). */
   maxAdminBodyBytes?: number;
-  /** The clock, for the journal's timestamps. */
-  now?: () => Date;
+  /** The clock (milliseconds since the epoch), for the journal's timestamps. */
+  now?: () => number;
 }
 
 export interface Mock extends MockControls {
@@ -68,7 +68,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const adminEnabled = options.admin ?? true;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const maxAdminBodyBytes = options.maxAdminBodyBytes ?? 256 * 1024 * 1024;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? Date.now;
   const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader]);
 
   const startState = options.state ?? generateDefaultState({ seed: options.seed });
