@@ -11,14 +11,15 @@ const colours = { kit: '#2f7d4a', prism: '#b5651d', ceiling: '#8894a3' } as cons
 const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 
 export function barChart(rows: ChartRow[], subtitle: string): string {
-  const width = 760;
-  const left = 170;
+  const width = 900;
+  const left = 220;
   const barHeight = 16;
   const groupHeight = barHeight * 3 + 22;
   const top = 60;
   const height = top + rows.length * groupHeight + 30;
   const max = Math.max(...rows.flatMap((r) => [r.kit, r.prism, r.ceiling]), 1);
-  const scale = (value: number) => ((width - left - 90) * value) / max;
+  // Room on the right for the longest value label ("25,547 node:http ceiling").
+  const scale = (value: number) => ((width - left - 200) * value) / max;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,

@@ -1,0 +1,46 @@
+// `npm run bench -- --quick` runs every part of the benchmark briefly, so the script cannot rot. It
+// asserts that each part ran and produced sane results, never how fast anything was.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  requestsPerSecond: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+describe('the benchmark in quick mode', () => {
+  it('measures the kit, Prism and the ceiling, two scales and the contract suite, and writes its files', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ude-kit-bench-'));
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(printed).toContain('| scenario | ude-kit req/s | Prism req/s | ceiling req/s |');
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
+      throughput: Array<{ scenario: string; kit: Run; prism: Run; ceiling: Run }>;
+      scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number }>;
+      contract: { exitCode: number; requests: number };
+      targets: Record<string, boolean>;
+    };
+    expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
+    for (const row of results.throughput) {
+      for (const target of [row.kit, row.prism, row.ceiling]) {
+        expect(target.requests).toBeGreaterThan(0);
+        expect(target.errors).toBe(0);
+      }
+      // Every request the kit answered was a success: the write mix really adds and removes.
+      expect(row.kit.non2xx, row.scenario).toBe(0);
+    }
+    expect(results.scale.small.records).toBe(1_000);
+    expect(results.scale.large.records).toBe(20_000);
+    expect(results.scale.large.heapBytesPerRecord).toBeGreaterThan(0);
+    expect(results.contract).toMatchObject({ exitCode: 0 });
+    expect(Object.keys(results.targets)).toHaveLength(10);
+    expect(await readFile(join(out, 'chart.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*GET one[\s\S]*<\/svg>\n$/);
+  }, 120_000);
+});
