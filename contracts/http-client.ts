@@ -9,6 +9,8 @@ import { classifyTransportError } from './transport-errors.js';
 export interface ClientOptions {
   baseUrl: string;
   timeoutMs: number;
+  /** Extra attempts for idempotent requests (never POST) after a dropped connection or a 502/503/504. */
+  retries?: number;
   credentials: Credentials;
   spec: CompiledSpec;
 }
@@ -25,7 +27,13 @@ export interface LabelledExchange extends Exchange {
   label: string;
   /** Which credentials went with it. */
   auth: AuthVariant;
+  /** How many times it was sent (more than 1 after retries). */
+  attempts: number;
 }
+
+// Safe to send again: the same request cannot change the state twice (RFC 9110 §9.2.2).
+const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const retriableStatus = new Set([502, 503, 504]);
 
 export function createClient(options: ClientOptions) {
   const router = createRouter(options.spec.operations);
@@ -48,21 +56,32 @@ export function createClient(options: ClientOptions) {
     const exchange: LabelledExchange = {
       label,
       auth: sendOptions.auth ?? 'both',
+      attempts: 0,
       request: { method, target, headers, ...(body === undefined ? {} : { body }) },
       ...(match.kind === 'operation' ? { operationId: match.operation.operationId } : {}),
     };
-    const started = performance.now();
-    try {
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      const response = await fetch(`${base}${target}`, { method, headers, body, signal, redirect: 'manual' });
-      const bodyText = await response.text();
-      const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        responseHeaders[name] = value;
-      });
-      exchange.response = { status: response.status, headers: responseHeaders, bodyText, durationMs: performance.now() - started };
-    } catch (error) {
-      exchange.error = classifyTransportError(error);
+    const retries = idempotent.has(method) ? (options.retries ?? 0) : 0;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      exchange.attempts = attempt + 1;
+      delete exchange.error;
+      delete exchange.response;
+      const started = performance.now();
+      try {
+        const signal = AbortSignal.timeout(options.timeoutMs);
+        const response = await fetch(`${base}${target}`, { method, headers, body, signal, redirect: 'manual' });
+        const bodyText = await response.text();
+        const responseHeaders: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          responseHeaders[name] = value;
+        });
+        exchange.response = { status: response.status, headers: responseHeaders, bodyText, durationMs: performance.now() - started };
+        if (!retriableStatus.has(response.status)) break;
+      } catch (error) {
+        exchange.error = classifyTransportError(error);
+        // A timeout is not retried: it would stretch the run past what --timeout promises.
+        if (exchange.error.kind === 'timeout') break;
+      }
     }
     exchanges.push(exchange);
     return exchange;

@@ -19,6 +19,8 @@ export interface ContractOptions {
   readOnly: boolean;
   /** Per request, in milliseconds. */
   timeoutMs: number;
+  /** Extra attempts for idempotent requests after a dropped connection or 502/503/504 (default 0). */
+  retries?: number;
   /** Run only these check names (all when empty). */
   only?: string[];
   skip?: string[];
@@ -57,7 +59,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const started = Date.now();
   const spec = compiledSpec();
   const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
-  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec });
+  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, retries: options.retries ?? 0, credentials, spec });
   const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader };
   const selected = (name: string) => (options.only === undefined || options.only.length === 0 || options.only.includes(name)) && !(options.skip ?? []).includes(name);
   const values = specValues(spec);

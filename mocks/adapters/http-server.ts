@@ -15,6 +15,10 @@ export interface HttpServerOptions {
   /** Defaults to 127.0.0.1: a mock is not for the whole network unless you say so. */
   host?: string;
   delay?: DelayRange | undefined;
+  /** A client must finish sending its headers within this (default 10 s): slow-loris clients are cut off. */
+  headersTimeoutMs?: number;
+  /** …and its whole request within this (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -185,11 +189,14 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 
 export async function startHttpServer(mock: Mock, options: HttpServerOptions = {}): Promise<RunningServer> {
   const listener = createRequestListener(mock, options);
-  const server = createServer(listener);
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  // Node checks those timeouts only every connectionsCheckingInterval (30 s by default), which would let
+  // a slow client hold a socket far longer than the timeout says.
+  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(1_000, headersTimeout / 4)) }, listener);
   server.on('clientError', answerClientError);
-  // Bounded waits for headers and bodies, so a slow or stalled client cannot hold a socket forever.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -15,6 +15,7 @@ import { createJournal } from './journal.js';
 import { operationHandlers } from './operations/used-equipment.js';
 import {
   adminDisabled,
+  adminTokenRequired,
   internalError,
   methodNotAllowed,
   payloadTooLarge,
@@ -33,6 +34,8 @@ export interface MockOptions {
   auth?: Partial<AuthOptions>;
   /** Serve the /__admin control API (default true). */
   admin?: boolean;
+  /** When set, the admin API answers only requests that carry it in the X-Admin-Token header. */
+  adminToken?: string | undefined;
   /** How many recent requests the journal keeps (default 500). */
   journalSize?: number;
   /** Largest API request body in bytes (default 64 KiB); larger ones get 413. */
@@ -59,6 +62,15 @@ export class InvalidStateError extends Error {
 }
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+export const adminTokenHeader = 'X-Admin-Token';
+
+/** Compares secrets in time independent of where they differ, so a token cannot be guessed byte by byte. */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined || given.length !== expected.length) return false;
+  let difference = 0;
+  for (let i = 0; i < expected.length; i++) difference |= given.charCodeAt(i) ^ expected.charCodeAt(i);
+  return difference === 0;
+}
 
 export function createMock(options: MockOptions = {}): Mock {
   const spec = compiledSpec();
@@ -69,7 +81,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const maxAdminBodyBytes = options.maxAdminBodyBytes ?? 256 * 1024 * 1024;
   const now = options.now ?? Date.now;
-  const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader]);
+  const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader, adminTokenHeader]);
 
   const startState = options.state ?? generateDefaultState({ seed: options.seed });
   const refused = stateDocumentViolations(startState);
@@ -93,7 +105,14 @@ export function createMock(options: MockOptions = {}): Mock {
   };
 
   function route(request: MockRequest): MockResponse | ProblemResult {
-    if (isUnder(request.path, adminPrefix)) return adminEnabled ? handleAdmin(request, controls) : adminDisabled();
+    if (isUnder(request.path, adminPrefix)) {
+      if (!adminEnabled) return adminDisabled();
+      // Preflights carry no credentials: answer them so a page on another origin can then send the token.
+      if (options.adminToken !== undefined && request.method !== 'OPTIONS' && !sameSecret(request.headers[adminTokenHeader.toLowerCase()], options.adminToken)) {
+        return adminTokenRequired(adminTokenHeader);
+      }
+      return handleAdmin(request, controls);
+    }
     const match = router.match(request.method, request.path);
     switch (match.kind) {
       case 'no-route':

@@ -92,6 +92,13 @@ export const ticketNotInProgress = (ticketId: string, status: string, inProgress
 export const payloadTooLarge = (limitBytes: number): ProblemResult =>
   problem('payload-too-large', 'Payload too large', 413, `The request body exceeds the limit of ${limitBytes} bytes.`);
 
+export function adminTokenRequired(header: string): ProblemResult {
+  return {
+    ...problem('unauthorized', 'Unauthorized', 401, `The admin API needs the admin token in the ${header} header.`),
+    headers: { 'www-authenticate': `AdminToken header="${header}"` },
+  };
+}
+
 export const adminDisabled = (): ProblemResult =>
   problem('not-found', 'Not found', 404, 'The admin API is turned off (--no-admin).');
 

@@ -33,6 +33,8 @@ Fixtures (write checks are reported as not run without them):
 Output:
   --reporter NAME[:FILE]  pretty (default), json, junit or markdown; repeatable; without FILE to stdout
   --timeout MS            per request (default 10000)
+  --retries N             retry idempotent requests (GET, DELETE; never POST) N times after a dropped
+                          connection or a 502/503/504 (default 0; timeouts are not retried)
   --only NAMES            run only these checks (comma-separated or repeated)
   --skip NAMES            skip these checks
   -h, --help              show this help
@@ -86,6 +88,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
         'read-only': { type: 'boolean' },
         reporter: { type: 'string', multiple: true },
         timeout: { type: 'string' },
+        retries: { type: 'string' },
         only: { type: 'string', multiple: true },
         skip: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -120,6 +123,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     },
     readOnly: values['read-only'] === true,
     timeoutMs,
+    retries: integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 0,
     only,
     skip,
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${progressLine(result)}\n`) } : {}),

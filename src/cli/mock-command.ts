@@ -21,6 +21,7 @@ Options:
   --token TOKEN        accept only this bearer token (default: any non-empty token)
   --delay MS|MIN-MAX   wait before every response, e.g. 200 or 100-400
   --no-admin           turn the /__admin control API off
+  --admin-token T      require X-Admin-Token: T on every /__admin call
   -h, --help           show this help`;
 
 export interface StartedMock {
@@ -45,6 +46,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
         token: { type: 'string' },
         delay: { type: 'string' },
         'no-admin': { type: 'boolean' },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -79,6 +81,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
       seed: integerOption('seed', values.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }),
       auth,
       admin: values['no-admin'] !== true,
+      adminToken: nonEmptyOption('admin-token', values['admin-token']),
     });
   } catch (error) {
     if (error instanceof InvalidStateError) throw new CliError(error.message);
@@ -99,7 +102,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   console.log(`ude-kit mock listening on ${running.url}`);
   console.log(`  API:   ${running.url}/v2/tickets/used-diagnostic-equipment`);
   console.log(`  auth:  ${auth.mode === 'off' ? 'off' : 'Authorization: Bearer <token> and X-Api-Key: <key> required'}`);
-  console.log(`  admin: ${values['no-admin'] === true ? 'off' : `${running.url}/__admin/state`}`);
+  console.log(`  admin: ${values['no-admin'] === true ? 'off' : `${running.url}/__admin/state${values['admin-token'] === undefined ? '' : ' (X-Admin-Token required)'}`}`);
   if (values.scenario !== undefined) console.log(`  state: scenario "${values.scenario}"`);
   return running;
 }

@@ -9,7 +9,7 @@ import type { StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';
 import { adminCall } from './admin-client.js';
 import { CliError } from './cli-error.js';
-import { credentialOptions, credentialUsage, resolveCredentials, urlOption } from './credential-options.js';
+import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
 import { integerOption } from './options.js';
 
 export const seedUsage = `Usage: ude-kit seed --scenario NAME|FILE --target URL [options]
@@ -22,12 +22,13 @@ Loads a scenario into a running ude-kit mock (PUT /__admin/state), replacing its
                           not there yet; never deletes. Its tickets must exist there and be In Progress.
   --dry-run               with --via-api: show the plan (GET requests only)
   --timeout MS            per request (default 60000)
+  --admin-token T         the mock's admin token, if it has one (env UDE_KIT_ADMIN_TOKEN)
 ${credentialUsage}
   -h, --help              show this help
 
 Exit code: 0 loaded, 1 refused (the scenario, or records with --via-api), 2 could not run.`;
 
-export const exportUsage = `Usage: ude-kit export --target URL [--description TEXT] > my-state.json
+export const exportUsage = `Usage: ude-kit export --target URL [--description TEXT] [--admin-token T] > my-state.json
 
 Prints a running mock's state as a scenario file, to replay with --scenario.`;
 
@@ -71,6 +72,7 @@ export async function runSeedCommand(args: string[]): Promise<number> {
         'via-api': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         timeout: { type: 'string' },
+        'admin-token': { type: 'string' },
         ...credentialOptions,
         help: { type: 'boolean', short: 'h' },
       },
@@ -90,7 +92,7 @@ export async function runSeedCommand(args: string[]): Promise<number> {
   const state = loadOrFail(values.scenario);
 
   if (values['via-api'] !== true) {
-    const { status, json } = await adminCall(target, 'PUT', '/state', state, timeoutMs);
+    const { status, json } = await adminCall(target, 'PUT', '/state', { body: state, timeoutMs, adminToken: values['admin-token'] ?? env('UDE_KIT_ADMIN_TOKEN') });
     if (status === 400) printViolations(`${target} refused the scenario`, (json as { violations?: Violation[] }).violations ?? []);
     if (status !== 200) throw new CliError(`${target} answered ${status} to PUT /__admin/state`);
     const counts = json as { tickets: number; catalog: number; used: number };
@@ -115,7 +117,7 @@ export async function runExportCommand(args: string[]): Promise<number> {
       args,
       strict: true,
       allowPositionals: false,
-      options: { target: { type: 'string' }, description: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { target: { type: 'string' }, description: { type: 'string' }, 'admin-token': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n\n${exportUsage}`);
@@ -126,7 +128,7 @@ export async function runExportCommand(args: string[]): Promise<number> {
   }
   const target = urlOption('target', values.target);
   if (target === undefined) throw new CliError('--target is required');
-  const { status, json } = await adminCall(target, 'GET', '/state');
+  const { status, json } = await adminCall(target, 'GET', '/state', { adminToken: values['admin-token'] ?? env('UDE_KIT_ADMIN_TOKEN') });
   if (status !== 200) throw new CliError(`${target} answered ${status} to GET /__admin/state`);
   const state = json as StateDocument;
   const scenario = {

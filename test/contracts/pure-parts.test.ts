@@ -25,6 +25,7 @@ function exchange(label: string, status: number, body: unknown, extra: Partial<L
   return {
     label,
     auth: 'both',
+    attempts: 1,
     operationId: 'listUsedDiagnosticEquipment',
     request: { method: 'GET', target: '/v2/tickets/used-diagnostic-equipment', headers: { authorization: 'Bearer s3cr3t-token', 'x-api-key': 's3cr3t-key' } },
     response: { status, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify(body), durationMs: 1 },
