@@ -27,14 +27,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type Body = { bytes?: Uint8Array; tooLarge: boolean };
+type Body = { bytes?: Uint8Array; tooLarge: boolean; timedOut?: boolean };
 
 /** Thrown when the client goes away before its body is complete: there is no one left to answer. */
 class ClientGone extends Error {}
 
 const noBody: Body = { tooLarge: false };
 
-function readBody(request: IncomingMessage, limit: number): Promise<Body> | Body {
+function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<Body> | Body {
   // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): answer at once
   // instead of waiting a turn of the event loop for the stream's end.
   if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
@@ -50,10 +50,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Body> | Body
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const settle = (body: Body) => {
       settled = true;
+      clearTimeout(timer);
       resolve(body);
     };
+    // Node's requestTimeout does not cover a body that stops arriving once the request is dispatched.
+    timer = setTimeout(() => !settled && settle({ tooLarge: false, timedOut: true }), timeoutMs);
     request.on('data', (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
@@ -68,12 +72,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Body> | Body
       if (!settled) settle(size === 0 ? { tooLarge: false } : { bytes: Buffer.concat(chunks, size), tooLarge: false });
     });
     // Without this an aborted upload would leave the promise (and its chunks) pending forever.
-    request.on('close', () => {
-      if (!settled) reject(new ClientGone());
-    });
-    request.on('error', () => {
-      if (!settled) reject(new ClientGone());
-    });
+    const gone = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new ClientGone());
+    };
+    request.on('close', gone);
+    request.on('error', gone);
   });
 }
 
@@ -111,6 +117,7 @@ function write(response: ServerResponse, answer: MockResponse, closeAfter: boole
 }
 
 export function createRequestListener(mock: Mock, options: HttpServerOptions = {}) {
+  const bodyTimeoutMs = options.requestTimeoutMs ?? 30_000;
   function answer(response: ServerResponse, result: MockResponse, closeAfter: boolean): void {
     const wait = pickDelay(options.delay);
     if (wait > 0) setTimeout(() => !response.destroyed && write(response, result, closeAfter), wait);
@@ -147,13 +154,16 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
       answer(response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])), false);
       return;
     }
-    const body = readBody(request, mock.bodyLimit(target.path));
+    const body = readBody(request, mock.bodyLimit(target.path), bodyTimeoutMs);
     if (!(body instanceof Promise)) {
       answer(response, handle(request, target, body), body.tooLarge);
       return;
     }
     body.then(
-      (read) => answer(response, handle(request, target, read), read.tooLarge),
+      (read) =>
+        read.timedOut === true
+          ? answer(response, problemResponse(requestTimeout()), true)
+          : answer(response, handle(request, target, read), read.tooLarge),
       (error: unknown) => {
         if (error instanceof ClientGone) return;
         console.error('ude-kit mock: could not read the request', error);
