@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runContract } from '../../contracts/runner.js';
-import { selfTestOptions } from './contract-fixtures.js';
+import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { createMock } from '../../mocks/core/mock.js';
+import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
 
 const servers: Array<Server | TcpServer> = [];
 afterEach(async () => {
@@ -94,5 +96,93 @@ describe('the contract suite under faults', () => {
     const report = await runContract(selfTestOptions(url, { timeoutMs }));
     expect(report.exitCode).toBe(2);
     expect(report.reason).toMatch(/refused the credentials on every call \(401\)/);
+  });
+
+  it('reports a server slower than --timeout and finishes within a few timeouts', async () => {
+    const mock = createMock({ auth: selfTestCredentials });
+    let slow = false;
+    const url = await listen(
+      createServer((req, res) => {
+        // Answers the reachability probe, then takes longer than the timeout for everything else.
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const reply = () => {
+            const answer = mock.handle({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, query: new URLSearchParams((req.url ?? '').split('?')[1]), headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+            if (!res.destroyed) res.writeHead(answer.status, answer.headers).end(answer.body);
+          };
+          if (slow) setTimeout(reply, timeoutMs * 2);
+          else reply();
+          slow = true;
+        });
+      }),
+    );
+    const started = Date.now();
+    const report = await runContract(selfTestOptions(url, { timeoutMs }));
+    expect(report.exitCode).toBe(2);
+    expect(report.reason).toMatch(/stopped answering \(no answer within the timeout\)/);
+    expect(Date.now() - started).toBeLessThan(timeoutMs * 8);
+  });
+
+  it('retries idempotent requests after a dropped connection, and never a POST', async () => {
+    const mock = createMock({ auth: selfTestCredentials });
+    const getAttempts = new Map<string, number>();
+    let postArrivals = 0;
+    const url = await listen(
+      createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          // Every POST loses its connection; every GET loses its first attempt only.
+          if (req.method === 'POST') {
+            postArrivals++;
+            return void req.socket.destroy();
+          }
+          const attempts = (getAttempts.get(req.url ?? '') ?? 0) + 1;
+          getAttempts.set(req.url ?? '', attempts);
+          if (req.method === 'GET' && attempts % 2 === 1) return void req.socket.destroy();
+          const answer = mock.handle({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, query: new URLSearchParams((req.url ?? '').split('?')[1]), headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+          res.writeHead(answer.status, answer.headers).end(answer.body);
+        });
+      }),
+    );
+    const report = await runContract(selfTestOptions(url, { timeoutMs, retries: 1, only: ['pagination_defaults', 'ensure_resource_availability', 'not_a_server_error'] }));
+    // Each GET got through on its retry…
+    expect(report.checks.find((c) => c.name === 'pagination_defaults')?.status).toBe('passed');
+    expect([...getAttempts.values()].every((n) => n % 2 === 0)).toBe(true);
+    // …while the lifecycle's two POSTs (add, add again) were each sent once, never again.
+    expect(postArrivals).toBe(2);
+    expect(report.findings.some((f) => f.check === 'ensure_resource_availability')).toBe(true);
+  });
+
+  it('cleans up what it created when the deployment starts failing midway, and says what it could not', async () => {
+    const mock = createMock({ auth: selfTestCredentials });
+    const before = mock.state();
+    let failing = false;
+    const server = await startHttpServer(
+      {
+        ...mock,
+        handle: (request) => {
+          const answer = mock.handle(request);
+          // Right after the suite's add, every DELETE fails with 503 for a while, then works again.
+          if (request.method === 'POST' && answer.status === 201) failing = true;
+          if (failing && request.method === 'DELETE') {
+            failing = false;
+            return { status: 503, headers: { 'content-type': 'application/problem+json' }, body: '{"type":"/x","title":"Unavailable","status":503,"detail":"try later"}' };
+          }
+          return answer;
+        },
+      },
+      { port: 0 },
+    );
+    try {
+      const report = await runContract(selfTestOptions(server.url, { timeoutMs }));
+      expect(report.findings.some((f) => f.check === 'not_a_server_error')).toBe(true);
+      // The lifecycle's own DELETE failed; the cleanup step removed the record afterwards.
+      expect(mock.state()).toEqual(before);
+      expect(report.findings.some((f) => f.check === 'cleanup')).toBe(false);
+    } finally {
+      await server.close();
+    }
   });
 });
