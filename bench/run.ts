@@ -15,7 +15,7 @@ import { load, type LoadRequest, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -121,6 +121,17 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ratio = (a: number, b: number) => (b === 0 ? '∞' : `${(a / b).toFixed(1)}×`);
 
 const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+
+if (values.soak !== undefined) {
+  const { soak } = await import('./soak.js');
+  const seconds = Number(values.soak);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error(`--soak takes whole seconds from 1 to 3600, not "${values.soak}"`);
+  const result = await soak(seconds, { connections: 20, requests: [...throughput.flatMap((t) => t.requests)] });
+  console.log(result.text);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'soak.json'), `${JSON.stringify({ machine, ...result.figures }, null, 2)}\n`);
+  process.exit(result.figures.serverErrors === 0 ? 0 : 1);
+}
 log(`ude-kit bench${quick ? ' (quick)' : ''}: ${connections} connections, ${durationSeconds} s per run, ${machine.nproc} cores`);
 const t = await throughputRun();
 const small = await scaleRun(100);

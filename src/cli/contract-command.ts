@@ -1,7 +1,6 @@
 // `ude-kit contract`: checks a deployment against the document and reports the drift.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compiledSpec, schemaRef } from '../spec/index.js';
 import { scrub } from '../../contracts/credentials.js';
 import { checkNames } from '../../contracts/registry.js';
@@ -9,7 +8,7 @@ import { runContract, type CheckResult } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';
 import { CliError } from './cli-error.js';
 import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
-import { integerOption } from './options.js';
+import { integerOption, parseCommand } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
 
 export const contractUsage = `Usage: ude-kit contract --base-url URL [options]
@@ -72,35 +71,25 @@ function reporterOption(values: string[] | undefined): ReporterTarget[] {
 
 /** Runs the command; returns the exit code for the entry to use. */
 export async function runContractCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'base-url': { type: 'string' },
-        ...credentialOptions,
-        ticket: { type: 'string' },
-        'closed-ticket': { type: 'string' },
-        equipment: { type: 'string', multiple: true },
-        'probe-remove-rule': { type: 'boolean' },
-        'read-only': { type: 'boolean' },
-        reporter: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        skip: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${contractUsage}`);
-  }
-  if (values.help === true) {
-    console.log(contractUsage);
-    return 0;
-  }
+  const values = parseCommand(
+    args,
+    {
+    'base-url': { type: 'string' },
+    ...credentialOptions,
+    ticket: { type: 'string' },
+    'closed-ticket': { type: 'string' },
+    equipment: { type: 'string', multiple: true },
+    'probe-remove-rule': { type: 'boolean' },
+    'read-only': { type: 'boolean' },
+    reporter: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+    retries: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    skip: { type: 'string', multiple: true },
+    },
+    contractUsage,
+  );
+  if (values === undefined) return 0;
 
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
   if (baseUrl === undefined) throw new CliError('--base-url is required (or set UDE_KIT_BASE_URL)');

@@ -1,10 +1,9 @@
 // `ude-kit mock`: the standalone fake API on node:http, until SIGINT or SIGTERM.
-import { parseArgs } from 'node:util';
 import { parseDelay } from '../../mocks/core/delay.js';
 import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { CliError } from './cli-error.js';
-import { choiceOption, integerOption, nonEmptyOption } from './options.js';
+import { choiceOption, integerOption, nonEmptyOption, parseCommand } from './options.js';
 import { loadOrFail } from './scenario-commands.js';
 
 export const mockUsage = `Usage: ude-kit mock [options]
@@ -30,33 +29,23 @@ export interface StartedMock {
 }
 
 export async function runMockCommand(args: string[]): Promise<StartedMock | undefined> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        scenario: { type: 'string' },
-        auth: { type: 'string' },
-        'api-key': { type: 'string' },
-        token: { type: 'string' },
-        delay: { type: 'string' },
-        'no-admin': { type: 'boolean' },
-        'admin-token': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${mockUsage}`);
-  }
-  if (values.help === true) {
-    console.log(mockUsage);
-    return undefined;
-  }
+  const values = parseCommand(
+    args,
+    {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    scenario: { type: 'string' },
+    auth: { type: 'string' },
+    'api-key': { type: 'string' },
+    token: { type: 'string' },
+    delay: { type: 'string' },
+    'no-admin': { type: 'boolean' },
+    'admin-token': { type: 'string' },
+    },
+    mockUsage,
+  );
+  if (values === undefined) return undefined;
   const delayText = values.delay;
   const delay = delayText === undefined ? undefined : parseDelay(delayText);
   if (delayText !== undefined && delay === undefined) {

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 // Small converters for option values; each says which option was wrong and why.
 import { CliError } from './cli-error.js';
 
@@ -21,4 +22,27 @@ export function choiceOption<T extends string>(name: string, text: string | unde
 export function nonEmptyOption(name: string, text: string | undefined): string | undefined {
   if (text !== undefined && text.trim() === '') throw new CliError(`--${name} must not be empty`);
   return text;
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+type HelpOption = typeof helpOption;
+
+/**
+ * Parses a command's options strictly. A parse error becomes a CliError that shows the usage;
+ * `--help` prints the usage and gives undefined, for the command to return at once.
+ */
+export function parseCommand<const T extends OptionsConfig>(args: string[], options: T, usage: string) {
+  type Config = { args: string[]; options: T & HelpOption; strict: true; allowPositionals: false };
+  let parsed;
+  try {
+    parsed = parseArgs<Config>({ args, options: { ...options, ...helpOption }, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if ((parsed.values as { help?: boolean }).help === true) {
+    console.log(usage);
+    return undefined;
+  }
+  return parsed.values;
 }

@@ -1,7 +1,6 @@
 // `ude-kit scenarios`, `ude-kit seed` and `ude-kit export`: QA's named states, loaded into a running mock
 // (or, record by record, into a real deployment) and saved back out.
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { scrub } from '../../contracts/credentials.js';
 import { seedViaApi, type SeedStep } from '../../contracts/seed-via-api.js';
 import { loadScenario, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
@@ -10,7 +9,7 @@ import type { Violation } from '../../mocks/core/problems.js';
 import { adminCall } from './admin-client.js';
 import { CliError } from './cli-error.js';
 import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
-import { integerOption } from './options.js';
+import { integerOption, parseCommand } from './options.js';
 
 export const seedUsage = `Usage: ude-kit seed --scenario NAME|FILE --target URL [options]
 
@@ -60,30 +59,20 @@ function stepLine(step: SeedStep): string {
 }
 
 export async function runSeedCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        scenario: { type: 'string' },
-        target: { type: 'string' },
-        'via-api': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        timeout: { type: 'string' },
-        'admin-token': { type: 'string' },
-        ...credentialOptions,
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${seedUsage}`);
-  }
-  if (values.help === true) {
-    console.log(seedUsage);
-    return 0;
-  }
+  const values = parseCommand(
+    args,
+    {
+    scenario: { type: 'string' },
+    target: { type: 'string' },
+    'via-api': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    timeout: { type: 'string' },
+    'admin-token': { type: 'string' },
+    ...credentialOptions,
+    },
+    seedUsage,
+  );
+  if (values === undefined) return 0;
   if (values.scenario === undefined) throw new CliError('--scenario is required');
   const target = urlOption('target', values.target);
   if (target === undefined) throw new CliError('--target is required');
@@ -111,21 +100,8 @@ export async function runSeedCommand(args: string[]): Promise<number> {
 }
 
 export async function runExportCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { target: { type: 'string' }, description: { type: 'string' }, 'admin-token': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n\n${exportUsage}`);
-  }
-  if (values.help === true) {
-    console.log(exportUsage);
-    return 0;
-  }
+  const values = parseCommand(args, { target: { type: 'string' }, description: { type: 'string' }, 'admin-token': { type: 'string' } }, exportUsage);
+  if (values === undefined) return 0;
   const target = urlOption('target', values.target);
   if (target === undefined) throw new CliError('--target is required');
   const { status, json } = await adminCall(target, 'GET', '/state', { adminToken: values['admin-token'] ?? env('UDE_KIT_ADMIN_TOKEN') });
