@@ -32,8 +32,11 @@ type HelpOption = typeof helpOption;
  * Parses a command's options strictly. A parse error becomes a CliError that shows the usage;
  * `--help` prints the usage and gives undefined, for the command to return at once.
  */
-export function parseCommand<const T extends OptionsConfig>(args: string[], options: T, usage: string) {
-  type Config = { args: string[]; options: T & HelpOption; strict: true; allowPositionals: false };
+type CommandConfig<T extends OptionsConfig> = { args: string[]; options: T & HelpOption; strict: true; allowPositionals: false };
+export type CommandValues<T extends OptionsConfig> = ReturnType<typeof parseArgs<CommandConfig<T>>>['values'];
+
+export function parseCommand<const T extends OptionsConfig>(args: string[], options: T, usage: string): CommandValues<T> | undefined {
+  type Config = CommandConfig<T>;
   let parsed;
   try {
     parsed = parseArgs<Config>({ args, options: { ...options, ...helpOption }, strict: true, allowPositionals: false });
