@@ -62,7 +62,8 @@ export class UsedEquipmentStore {
     const index = used?.findIndex((r) => r.diagnostic_equipment_id === equipmentId) ?? -1;
     if (used === undefined || index < 0) return false;
     const [reference] = used.splice(index, 1);
-    this.records.splice(this.records.indexOf(reference as UsedReference), 1);
+    // Searched from the end: the records an app removes are mostly the ones it just added.
+    this.records.splice(this.records.lastIndexOf(reference as UsedReference), 1);
     return true;
   }
 
