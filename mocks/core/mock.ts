@@ -7,7 +7,7 @@ import { stateDocumentViolations, type StateDocument } from '../state/state-docu
 import { UsedEquipmentStore } from '../state/store.js';
 import { adminPrefix, handleAdmin, type MockControls } from './admin/admin-api.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
-import { checkCredentials, type AuthOptions } from './auth.js';
+import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions } from './auth.js';
 import { preflight, withCors } from './cors.js';
 import type { MockRequest, MockResponse } from './exchange.js';
 import { parseInput } from './input.js';
@@ -15,7 +15,6 @@ import { createJournal } from './journal.js';
 import { operationHandlers } from './operations/used-equipment.js';
 import {
   adminDisabled,
-  adminTokenRequired,
   internalError,
   methodNotAllowed,
   payloadTooLarge,
@@ -62,15 +61,6 @@ export class InvalidStateError extends Error {
 }
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-export const adminTokenHeader = 'X-Admin-Token';
-
-/** Compares secrets in time independent of where they differ, so a token cannot be guessed byte by byte. */
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined || given.length !== expected.length) return false;
-  let difference = 0;
-  for (let i = 0; i < expected.length; i++) difference |= given.charCodeAt(i) ^ expected.charCodeAt(i);
-  return difference === 0;
-}
 
 export function createMock(options: MockOptions = {}): Mock {
   const spec = compiledSpec();
@@ -107,11 +97,7 @@ export function createMock(options: MockOptions = {}): Mock {
   function route(request: MockRequest): MockResponse | ProblemResult {
     if (isUnder(request.path, adminPrefix)) {
       if (!adminEnabled) return adminDisabled();
-      // Preflights carry no credentials: answer them so a page on another origin can then send the token.
-      if (options.adminToken !== undefined && request.method !== 'OPTIONS' && !sameSecret(request.headers[adminTokenHeader.toLowerCase()], options.adminToken)) {
-        return adminTokenRequired(adminTokenHeader);
-      }
-      return handleAdmin(request, controls);
+      return checkAdminToken(request, options.adminToken) ?? handleAdmin(request, controls);
     }
     const match = router.match(request.method, request.path);
     switch (match.kind) {
