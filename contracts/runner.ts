@@ -3,7 +3,7 @@
 import { compiledSpec } from '../src/spec/index.js';
 import { apiKeyHeaderOf } from '../src/spec/security.js';
 import type { CheckContext, Fixtures } from './checks/check.js';
-import { findingFor, outcome, statusOf } from './checks/check.js';
+import { findingFor, operationName, outcome, statusOf } from './checks/check.js';
 import { responseCheckNames, responseFindings } from './checks/response-checks.js';
 import type { Credentials } from './credentials.js';
 import { deduplicate, type Finding } from './findings.js';
@@ -158,8 +158,6 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
 }
 
 class StoppedAnswering extends Error {}
-
-const operationName = (exchange: LabelledExchange) => exchange.operationId ?? `${exchange.request.method} ${exchange.request.target.split('?')[0]}`;
 
 async function cleanUp(client: ReturnType<typeof createClient>, ledger: ReturnType<typeof createLedger>, context: CheckContext): Promise<Finding[]> {
   const values = specValues(context.spec);

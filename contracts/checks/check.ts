@@ -49,11 +49,15 @@ export interface FindingInput {
   occurrences?: number;
 }
 
+/** The document's operationId an exchange addressed, or "METHOD path" for a request outside the document. */
+export const operationName = (exchange: LabelledExchange): string =>
+  exchange.operationId ?? `${exchange.request.method} ${exchange.request.target.split('?')[0]}`;
+
 export function findingFor(exchange: LabelledExchange, input: FindingInput, context: CheckContext): Finding {
   return {
     severity: input.severity ?? 'error',
     check: input.check,
-    operation: exchange.operationId ?? `${exchange.request.method} ${exchange.request.target.split('?')[0]}`,
+    operation: operationName(exchange),
     request: { method: exchange.request.method, target: exchange.request.target },
     pointer: input.pointer ?? '',
     expected: input.expected,
