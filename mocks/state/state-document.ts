@@ -78,7 +78,8 @@ function crossReferenceViolations(document: StateDocument): Violation[] {
       });
     else catalog.set(entry.diagnostic_equipment_id, index);
   });
-  const used = new Map<string, number>();
+  // Per ticket, then per equipment id: no key string is built for each of a million records.
+  const used = new Map<string, Map<number, number>>();
   document.used.forEach((reference, index) => {
     if (!tickets.has(reference.ticket_id))
       violations.push({ field: `/used/${index}/ticket_id`, message: `no ticket ${reference.ticket_id} in /tickets` });
@@ -87,10 +88,11 @@ function crossReferenceViolations(document: StateDocument): Violation[] {
         field: `/used/${index}/diagnostic_equipment_id`,
         message: `no diagnostic equipment ${reference.diagnostic_equipment_id} in /catalog`,
       });
-    const key = `${reference.ticket_id}/${reference.diagnostic_equipment_id}`;
-    const first = used.get(key);
+    let onTicket = used.get(reference.ticket_id);
+    if (onTicket === undefined) used.set(reference.ticket_id, (onTicket = new Map()));
+    const first = onTicket.get(reference.diagnostic_equipment_id);
     if (first !== undefined) violations.push({ field: `/used/${index}`, message: `duplicates /used/${first}` });
-    else used.set(key, index);
+    else onTicket.set(reference.diagnostic_equipment_id, index);
   });
   return violations;
 }
