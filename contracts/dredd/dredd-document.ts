@@ -4,6 +4,7 @@
 // `$ref` and `allOf` inside schemas and then checks bodies against a schema guessed from the example
 // (every example key required), so the copy inlines references and flattens single-part allOf.
 import { integerFormatRange } from '../../src/spec/integer-formats.js';
+import { toJsonSchema } from '../../src/spec/json-schema.js';
 import type { OpenApiDocument, ParameterObject } from '../../src/spec/openapi-document.js';
 
 // The formats JSON Schema draft 4 defines; Gavel's validator refuses any other as unknown.
@@ -50,22 +51,23 @@ export function dreddDocument(document: OpenApiDocument): OpenApiDocument {
 }
 
 /**
- * The OpenAPI 3.0 schema as the draft-4 JSON Schema Gavel validates with: `nullable: true` becomes
- * `type: [T, "null"]`, an integer format becomes the bounds it defines, other OpenAPI formats (uuid)
- * are dropped, as Gavel would refuse them. The kit's own suite checks those formats; Dredd cannot.
+ * What Gavel's draft-4 validator can read: an integer format becomes the bounds it defines, and the
+ * other OpenAPI formats (uuid, …), which it would refuse as unknown, are dropped. The kit's own suite
+ * checks those formats; Dredd cannot.
  */
-function toJsonSchema(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toJsonSchema);
+function gavelFormats(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(gavelFormats);
   if (value === null || typeof value !== 'object') return value;
-  const { nullable, example: _example, format, ...rest } = value as Record<string, unknown>;
+  const { format, ...rest } = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(rest)) out[key] = key === 'properties' ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).map(([k, v]) => [k, toJsonSchema(v)])) : toJsonSchema(inner);
+  for (const [key, inner] of Object.entries(rest)) {
+    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).map(([k, v]) => [k, gavelFormats(v)])) : gavelFormats(inner);
+  }
   const range = integerFormatRange(format);
   if (range !== undefined) {
     out.minimum = Math.max(Number(range.min), typeof out.minimum === 'number' ? out.minimum : -Infinity);
     out.maximum = Math.min(Number(range.max), typeof out.maximum === 'number' ? out.maximum : Infinity);
   } else if (typeof format === 'string' && draft4Formats.has(format)) out.format = format;
-  if (nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   return out;
 }
 
@@ -84,7 +86,7 @@ export function dreddBodySchemas(document: OpenApiDocument): Record<string, unkn
         for (const [mediaType, media] of Object.entries(('content' in response ? response.content : undefined) ?? {})) {
           if (media.schema === undefined) continue;
           const name = `${template} > ${operation.summary ?? ''} > ${status === 'default' ? '200' : status} > ${mediaType}`;
-          schemas[name] = { $schema: 'http://json-schema.org/draft-04/schema#', ...(toJsonSchema(media.schema) as object) };
+          schemas[name] = { $schema: 'http://json-schema.org/draft-04/schema#', ...(gavelFormats(toJsonSchema(document, media.schema)) as object) };
         }
       }
     }
