@@ -36,15 +36,7 @@ export function specValues(spec: CompiledSpec) {
     limit: { min: num(limit.minimum) ?? 0, max: num(limit.maximum), default: num(limit.default) },
     offset: { min: num(offset.minimum) ?? 0, default: num(offset.default) },
     idRange: idRange === undefined ? undefined : { min: Number(idRange.min), max: Number(idRange.max) },
-    bodyRequired: requiredBodyFields(spec, add),
   };
-}
-
-function requiredBodyFields(spec: CompiledSpec, add: CompiledOperation): string[] {
-  const schema = Object.values(add.operation.requestBody?.content ?? {})[0]?.schema;
-  const ref = typeof schema?.$ref === 'string' ? schema.$ref.split('/').at(-1) : undefined;
-  const resolved = ref === undefined ? schema : spec.document.components.schemas[ref];
-  return (resolved?.required as string[] | undefined) ?? [];
 }
 
 export type SpecValues = ReturnType<typeof specValues>;
