@@ -1,14 +1,25 @@
-// Adapter B: the mock on node:http. Converts each request to the core's plain shape once, enforces the
-// body limit while reading (so a huge upload is never buffered), and writes the core's answer back.
-// All socket code lives here; the core never sees a stream.
+// Adapter B: the mock on node:http. Converts each request to the core's plain shape once, asks the core
+// whether the body is worth reading at all, enforces the body limit while reading (so a huge upload is
+// never buffered), answers the requests of one connection in the order they came, and writes the core's
+// answer back. All socket code lives here; the core never sees a stream.
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { pickDelay, type DelayRange } from '../core/delay.js';
-import type { MockRequest, MockResponse } from '../core/exchange.js';
+import type { MockResponse } from '../core/exchange.js';
 import type { Mock } from '../core/mock.js';
 import { problemResponse } from '../core/response.js';
-import { headersTooLarge, internalError, malformedRequest, requestTimeout, violations, type ProblemResult } from '../core/problems.js';
+import { hostAllowed } from '../core/origins.js';
+import {
+  expectationFailed,
+  headersTooLarge,
+  hostNotAllowed,
+  internalError,
+  malformedRequest,
+  requestTimeout,
+  violations,
+  type ProblemResult,
+} from '../core/problems.js';
 
 export interface HttpServerOptions {
   port?: number;
@@ -19,12 +30,24 @@ export interface HttpServerOptions {
   headersTimeoutMs?: number;
   /** …and its whole request within this (default 30 s). */
   requestTimeoutMs?: number;
+  /**
+   * Host names answered besides localhost, *.localhost and IP literals (DNS rebinding cannot forge
+   * those); others get 403. `'any'` turns the check off. Default: none.
+   */
+  allowedHosts?: readonly string[] | 'any';
 }
+
+/** The timeouts a server runs with when the options name none. */
+export const defaultTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 } as const;
+
+/** How long `close()` lets requests in flight finish before it cuts their connections. */
+export const closeGraceMs = 5_000;
 
 export interface RunningServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`, default 5 s), then closes. */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 type Body = { bytes?: Uint8Array; tooLarge: boolean; timedOut?: boolean };
@@ -47,6 +70,9 @@ function readBody(request: IncomingMessage, limit: number, timeoutMs: number): P
     return { tooLarge: true };
   }
   return new Promise((resolve, reject) => {
+    // With a declared length the bytes go straight into one buffer: no list of chunks to concatenate,
+    // which would hold a large body twice.
+    const into = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -60,16 +86,19 @@ function readBody(request: IncomingMessage, limit: number, timeoutMs: number): P
     timer = setTimeout(() => !settled && settle({ tooLarge: false, timedOut: true }), timeoutMs);
     request.on('data', (chunk: Buffer) => {
       if (settled) return;
-      size += chunk.length;
-      if (size > limit) {
+      if (size + chunk.length > limit) {
         chunks.length = 0;
         settle({ tooLarge: true });
         return;
       }
-      chunks.push(chunk);
+      if (into !== undefined) chunk.copy(into, size);
+      else chunks.push(chunk);
+      size += chunk.length;
     });
     request.on('end', () => {
-      if (!settled) settle(size === 0 ? { tooLarge: false } : { bytes: Buffer.concat(chunks, size), tooLarge: false });
+      if (settled) return;
+      if (size === 0) settle({ tooLarge: false });
+      else settle({ bytes: into !== undefined ? into.subarray(0, size) : Buffer.concat(chunks, size), tooLarge: false });
     });
     // Without this an aborted upload would leave the promise (and its chunks) pending forever.
     const gone = () => {
@@ -110,60 +139,76 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 function write(response: ServerResponse, answer: MockResponse, closeAfter: boolean): void {
   const headers: Record<string, string | number> = { ...answer.headers };
   if (answer.body !== undefined) headers['content-length'] = Buffer.byteLength(answer.body);
-  // After an unread oversized body the connection cannot be reused: say so instead of hanging.
+  // After an unread body the connection cannot be reused: say so instead of hanging.
   if (closeAfter) headers.connection = 'close';
   response.writeHead(answer.status, headers);
   response.end(answer.body);
 }
 
+// Requests on one connection (HTTP/1.1 pipelining) must change the state in the order they came: a
+// GET that arrives behind a POST whose body is still streaming waits for that POST.
+const pending = new WeakMap<Socket, Promise<void>>();
+
 export function createRequestListener(mock: Mock, options: HttpServerOptions = {}) {
-  const bodyTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  const bodyTimeoutMs = options.requestTimeoutMs ?? defaultTimeouts.requestTimeoutMs;
+  const allowedHosts = options.allowedHosts ?? [];
   function answer(response: ServerResponse, result: MockResponse, closeAfter: boolean): void {
     const wait = pickDelay(options.delay);
     if (wait > 0) setTimeout(() => !response.destroyed && write(response, result, closeAfter), wait);
     else if (!response.destroyed) write(response, result, closeAfter);
   }
 
-  function handle(request: IncomingMessage, target: { path: string; query: URLSearchParams }, body: Body): MockResponse {
-    return mock.handle({
-      method: (request.method ?? 'GET').toUpperCase(),
-      path: target.path,
-      query: target.query,
-      headers: headersOf(request),
-      body: body.bytes,
-      bodyTooLarge: body.tooLarge,
-    });
+  /** Answers without reading the body; a connection whose body was not read is closed after it. */
+  function answerUnread(request: IncomingMessage, response: ServerResponse, result: MockResponse): void {
+    const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody) request.resume();
+    answer(response, result, hasBody);
   }
 
-  // Synchronous whenever the request has no body to stream (every GET and DELETE): no promise, no
-  // extra turn of the event loop on the hot path.
+  // Synchronous whenever the request has no body to stream (every GET and DELETE) and nothing is
+  // pending on its connection: no promise, no extra turn of the event loop on the hot path.
   return (request: IncomingMessage, response: ServerResponse): void => {
-    try {
-      serve(request, response);
-    } catch (error) {
-      // A bug must not take a team's dev server down: answer 500 and keep serving.
-      console.error('ude-kit mock: unexpected error', error);
-      answer(response, problemResponse(internalError()), false);
-    }
+    const socket = request.socket;
+    const before = pending.get(socket);
+    const run = (): Promise<void> | void => {
+      try {
+        return serve(request, response);
+      } catch (error) {
+        // A bug must not take a team's dev server down: answer 500 and keep serving.
+        console.error('ude-kit mock: unexpected error', error);
+        answer(response, problemResponse(internalError()), false);
+      }
+    };
+    const done = before === undefined ? run() : before.then(run);
+    if (done === undefined) return;
+    const settled = done.catch(() => undefined);
+    pending.set(socket, settled);
+    void settled.then(() => {
+      if (pending.get(socket) === settled) pending.delete(socket);
+    });
   };
 
-  function serve(request: IncomingMessage, response: ServerResponse): void {
+  function serve(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
+    const problem = headProblem(request, allowedHosts);
+    if (problem !== undefined) return answerUnread(request, response, problemResponse(problem));
     const target = parseTarget(request.url ?? '/');
     if (target === undefined) {
-      request.resume();
-      answer(response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])), false);
-      return;
+      return answerUnread(request, response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])));
     }
+    const head = { method: (request.method ?? 'GET').toUpperCase(), path: target.path, query: target.query, headers: headersOf(request) };
+    // Route, origin, credentials and the admin token are decided before a byte of the body is read.
+    const refused = mock.screen(head);
+    if (refused !== undefined) return answerUnread(request, response, refused);
     const body = readBody(request, mock.bodyLimit(target.path), bodyTimeoutMs);
     if (!(body instanceof Promise)) {
-      answer(response, handle(request, target, body), body.tooLarge);
+      answer(response, mock.handle({ ...head, body: body.bytes, bodyTooLarge: body.tooLarge }), body.tooLarge);
       return;
     }
-    body.then(
+    return body.then(
       (read) =>
         read.timedOut === true
           ? answer(response, problemResponse(requestTimeout()), true)
-          : answer(response, handle(request, target, read), read.tooLarge),
+          : answer(response, mock.handle({ ...head, body: read.bytes, bodyTooLarge: read.tooLarge }), read.tooLarge),
       (error: unknown) => {
         if (error instanceof ClientGone) return;
         console.error('ude-kit mock: could not read the request', error);
@@ -171,6 +216,15 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
       },
     );
   }
+}
+
+/** What HTTP itself refuses before the mock sees a request: a missing or foreign Host. */
+function headProblem(request: IncomingMessage, allowedHosts: readonly string[] | 'any'): ProblemResult | undefined {
+  const host = request.headers.host;
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); Node would answer a bare 400 without a word.
+  if (host === undefined && request.httpVersion === '1.1') return violations([{ field: 'Host', message: 'is required (HTTP/1.1)' }]);
+  if (!hostAllowed(host, allowedHosts)) return hostNotAllowed(host ?? '');
+  return undefined;
 }
 
 // A request Node's parser rejects never reaches the listener; answer it in the API's problem format
@@ -197,18 +251,37 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'));
+}
+
 export async function startHttpServer(mock: Mock, options: HttpServerOptions = {}): Promise<RunningServer> {
-  const listener = createRequestListener(mock, options);
-  const headersTimeout = options.headersTimeoutMs ?? 10_000;
-  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  const host = options.host ?? '127.0.0.1';
+  const headersTimeout = options.headersTimeoutMs ?? defaultTimeouts.headersTimeoutMs;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? defaultTimeouts.requestTimeoutMs, headersTimeout);
+  // Host names are checked while the mock is only for this machine; bound to a network address it is
+  // meant to be reached by names nobody can list here, unless the options list them.
+  const allowedHosts = options.allowedHosts ?? (isLoopback(host) ? [] : 'any');
+  const listener = createRequestListener(mock, { ...options, allowedHosts, requestTimeoutMs: requestTimeout });
+  let inFlight = 0;
   // Node checks those timeouts only every connectionsCheckingInterval (30 s by default), which would let
-  // a slow client hold a socket far longer than the timeout says.
-  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(1_000, headersTimeout / 4)) }, listener);
+  // a slow client hold a socket far longer than the timeout says. Host is checked by the listener, so
+  // a request without one gets a problem, not Node's bare 400.
+  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(1_000, headersTimeout / 4)), requireHostHeader: false }, (request, response) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+    listener(request, response);
+  });
   server.on('clientError', answerClientError);
+  // Node answers an Expect it does not know with a bare 417; say it in the API's problem format.
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    request.resume();
+    write(response, problemResponse(expectationFailed(String(request.headers.expect))), true);
+  });
   server.headersTimeout = headersTimeout;
   server.requestTimeout = requestTimeout;
   server.keepAliveTimeout = 5_000;
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -221,10 +294,16 @@ export async function startHttpServer(mock: Mock, options: HttpServerOptions = {
   return {
     server,
     url: `http://${shownHost}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    async close({ graceMs = closeGraceMs } = {}) {
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        server.closeIdleConnections();
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

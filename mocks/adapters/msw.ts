@@ -29,7 +29,9 @@ function headersOf(request: Request): Record<string, string> {
 }
 
 export function createHandlers(options: HandlerOptions = {}): MockHandlers {
-  const mock = options.mock ?? createMock(options);
+  // A service worker answers only the pages of its own origin, and msw/node no browser at all: no other
+  // site can reach these handlers, so every origin is answered unless the options name some.
+  const mock = options.mock ?? createMock({ ...options, corsOrigins: options.corsOrigins ?? 'any' });
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const prefix = base?.pathname.replace(/\/$/, '') ?? '';
 
@@ -48,15 +50,17 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
     ({ request }) => ownPath(new URL(request.url)) !== undefined,
     async ({ request }) => {
       const url = new URL(request.url);
-      const bytes = new Uint8Array(await request.arrayBuffer());
-      const plain: MockRequest = {
+      const head = {
         method: request.method.toUpperCase(),
         path: ownPath(url) ?? url.pathname,
         query: url.searchParams,
         headers: headersOf(request),
-        body: bytes.byteLength > 0 ? bytes : undefined,
       };
-      const answer = mock.handle(plain);
+      // Refused from its head alone (route, credentials, admin token…): the body is never read.
+      const refused = mock.screen(head);
+      const bytes = refused === undefined ? new Uint8Array(await request.arrayBuffer()) : undefined;
+      const plain: MockRequest = { ...head, body: bytes !== undefined && bytes.byteLength > 0 ? bytes : undefined };
+      const answer = refused ?? mock.handle(plain);
       const wait = pickDelay(options.delay);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });

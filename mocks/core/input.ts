@@ -5,6 +5,7 @@ import type { CompiledOperation } from '../../src/spec/index.js';
 import type { CompiledParameter } from '../../src/spec/operations.js';
 import { fitsIntegerFormat } from '../../src/spec/integer-formats.js';
 import type { MockRequest } from './exchange.js';
+import { exceededJsonBounds } from './json-bounds.js';
 import type { Violation } from './problems.js';
 
 export type ParameterValue = string | number | boolean | bigint;
@@ -125,7 +126,7 @@ function validated(
   return values;
 }
 
-function mediaTypeOf(contentType: string | undefined): string | undefined {
+export function mediaTypeOf(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
 
@@ -153,6 +154,11 @@ export function readJsonBody(
     text = utf8.decode(bytes);
   } catch {
     violations.push({ field: 'body', message: 'must be valid UTF-8' });
+    return undefined;
+  }
+  const exceeded = exceededJsonBounds(text);
+  if (exceeded !== undefined) {
+    violations.push({ field: 'body', message: `${exceeded}, more than this mock parses` });
     return undefined;
   }
   try {

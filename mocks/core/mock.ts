@@ -1,24 +1,29 @@
 // The pure core: createMock() gives a mock whose handle(request) → response runs synchronously,
 // with no I/O, so the same core serves the node:http server, MSW in Node and MSW in a browser.
 // Order of checks: route (404/405) → credentials (401) → input (400) → the operation's own rules.
+// Everything that can refuse a request from its head alone (route, origin, credentials, admin token,
+// media type) is in `screen`, so an adapter can answer before it reads a body it would throw away.
 import { compiledSpec } from '../../src/spec/index.js';
 import { generateDefaultState } from '../state/default-state.js';
 import { stateDocumentViolations, type StateDocument } from '../state/state-document.js';
 import { UsedEquipmentStore } from '../state/store.js';
-import { adminPrefix, handleAdmin, type MockControls } from './admin/admin-api.js';
+import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls } from './admin/admin-api.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions } from './auth.js';
 import { preflight, withCors } from './cors.js';
+import { createOriginPolicy, type CorsOrigins } from './origins.js';
 import type { MockRequest, MockResponse } from './exchange.js';
-import { parseInput } from './input.js';
+import { mediaTypeOf, parseInput } from './input.js';
 import { createJournal } from './journal.js';
 import { operationHandlers } from './operations/used-equipment.js';
 import {
   adminDisabled,
   internalError,
   methodNotAllowed,
+  originNotAllowed,
   payloadTooLarge,
   routeNotFound,
+  unsupportedMediaType,
   violations,
   type ProblemResult,
 } from './problems.js';
@@ -43,10 +48,25 @@ export interface MockOptions {
   maxAdminBodyBytes?: number;
   /** The clock (milliseconds since the epoch), for the journal's timestamps. */
   now?: () => number;
+  /**
+   * Browser origins that may call the mock, besides http(s)://localhost, 127.0.0.1 and [::1] on any
+   * port; `'*'` lets any other origin read the API (without credentials, never the admin API); `'any'`
+   * echoes every origin (the MSW adapter's default: a service worker serves only its own pages).
+   */
+  corsOrigins?: CorsOrigins;
 }
+
+/** A request before its body is read: what `screen` decides on. */
+export type RequestHead = Omit<MockRequest, 'body' | 'bodyTooLarge'>;
 
 export interface Mock extends MockControls {
   handle(request: MockRequest): MockResponse;
+  /**
+   * The answer to a request that is refused whatever its body holds (no route, wrong method, origin,
+   * credentials, admin token, media type), or undefined when its body is worth reading. Adapters call
+   * it before reading a body; the answer is journalled like any other.
+   */
+  screen(request: RequestHead): MockResponse | undefined;
   /** Whether a path is the mock's business (the API's paths or the admin API); adapters pass others on. */
   owns(path: string): boolean;
   /** The body size limit for a path, for adapters to enforce while reading. */
@@ -61,6 +81,13 @@ export class InvalidStateError extends Error {
 }
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A HEAD request is answered as its GET would be, without the body (RFC 9110 §9.3.2). */
+function withoutBody(response: MockResponse): MockResponse {
+  if (response.body === undefined) return response;
+  return { status: response.status, headers: { ...response.headers, 'content-length': String(new TextEncoder().encode(response.body).byteLength) } };
+}
 
 export function createMock(options: MockOptions = {}): Mock {
   const spec = compiledSpec();
@@ -72,6 +99,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const maxAdminBodyBytes = options.maxAdminBodyBytes ?? 256 * 1024 * 1024;
   const now = options.now ?? Date.now;
   const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader, adminTokenHeader]);
+  const origins = createOriginPolicy(options.corsOrigins);
 
   const startState = options.state ?? generateDefaultState({ seed: options.seed });
   const refused = stateDocumentViolations(startState);
@@ -94,12 +122,25 @@ export function createMock(options: MockOptions = {}): Mock {
     clearRequests: () => journal.clear(),
   };
 
-  function route(request: MockRequest): MockResponse | ProblemResult {
+  /** The refusal a request gets from its head alone, or undefined when its body decides. */
+  function refusal(request: RequestHead): MockResponse | ProblemResult | undefined {
     if (isUnder(request.path, adminPrefix)) {
       if (!adminEnabled) return adminDisabled();
-      return checkAdminToken(request, options.adminToken) ?? handleAdmin(request, controls);
+      // A page of another origin must not read or rewrite the state: refused before anything runs,
+      // even a request a browser sends without asking (a form post, a no-cors fetch).
+      const origin = request.headers.origin;
+      if (origin !== undefined && !origins.adminAllowed(origin)) return originNotAllowed(origin);
+      const denied = checkAdminToken(request, options.adminToken);
+      if (denied !== undefined) return denied;
+      const unrouted = adminRouteRefusal(request.method === 'HEAD' ? { ...request, method: 'GET' } : request);
+      if (unrouted !== undefined) return unrouted;
+      // A cross-origin write with this media type needs a preflight, which an unnamed origin fails.
+      if (!readOnlyMethods.has(request.method) && mediaTypeOf(request.headers['content-type']) !== 'application/json') {
+        return unsupportedMediaType('application/json');
+      }
+      return undefined;
     }
-    const match = router.match(request.method, request.path);
+    const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path);
     switch (match.kind) {
       case 'no-route':
         return routeNotFound(request.method, request.path);
@@ -107,21 +148,44 @@ export function createMock(options: MockOptions = {}): Mock {
         return violations([{ field: match.parameter, message: 'must be a valid percent-encoded path segment' }]);
       case 'method-not-allowed':
         return request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed);
-      case 'operation': {
-        const denied = checkCredentials(request.headers, auth, apiKeyHeader);
-        if (denied !== undefined) return denied;
-        const parsed = parseInput(match.operation, request, match.pathValues);
-        if (!parsed.ok) return violations(parsed.violations);
-        const handler = operationHandlers[match.operation.operationId];
-        return handler === undefined ? internalError() : handler(store, parsed.input);
-      }
+      case 'operation':
+        return checkCredentials(request.headers, auth, apiKeyHeader);
     }
+  }
+
+  function route(request: MockRequest): MockResponse | ProblemResult {
+    const refused = refusal(request);
+    if (refused !== undefined) return refused;
+    if (isUnder(request.path, adminPrefix)) return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
+    const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path);
+    if (match.kind !== 'operation') return internalError();
+    const parsed = parseInput(match.operation, request, match.pathValues);
+    if (!parsed.ok) return violations(parsed.violations);
+    const handler = operationHandlers[match.operation.operationId];
+    return handler === undefined ? internalError() : handler(store, parsed.input);
+  }
+
+  /** Journals an answer (admin calls that inspect the journal stay out of it) and adds CORS. */
+  function finish(request: RequestHead, response: MockResponse): MockResponse {
+    if (!isUnder(request.path, adminPrefix)) journal.record(request, response.status, now());
+    const answered = request.method === 'HEAD' ? withoutBody(response) : response;
+    return withCors(request, answered, origins);
   }
 
   const mock: Mock = {
     ...controls,
     owns: (path) => isUnder(path, router.prefix) || isUnder(path, adminPrefix),
     bodyLimit: (path) => (isUnder(path, adminPrefix) ? maxAdminBodyBytes : maxBodyBytes),
+    screen(request) {
+      let refused: MockResponse | ProblemResult | undefined;
+      try {
+        refused = refusal(request);
+      } catch (error) {
+        console.error('ude-kit mock: unexpected error', error);
+        refused = internalError();
+      }
+      return refused === undefined ? undefined : finish(request, toResponse(refused));
+    },
     handle(request) {
       let response: MockResponse;
       try {
@@ -134,9 +198,7 @@ export function createMock(options: MockOptions = {}): Mock {
         console.error('ude-kit mock: unexpected error', error);
         response = problemResponse(internalError());
       }
-      // The journal shows what an app sent to the API; the admin calls that inspect it stay out of it.
-      if (!isUnder(request.path, adminPrefix)) journal.record(request, response.status, now());
-      return withCors(request, response);
+      return finish(request, response);
     },
   };
   return mock;

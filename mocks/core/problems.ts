@@ -1,5 +1,6 @@
 // Every problem the mock can answer, each modelled once as a value. Adapters only serialise them.
 // Types are relative URI references, as in the seed's `/problems/violations`.
+import { allowedMethods } from './cors.js';
 
 export interface Violation {
   field: string;
@@ -48,9 +49,10 @@ export const routeNotFound = (method: string, path: string): ProblemResult =>
   problem('not-found', 'Not found', 404, `No resource is served at ${method} ${path}.`);
 
 export function methodNotAllowed(method: string, allowed: string[]): ProblemResult {
+  const methods = allowedMethods(allowed);
   return {
-    ...problem('method-not-allowed', 'Method not allowed', 405, `${method} is not allowed here; use ${allowed.join(', ')}.`),
-    headers: { allow: allowed.join(', ') },
+    ...problem('method-not-allowed', 'Method not allowed', 405, `${method} is not allowed here; use ${methods.join(', ')}.`),
+    headers: { allow: methods.join(', ') },
   };
 }
 
@@ -101,6 +103,28 @@ export function adminTokenRequired(header: string): ProblemResult {
 
 export const adminDisabled = (): ProblemResult =>
   problem('not-found', 'Not found', 404, 'The admin API is turned off (--no-admin).');
+
+export const originNotAllowed = (origin: string): ProblemResult =>
+  problem(
+    'origin-not-allowed',
+    'Origin not allowed',
+    403,
+    `Pages of ${origin} may not use the admin API; start the mock with --cors-origin ${origin} to allow it.`,
+  );
+
+export const hostNotAllowed = (host: string): ProblemResult =>
+  problem(
+    'host-not-allowed',
+    'Host not allowed',
+    403,
+    `The mock does not answer requests for host "${host}" (a guard against DNS rebinding); start it with --allowed-host NAME to allow a name.`,
+  );
+
+export const unsupportedMediaType = (expected: string): ProblemResult =>
+  problem('unsupported-media-type', 'Unsupported media type', 415, `This call needs Content-Type: ${expected}.`);
+
+export const expectationFailed = (expectation: string): ProblemResult =>
+  problem('expectation-failed', 'Expectation failed', 417, `The mock cannot meet "Expect: ${expectation}"; only 100-continue is supported.`);
 
 export const internalError = (): ProblemResult =>
   problem('internal-error', 'Internal server error', 500, 'The mock failed to handle the request; see its log.');

@@ -1,10 +1,10 @@
 // The mock's whole state as one plain document: what GET /__admin/state returns, what PUT
 // /__admin/state accepts, what scenarios hold. Field schemas are the OpenAPI document's own.
-import type { ValidateFunction } from 'ajv';
-import { compiledSpec, schemaRef } from '../../src/spec/index.js';
+import { schemaRef } from '../../src/spec/index.js';
 import type { components } from '../../src/spec/index.js';
-import { violationsFrom } from '../core/input.js';
 import type { Violation } from '../core/problems.js';
+import { ViolationCollector } from '../core/violation-collector.js';
+import { cappedValidator, type CappedValidator } from './capped-validation.js';
 
 type Record_ = components['schemas']['UsedDiagnosticEquipment'];
 
@@ -58,50 +58,51 @@ export const stateDocumentSchema = {
   },
 };
 
-let validateShape: ValidateFunction | undefined;
+let validateShape: CappedValidator | undefined;
 
-function crossReferenceViolations(document: StateDocument): Violation[] {
-  const violations: Violation[] = [];
+function crossReferenceViolations(document: StateDocument, violations: ViolationCollector): void {
   const tickets = new Map<string, number>();
   document.tickets.forEach((ticket, index) => {
     const first = tickets.get(ticket.id);
-    if (first !== undefined) violations.push({ field: `/tickets/${index}/id`, message: `duplicates /tickets/${first}/id (${ticket.id})` });
+    if (first !== undefined) violations.addLazily(() => ({ field: `/tickets/${index}/id`, message: `duplicates /tickets/${first}/id (${ticket.id})` }));
     else tickets.set(ticket.id, index);
   });
   const catalog = new Map<number, number>();
   document.catalog.forEach((entry, index) => {
     const first = catalog.get(entry.diagnostic_equipment_id);
     if (first !== undefined)
-      violations.push({
+      violations.addLazily(() => ({
         field: `/catalog/${index}/diagnostic_equipment_id`,
         message: `duplicates /catalog/${first}/diagnostic_equipment_id (${entry.diagnostic_equipment_id})`,
-      });
+      }));
     else catalog.set(entry.diagnostic_equipment_id, index);
   });
   // Per ticket, then per equipment id: no key string is built for each of a million records.
   const used = new Map<string, Map<number, number>>();
   document.used.forEach((reference, index) => {
     if (!tickets.has(reference.ticket_id))
-      violations.push({ field: `/used/${index}/ticket_id`, message: `no ticket ${reference.ticket_id} in /tickets` });
+      violations.addLazily(() => ({ field: `/used/${index}/ticket_id`, message: `no ticket ${reference.ticket_id} in /tickets` }));
     if (!catalog.has(reference.diagnostic_equipment_id))
-      violations.push({
+      violations.addLazily(() => ({
         field: `/used/${index}/diagnostic_equipment_id`,
         message: `no diagnostic equipment ${reference.diagnostic_equipment_id} in /catalog`,
-      });
+      }));
     let onTicket = used.get(reference.ticket_id);
     if (onTicket === undefined) used.set(reference.ticket_id, (onTicket = new Map()));
     const first = onTicket.get(reference.diagnostic_equipment_id);
-    if (first !== undefined) violations.push({ field: `/used/${index}`, message: `duplicates /used/${first}` });
+    if (first !== undefined) violations.addLazily(() => ({ field: `/used/${index}`, message: `duplicates /used/${first}` }));
     else onTicket.set(reference.diagnostic_equipment_id, index);
   });
-  return violations;
 }
 
-/** Every problem of a candidate state, by JSON pointer; an empty list means it can be loaded. */
+/**
+ * The problems of a candidate state, by JSON pointer: the first 100, then one line that counts the
+ * rest (a hostile document may hold millions). An empty list means it can be loaded.
+ */
 export function stateDocumentViolations(candidate: unknown): Violation[] {
-  validateShape ??= compiledSpec().requestAjv.compile(stateDocumentSchema);
-  if (!validateShape(candidate)) {
-    return violationsFrom(validateShape.errors, '').map((v) => ({ field: v.field === '' ? '/' : `/${v.field.split('.').join('/')}`, message: v.message }));
-  }
-  return crossReferenceViolations(candidate as StateDocument);
+  validateShape ??= cappedValidator(stateDocumentSchema);
+  const found = validateShape(candidate);
+  // Cross references are only meaningful between well-formed entries.
+  if (found.empty) crossReferenceViolations(candidate as StateDocument, found);
+  return found.list();
 }

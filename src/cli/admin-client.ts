@@ -9,7 +9,8 @@ export async function adminCall(target: string, method: string, path: string, op
   try {
     response = await fetch(url, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(adminToken === undefined ? {} : { 'x-admin-token': adminToken }) },
+      // Every admin write carries this media type: the mock refuses writes without it (see its README).
+      headers: { ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...(adminToken === undefined ? {} : { 'x-admin-token': adminToken }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -22,8 +22,12 @@ async function main(argv: string[]): Promise<void> {
     case 'mock': {
       const running = await runMockCommand(rest);
       if (running === undefined) return;
+      // Stop accepting, let requests in flight finish (up to 5 s), then exit 0. A second signal
+      // does not wait.
       const stop = (signal: string) => {
         console.log(`\nude-kit mock: ${signal} received, stopping`);
+        process.once('SIGINT', () => process.exit(0));
+        process.once('SIGTERM', () => process.exit(0));
         running.close().then(
           () => process.exit(0),
           () => process.exit(0),

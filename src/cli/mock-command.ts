@@ -1,6 +1,7 @@
 // `ude-kit mock`: the standalone fake API on node:http, until SIGINT or SIGTERM.
 import { parseDelay } from '../../mocks/core/delay.js';
 import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
+import { normaliseOrigin } from '../../mocks/core/origins.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { CliError } from './cli-error.js';
 import { choiceOption, integerOption, nonEmptyOption, parseCommand } from './options.js';
@@ -21,6 +22,11 @@ Options:
   --delay MS|MIN-MAX   wait before every response, e.g. 200 or 100-400
   --no-admin           turn the /__admin control API off
   --admin-token T      require X-Admin-Token: T on every /__admin call
+  --cors-origin ORIGIN let pages of ORIGIN call the mock (repeatable; http(s)://localhost,
+                       127.0.0.1 and [::1] on any port always may); * lets any page read the
+                       API without credentials, never the admin API
+  --allowed-host NAME  answer requests for this Host name too (repeatable; localhost and IP
+                       addresses always are); all turns the check off
   -h, --help           show this help`;
 
 export interface StartedMock {
@@ -42,6 +48,8 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
     delay: { type: 'string' },
     'no-admin': { type: 'boolean' },
     'admin-token': { type: 'string' },
+    'cors-origin': { type: 'string', multiple: true },
+    'allowed-host': { type: 'string', multiple: true },
     },
     mockUsage,
   );
@@ -59,6 +67,14 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
     token: nonEmptyOption('token', values.token),
   };
 
+  const corsOrigins = (values['cors-origin'] ?? []).map((text) => {
+    const origin = normaliseOrigin(text);
+    if (origin === undefined) throw new CliError(`--cors-origin must be an origin such as http://app.test:5173 (scheme, host, optional port) or *, not "${text}"`);
+    return origin;
+  });
+  const hostNames = (values['allowed-host'] ?? []).map((text) => nonEmptyOption('allowed-host', text.trim().toLowerCase())!);
+  const allowedHosts = hostNames.includes('all') ? ('any' as const) : hostNames.length > 0 ? hostNames : undefined;
+
   if (values.scenario !== undefined && values.seed !== undefined) {
     throw new CliError('--seed sets the default state; a scenario carries its own seed (generate.seed in its file)');
   }
@@ -71,6 +87,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
       auth,
       admin: values['no-admin'] !== true,
       adminToken: nonEmptyOption('admin-token', values['admin-token']),
+      corsOrigins,
     });
   } catch (error) {
     if (error instanceof InvalidStateError) throw new CliError(error.message);
@@ -79,7 +96,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
 
   let running;
   try {
-    running = await startHttpServer(mock, { port, host, delay });
+    running = await startHttpServer(mock, { port, host, delay, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${host} is already in use; pick another with --port`);

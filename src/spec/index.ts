@@ -11,8 +11,10 @@ export interface CompiledSpec {
   operations: CompiledOperation[];
   /** Validators for requests: they fill in the document's defaults. */
   requestAjv: Ajv;
-  /** Validators for responses: no defaults, so a missing property stays missing. */
+  /** Validators for responses: no defaults, so a missing property stays missing; errors carry values. */
   responseAjv: Ajv;
+  /** Stops at the first error: a cheap yes/no for large documents, before a bounded look at what is wrong. */
+  firstErrorAjv(): Ajv;
 }
 
 let compiled: CompiledSpec | undefined;
@@ -20,12 +22,14 @@ let compiled: CompiledSpec | undefined;
 export function compiledSpec(): CompiledSpec {
   if (compiled === undefined) {
     const requestAjv = createSchemaRegistry(openApiDocument, { useDefaults: true });
-    const responseAjv = createSchemaRegistry(openApiDocument, { useDefaults: false });
+    const responseAjv = createSchemaRegistry(openApiDocument, { useDefaults: false, verbose: true });
+    let firstErrorAjv: Ajv | undefined;
     compiled = {
       document: openApiDocument,
       operations: compileOperations(openApiDocument, requestAjv),
       requestAjv,
       responseAjv,
+      firstErrorAjv: () => (firstErrorAjv ??= createSchemaRegistry(openApiDocument, { useDefaults: false, allErrors: false })),
     };
   }
   return compiled;

@@ -40,17 +40,21 @@ export function registrySchema(schema: JsonSchema): JsonSchema {
 export interface SchemaRegistryOptions {
   /** Fill in `default` values while validating: right for requests, wrong for responses (it hides drift). */
   useDefaults: boolean;
+  /** Collect every error (default) or stop at the first: a quick yes/no before a bounded second look. */
+  allErrors?: boolean;
+  /** Errors carry the failing value and the keyword's schema, so a drift report can show both. */
+  verbose?: boolean;
 }
 
 export function createSchemaRegistry(document: OpenApiDocument, options: SchemaRegistryOptions): Ajv {
   const ajv = new Ajv({
-    allErrors: true,
+    allErrors: options.allErrors ?? true,
     strict: true,
     // JSON Schema's `type: ["string", "null"]`, as scenario files use for `version`.
     allowUnionTypes: true,
     useDefaults: options.useDefaults,
-    // Errors carry the failing value and the keyword's schema, so a drift report can show both.
-    verbose: true,
+    // Off where nobody reads them: a copy of the value per error is memory a hostile input can claim.
+    verbose: options.verbose ?? false,
     // OpenAPI 3.0 allows `example` on schemas; it documents and does not validate.
     keywords: ['example'],
   });

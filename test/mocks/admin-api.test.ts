@@ -148,7 +148,7 @@ describe.each(adapters)('admin API ($name)', ({ make }) => {
     expect((await driver.send('GET', '/__admin/nothing')).status).toBe(404);
     const wrong = await driver.send('DELETE', '/__admin/state');
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('GET, PUT');
+    expect(wrong.headers.get('allow')).toBe('GET, PUT, HEAD, OPTIONS');
   });
 
   it('gives the same state for the same seed and another for another seed', async () => {

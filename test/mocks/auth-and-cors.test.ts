@@ -60,7 +60,7 @@ describe.each(adapters)('CORS ($name)', ({ make }) => {
 
   it('answers a preflight for the collection and for one record', async () => {
     await driver.start();
-    for (const [path, methods] of [[collection, 'GET, POST, OPTIONS'], [one, 'GET, DELETE, OPTIONS']] as const) {
+    for (const [path, methods] of [[collection, 'GET, POST, HEAD, OPTIONS'], [one, 'GET, DELETE, HEAD, OPTIONS']] as const) {
       const reply = await driver.send('OPTIONS', path, {
         anonymous: true,
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-api-key, content-type' },

@@ -118,11 +118,11 @@ describe.each(adapters)('bad input ($name)', ({ make }) => {
 
     const put = await driver.send('PUT', collection, { json: {} });
     expect(put.status).toBe(405);
-    expect(put.headers.get('allow')).toBe('GET, POST');
+    expect(put.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
     expect(json(put.text)).toMatchObject({ type: '/problems/method-not-allowed', status: 405 });
 
     const patch = await driver.send('PATCH', one, { json: {} });
     expect(patch.status).toBe(405);
-    expect(patch.headers.get('allow')).toBe('GET, DELETE');
+    expect(patch.headers.get('allow')).toBe('GET, DELETE, HEAD, OPTIONS');
   });
 });

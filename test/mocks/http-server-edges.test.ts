@@ -37,20 +37,20 @@ const auth = 'Authorization: Bearer t\r\nX-Api-Key: k\r\n';
 
 describe('node:http adapter edges', () => {
   it('treats a target starting with // as a path, not a host', async () => {
-    const reply = await raw(`GET //v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`);
+    const reply = await raw(`GET //v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: localhost\r\n${auth}Connection: close\r\n\r\n`);
     expect(reply).toMatch(/^HTTP\/1\.1 404/);
     expect(reply).toContain('application/problem+json');
   });
 
   it('serves an absolute-form target', async () => {
-    const reply = await raw(`GET http://anything/v2/tickets/used-diagnostic-equipment?limit=1 HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`);
+    const reply = await raw(`GET http://anything/v2/tickets/used-diagnostic-equipment?limit=1 HTTP/1.1\r\nHost: localhost\r\n${auth}Connection: close\r\n\r\n`);
     expect(reply).toMatch(/^HTTP\/1\.1 200/);
     expect(reply).toContain('"limit":1');
   });
 
   it('refuses a declared oversized body at once, without reading it', async () => {
     const reply = await raw(
-      `POST /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{`,
+      `POST /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: localhost\r\n${auth}Content-Type: application/json\r\nContent-Length: 999999999\r\n\r\n{`,
     );
     expect(reply).toMatch(/^HTTP\/1\.1 413/);
     expect(reply).toMatch(/connection: close/i);
@@ -59,7 +59,7 @@ describe('node:http adapter edges', () => {
   it('survives a client that leaves mid-body, and keeps its state', async () => {
     const before = mock.state();
     await raw(
-      `POST /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ticket_id":`,
+      `POST /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: localhost\r\n${auth}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ticket_id":`,
       true,
     );
     expect(mock.state()).toEqual(before);
@@ -81,7 +81,7 @@ describe('node:http adapter edges', () => {
   });
 
   it('answers oversized headers with a 431 problem', async () => {
-    const reply = await raw(`GET /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
+    const reply = await raw(`GET /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
     expect(reply).toMatch(/^HTTP\/1\.1 431/);
     expect(reply).toContain('"status":431');
   });

@@ -97,7 +97,7 @@ describe('slow clients', () => {
         socket.on('error', () => undefined);
         socket.on('close', () => resolve({ closedAfterMs: Date.now() - started, reply }));
         // A slow-loris: one header line, then a byte now and then, never finishing.
-        socket.write('GET /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: x\r\n');
+        socket.write('GET /v2/tickets/used-diagnostic-equipment HTTP/1.1\r\nHost: localhost\r\n');
         const drip = setInterval(() => socket.writable && socket.write('X-A: b\r\n'), 100);
         socket.on('close', () => clearInterval(drip));
       });
@@ -120,7 +120,7 @@ describe('slow clients', () => {
         socket.on('data', (d) => (reply += d.toString()));
         socket.on('error', () => undefined);
         socket.on('close', () => resolve(Date.now() - started));
-        socket.write(`POST ${collection} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nX-Api-Key: k\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ticket`);
+        socket.write(`POST ${collection} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\nX-Api-Key: k\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ticket`);
       });
       expect(closedAfterMs).toBeLessThan(3000);
       expect(reply).toMatch(/^HTTP\/1\.1 408/);

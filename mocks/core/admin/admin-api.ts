@@ -96,15 +96,30 @@ const routes: Route[] = [
   },
 ];
 
-export function handleAdmin(request: MockRequest, controls: MockControls): MockResponse | ProblemResult {
+type AdminMatch = { kind: 'handler'; handler: Route['methods'][string]; match: RegExpExecArray } | { kind: 'refused'; result: MockResponse | ProblemResult };
+
+/** The admin route and method a request addresses: found from its head alone, before any body is read. */
+function matchAdmin(request: Pick<MockRequest, 'method' | 'path' | 'headers'>): AdminMatch {
   const subPath = request.path.slice(adminPrefix.length);
   for (const route of routes) {
     const match = route.pattern.exec(subPath);
     if (match === null) continue;
-    if (request.method === 'OPTIONS') return preflight(request, Object.keys(route.methods));
+    const methods = Object.keys(route.methods);
+    if (request.method === 'OPTIONS') return { kind: 'refused', result: preflight(request as MockRequest, methods) };
     const handler = route.methods[request.method];
-    if (handler === undefined) return methodNotAllowed(request.method, Object.keys(route.methods));
-    return handler(request, controls, match);
+    if (handler === undefined) return { kind: 'refused', result: methodNotAllowed(request.method, methods) };
+    return { kind: 'handler', handler, match };
   }
-  return routeNotFound(request.method, request.path);
+  return { kind: 'refused', result: routeNotFound(request.method, request.path) };
+}
+
+/** 404, 405 or a preflight's answer when the head alone decides; undefined when a handler will run. */
+export function adminRouteRefusal(request: Pick<MockRequest, 'method' | 'path' | 'headers'>): MockResponse | ProblemResult | undefined {
+  const matched = matchAdmin(request);
+  return matched.kind === 'refused' ? matched.result : undefined;
+}
+
+export function handleAdmin(request: MockRequest, controls: MockControls): MockResponse | ProblemResult {
+  const matched = matchAdmin(request);
+  return matched.kind === 'refused' ? matched.result : matched.handler(request, controls, matched.match);
 }
