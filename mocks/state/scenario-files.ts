@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { resolveScenario, type ScenarioDocument, type ScenarioResult } from './scenario.js';
+import { exceededJsonBounds } from '../core/json-bounds.js';
+import { isReadError, resolveScenario, type ScenarioDocument, type ScenarioResult } from './scenario.js';
 
 // Beside this module's folder, in the sources and in the build alike (`npm run build` copies them).
 export const shippedScenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -17,17 +18,52 @@ export function scenarioPath(reference: string, from = process.cwd()): string {
   return isAbsolute(reference) ? reference : resolve(from, reference);
 }
 
+/** Line and column (1-based) of a character offset, to say where a file breaks without quoting it. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+// The parsers' own messages quote the file ("Unexpected token 'r', "root:x:0:0"..."): a file given by
+// mistake (--scenario /etc/passwd) must not be printed. Only where it breaks is said.
+function whereJsonBreaks(text: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  if (position !== undefined) return ` at ${lineAndColumn(text, Number(position))}`;
+  return /end of JSON input/.test(error.message) ? ' (it ends too early)' : '';
+}
+
+function whereYamlBreaks(error: Error): string {
+  const at = (error as Error & { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+  const code = (error as Error & { code?: string }).code;
+  return `${at === undefined ? '' : ` at line ${at.line}, column ${at.col}`}${code === undefined ? '' : ` (${code})`}`;
+}
+
+/**
+ * Reads and parses a scenario file. What it holds is not checked here: it may be any JSON or YAML value
+ * (a string, a list), which `resolveScenario` then refuses by path.
+ */
 export function readScenarioFile(path: string): ScenarioDocument | { error: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    return { error: `cannot read scenario file ${path}` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'no permission to read it' : code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable');
+    return { error: `cannot read scenario file ${path}: ${reason}` };
+  }
+  // Editors on Windows save UTF-8 with a byte order mark; the HTTP API accepts one too.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const yaml = /\.ya?ml$/i.test(extname(path));
+  if (!yaml) {
+    const exceeded = exceededJsonBounds(text);
+    if (exceeded !== undefined) return { error: `${path} ${exceeded}, more than a scenario may` };
   }
   try {
-    return (/\.ya?ml$/i.test(extname(path)) ? parse(text) : JSON.parse(text)) as ScenarioDocument;
+    // Any value may come back (a string, a list): callers test with isReadError, which takes any value.
+    return (yaml ? parse(text) : JSON.parse(text)) as ScenarioDocument;
   } catch (error) {
-    return { error: `${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(error as Error).message}` };
+    return { error: `${path} is not valid ${yaml ? 'YAML' : 'JSON'}${yaml ? whereYamlBreaks(error as Error) : whereJsonBreaks(text, error as Error)}` };
   }
 }
 
@@ -38,11 +74,12 @@ export function loadScenario(reference: string, from = process.cwd()): ScenarioR
     return { ok: false, violations: [{ field: reference, message: isPath(reference) ? `no file ${path}` : `no shipped scenario "${reference}" (see ude-kit scenarios)` }] };
   }
   const document = readScenarioFile(path);
-  if ('error' in document) return { ok: false, violations: [{ field: reference, message: document.error }] };
-  const lookups = new Map<string, string>([[reference, path]]);
-  return resolveScenario(document, (name) => {
-    const parentPath = scenarioPath(name, dirname(lookups.get(name) ?? path));
-    lookups.set(name, parentPath);
+  if (isReadError(document)) return { ok: false, violations: [{ field: reference, message: document.error }] };
+  // Each name in an `extends` chain is relative to the file that wrote it, not to the top file.
+  return resolveScenario(document, (name, chain) => {
+    let from = path;
+    for (const step of chain) from = scenarioPath(step, dirname(from));
+    const parentPath = scenarioPath(name, dirname(from));
     return existsSync(parentPath) ? readScenarioFile(parentPath) : undefined;
   });
 }
@@ -58,6 +95,6 @@ export function shippedScenarios(): ShippedScenario[] {
     .sort()
     .map((file) => {
       const document = readScenarioFile(resolve(shippedScenariosDir, file));
-      return { name: file.replace(/\.json$/, ''), description: 'error' in document ? document.error : document.description };
+      return { name: file.replace(/\.json$/, ''), description: isReadError(document) ? document.error : document.description };
     });
 }

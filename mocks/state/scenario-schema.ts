@@ -12,12 +12,18 @@ const closedObject = (properties: Record<string, unknown>, required = Object.key
   properties,
 });
 
+/**
+ * How much a scenario may generate: enough for the benchmark's 1,000,000 records, bounded so that a typo
+ * (`tickets: 100000000`) is a clear refusal instead of minutes of work and an out-of-memory crash.
+ */
+export const generationLimits = { catalog: 100_000, tickets: 1_000_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000 } as const;
+
 export function scenarioSchema(): JsonSchema {
   const { document } = compiledSpec();
   const record = document.components.schemas.UsedDiagnosticEquipment?.properties as Record<string, JsonSchema>;
   const field = (name: string) => toJsonSchema(document, record[name]!);
   const status = { type: 'string', minLength: 1, description: "Free text; only 'In Progress' allows changes.", examples: ['In Progress', 'Open', 'Closed'] };
-  const count = { type: 'integer', minimum: 0 };
+  const count = (maximum: number) => ({ type: 'integer', minimum: 0, maximum });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://ude-kit.dev/scenario.schema.json',
@@ -44,14 +50,20 @@ export function scenarioSchema(): JsonSchema {
         properties: {
           seed: { type: 'integer', minimum: 0 },
           preset: { enum: ['default'], description: "'default': the mock's own start state for this seed." },
-          catalog: { ...count, description: 'How many catalogue entries to generate (ids follow the highest existing id).' },
-          tickets: { ...count, description: 'How many tickets to generate.' },
-          usedPerTicket: { type: 'array', items: count, minItems: 2, maxItems: 2, description: '[min, max] records on each generated ticket.' },
+          catalog: { ...count(generationLimits.catalog), description: 'How many catalogue entries to generate (ids follow the highest existing id).' },
+          tickets: { ...count(generationLimits.tickets), description: 'How many tickets to generate.' },
+          usedPerTicket: {
+            type: 'array',
+            items: count(generationLimits.usedPerTicket),
+            minItems: 2,
+            maxItems: 2,
+            description: `[min, max] records on each generated ticket (in all, at most ${generationLimits.records.toLocaleString('en-US')} generated records).`,
+          },
           statuses: { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: 0 }, description: 'Weights of the generated tickets\' statuses.' },
           usedOn: {
             type: 'array',
             description: 'Generate `count` records on an existing ticket.',
-            items: closedObject({ ticket_id: field('ticket_id'), count }),
+            items: closedObject({ ticket_id: field('ticket_id'), count: count(generationLimits.usedOn) }),
           },
         },
       },

@@ -2,13 +2,11 @@
 // own seed, so the same file always gives the same state), then its explicit entries. Every problem is
 // reported by its path in the file that caused it. Pure and browser-safe: files are read elsewhere.
 import { Faker, base } from '@faker-js/faker';
-import type { ValidateFunction } from 'ajv';
-import { compiledSpec } from '../../src/spec/index.js';
-import { violationsFrom } from '../core/input.js';
+import { cappedValidator, type CappedValidator } from './capped-validation.js';
 import type { Violation } from '../core/problems.js';
 import { inProgressStatus } from '../core/in-progress-rule.js';
 import { generateDefaultState, toolNames } from './default-state.js';
-import { scenarioSchema } from './scenario-schema.js';
+import { generationLimits, scenarioSchema } from './scenario-schema.js';
 import { stateDocumentViolations, type CatalogEntry, type StateDocument, type Ticket, type UsedReference } from './state-document.js';
 
 export interface GenerateSpec {
@@ -31,13 +29,22 @@ export interface ScenarioDocument {
   generate?: GenerateSpec;
 }
 
-/** Finds a scenario by name (or path) for `extends`. */
-export type ScenarioLookup = (name: string) => ScenarioDocument | { error: string } | undefined;
+/**
+ * Finds a scenario by name (or path) for `extends`. `chain` holds the names that led here, from the
+ * top file's `extends` down to the scenario that names this one, so a relative path can be resolved
+ * against the file that wrote it.
+ */
+export type ScenarioLookup = (name: string, chain: readonly string[]) => ScenarioDocument | { error: string } | undefined;
 
 export type ScenarioResult = { ok: true; state: StateDocument } | { ok: false; violations: Violation[] };
 
 const defaultStatuses = { [inProgressStatus]: 0.6, Open: 0.2, Closed: 0.2 };
-let validateScenario: ValidateFunction | undefined;
+let validateScenario: CappedValidator | undefined;
+
+/** Whether a lookup answered with why it could not read a scenario, rather than a scenario. */
+export function isReadError(value: unknown): value is { error: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { error?: unknown }).error === 'string';
+}
 
 /** A state document with, for each entry, where it came from (a path in a file, or "generate"). */
 interface Sourced {
@@ -46,22 +53,36 @@ interface Sourced {
 }
 
 function schemaViolations(candidate: unknown): Violation[] {
-  validateScenario ??= compiledSpec().requestAjv.compile(scenarioSchema());
-  if (validateScenario(candidate)) return [];
-  return violationsFrom(validateScenario.errors, '').map((v) => ({ field: v.field === '' ? '/' : `/${v.field.split('.').join('/')}`, message: v.message }));
+  validateScenario ??= cappedValidator(scenarioSchema());
+  return validateScenario(candidate).list();
+}
+
+/** Appends without spreading: `push(...items)` overflows the call stack past ~100,000 items. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function generated(spec: GenerateSpec, into: Sourced, violations: Violation[]): void {
   const { state, origins } = into;
   const push = <K extends keyof StateDocument>(key: K, items: StateDocument[K], origin: string) => {
-    (state[key] as unknown[]).push(...items);
-    origins[key].push(...items.map(() => origin));
+    append(state[key] as unknown[], items);
+    for (let i = 0; i < items.length; i++) origins[key].push(origin);
   };
   if (spec.preset === 'default') {
     const preset = generateDefaultState({ seed: spec.seed });
     push('tickets', preset.tickets, '/generate/preset');
     push('catalog', preset.catalog, '/generate/preset');
     push('used', preset.used, '/generate/preset');
+  }
+  const [min, max] = spec.usedPerTicket ?? [0, 0];
+  // Checked before any work: a typo must not cost minutes and the heap.
+  const records = (spec.tickets ?? 0) * max + (spec.usedOn ?? []).reduce((sum, entry) => sum + entry.count, 0);
+  if (records > generationLimits.records) {
+    violations.push({
+      field: '/generate',
+      message: `would generate up to ${records.toLocaleString('en-US')} records (tickets × usedPerTicket max + usedOn); a scenario may generate at most ${generationLimits.records.toLocaleString('en-US')}`,
+    });
+    return;
   }
   const faker = new Faker({ locale: [base] });
   faker.seed(spec.seed);
@@ -84,7 +105,6 @@ function generated(spec: GenerateSpec, into: Sourced, violations: Violation[]): 
   const newTickets = Array.from({ length: spec.tickets ?? 0 }, (): Ticket => ({ id: faker.string.uuid(), status: faker.helpers.weightedArrayElement(weights) }));
   push('tickets', newTickets, '/generate/tickets');
 
-  const [min, max] = spec.usedPerTicket ?? [0, 0];
   if (max > state.catalog.length) {
     violations.push({ field: '/generate/usedPerTicket', message: `asks for up to ${max} records on a ticket, but the catalogue has ${state.catalog.length} entries` });
   } else if (min > max) {
@@ -118,9 +138,9 @@ function resolve(document: unknown, lookup: ScenarioLookup, chain: string[]): { 
   if (scenario.extends !== undefined) {
     const name = scenario.extends;
     if (chain.includes(name)) return { ok: false, violations: [{ field: '/extends', message: `extends itself through ${[...chain, name].join(' → ')}` }] };
-    const parent = lookup(name);
+    const parent = lookup(name, chain);
     if (parent === undefined) return { ok: false, violations: [{ field: '/extends', message: `no scenario named "${name}"` }] };
-    if ('error' in parent) return { ok: false, violations: [{ field: '/extends', message: parent.error }] };
+    if (isReadError(parent)) return { ok: false, violations: [{ field: '/extends', message: parent.error }] };
     const inherited = resolve(parent, lookup, [...chain, name]);
     if (!inherited.ok) return { ok: false, violations: inherited.violations.map((v) => ({ field: `${name}: ${v.field}`, message: v.message })) };
     sourced.state = inherited.sourced.state;
@@ -129,8 +149,8 @@ function resolve(document: unknown, lookup: ScenarioLookup, chain: string[]): { 
   if (scenario.generate !== undefined) generated(scenario.generate, sourced, violations);
   for (const key of ['tickets', 'catalog', 'used'] as const) {
     const items = scenario[key] ?? [];
-    (sourced.state[key] as unknown[]).push(...items);
-    sourced.origins[key].push(...items.map((_, index) => `/${key}/${index}`));
+    append(sourced.state[key] as unknown[], items);
+    for (let index = 0; index < items.length; index++) sourced.origins[key].push(`/${key}/${index}`);
   }
   if (violations.length > 0) return { ok: false, violations };
   return { ok: true, sourced };

@@ -151,7 +151,8 @@ describe('scenario files written by QA', () => {
     [
       'schema errors, all of them',
       { description: '', tickets: [{ id: 'x', status: 'Open' }], generate: { seed: -1 }, colour: 'red' },
-      [['/colour', 'is not allowed'], ['/description', 'must NOT have fewer than 1 characters'], ['/tickets/0/id', 'must match format "uuid"'], ['/generate/seed', 'must be >= 0']],
+      // Unknown keys, then the rest of the top level, then the entries of the lists one by one.
+      [['/colour', 'is not allowed'], ['/description', 'must NOT have fewer than 1 characters'], ['/generate/seed', 'must be >= 0'], ['/tickets/0/id', 'must match format "uuid"']],
     ],
     [
       'cross-references, by their path in the file',
