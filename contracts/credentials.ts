@@ -27,15 +27,9 @@ export function authHeaders(credentials: Credentials, variant: AuthVariant): Rec
   return headers;
 }
 
-/** Every secret value, for a last scrub of anything printed. */
+/** Every secret value, of any length, for the scrub of anything printed (see secrets.ts). */
 export function secretsOf(credentials: Credentials, extra: Array<string | undefined> = []): string[] {
-  return [credentials.token, credentials.apiKey, ...extra].filter((s): s is string => s !== undefined && s.length >= 4);
-}
-
-export function scrub(text: string, secrets: string[]): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join('***');
-  return out;
+  return [credentials.token, credentials.apiKey, ...extra].filter((s): s is string => s !== undefined && s.length > 0);
 }
 
 /** The OAuth2 client-credentials grant: the suite fetches its own token. */
@@ -56,9 +50,15 @@ export async function fetchClientCredentialsToken(options: {
         client_secret: options.clientSecret,
       }).toString(),
       signal: AbortSignal.timeout(options.timeoutMs),
+      // The client secret goes to the address given and nowhere else: a redirect is not followed.
+      redirect: 'manual',
     });
   } catch (error) {
     return { ok: false, reason: `the token endpoint ${options.tokenUrl} could not be reached (${describeError(error)})` };
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: `the token endpoint answered ${response.status} (a redirect); the suite does not follow it with the client secret: give --token-url the final address` };
   }
   const text = await response.text().catch(() => '');
   if (!response.ok) return { ok: false, reason: `the token endpoint answered ${response.status}` };

@@ -12,8 +12,11 @@ export interface ExchangeResponse {
   status: number;
   /** Header names in lower case. */
   headers: Record<string, string>;
+  /** The body as text; empty when it was longer than the limit (see `bodyLimitExceeded`). */
   bodyText: string;
   durationMs: number;
+  /** Set to the limit in bytes when the body (counted after decompression) went past it: reading stopped there. */
+  bodyLimitExceeded?: number;
 }
 
 export type TransportErrorKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'other';

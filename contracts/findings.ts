@@ -1,4 +1,7 @@
 // A finding: one way the deployment and the document part. Checks return them; reporters print them.
+import { pointerShape } from '../src/spec/response-validation.js';
+
+export { pointerShape };
 
 export type Severity = 'error' | 'warning';
 
@@ -20,6 +23,42 @@ export interface Finding {
   occurrences: number;
 }
 
+/** The most characters of JSON a finding keeps of a value (a whole 50 MB body must not land in a report). */
+export const findingValueChars = 2048;
+
+/**
+ * The value itself when its JSON is short, otherwise the start of its JSON text followed by "…". The
+ * replacer stops visiting once the budget is spent, so a huge value costs only what is kept.
+ */
+export function boundedValue(value: unknown, scrub: (text: string) => string = (text) => text, maxChars = findingValueChars): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value !== 'string') return value;
+    const clean = scrub(value);
+    return clean.length > maxChars ? `${clean.slice(0, maxChars)}…` : clean;
+  }
+  let budget = maxChars;
+  let cut = false;
+  // Strings are scrubbed as they are met, before the budget (and so the cut) sees them.
+  const text = safeStringify(value, (_key, inner: unknown) => {
+    if (cut) return undefined;
+    const clean = typeof inner === 'string' ? scrub(inner) : inner;
+    budget -= typeof clean === 'string' ? clean.length + 2 : typeof clean === 'object' && clean !== null ? 2 : String(clean).length + 1;
+    if (budget < 0) cut = true;
+    return clean;
+  });
+  if (!cut) return JSON.parse(text ?? 'null') as unknown;
+  return `${(text ?? '').slice(0, maxChars)}…`;
+}
+
+function safeStringify(value: unknown, replacer: (key: string, inner: unknown) => unknown): string | undefined {
+  try {
+    return JSON.stringify(value, replacer);
+  } catch {
+    // A bigint, a cycle: a value no JSON report could hold as it is.
+    return JSON.stringify(String(value));
+  }
+}
+
 export function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -27,10 +66,7 @@ export function typeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Array indices in a pointer become "*", so the same violation on 25 rows is recognised as one. */
-export function pointerShape(pointer: string): string {
-  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-}
+
 
 /**
  * Folds findings that are the same drift (same check, operation, severity, pointer shape and message)

@@ -9,6 +9,8 @@ import { classifyTransportError } from './transport-errors.js';
 export interface ClientOptions {
   baseUrl: string;
   timeoutMs: number;
+  /** Largest response body read, in bytes after decompression (default 10 MiB); past it reading stops. */
+  maxBodyBytes?: number;
   /** Extra attempts for idempotent requests (never POST) after a dropped connection or a 502/503/504. */
   retries?: number;
   credentials: Credentials;
@@ -29,6 +31,30 @@ export interface LabelledExchange extends Exchange {
   auth: AuthVariant;
   /** How many times it was sent (more than 1 after retries). */
   attempts: number;
+}
+
+export const defaultMaxBodyBytes = 10 * 1024 * 1024;
+
+/**
+ * Reads a body up to a limit, counting the bytes after decompression (fetch inflates gzip and br), so
+ * neither a body that never ends nor a small compressed bomb can fill the memory. Undefined past the limit.
+ */
+async function readBounded(response: Response, limit: number): Promise<string | undefined> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    // Decoded once at the end: one flat string, which the checks read far faster than a chain of pieces.
+    if (done) return Buffer.concat(chunks, size).toString('utf8');
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
 }
 
 // Safe to send again: the same request cannot change the state twice (RFC 9110 §9.2.2).
@@ -70,12 +96,19 @@ export function createClient(options: ClientOptions) {
       try {
         const signal = AbortSignal.timeout(options.timeoutMs);
         const response = await fetch(`${base}${target}`, { method, headers, body, signal, redirect: 'manual' });
-        const bodyText = await response.text();
+        const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+        const bodyText = await readBounded(response, limit);
         const responseHeaders: Record<string, string> = {};
         response.headers.forEach((value, name) => {
           responseHeaders[name] = value;
         });
-        exchange.response = { status: response.status, headers: responseHeaders, bodyText, durationMs: performance.now() - started };
+        exchange.response = {
+          status: response.status,
+          headers: responseHeaders,
+          bodyText: bodyText ?? '',
+          durationMs: performance.now() - started,
+          ...(bodyText === undefined ? { bodyLimitExceeded: limit } : {}),
+        };
         if (!retriableStatus.has(response.status)) break;
       } catch (error) {
         exchange.error = classifyTransportError(error);

@@ -10,6 +10,7 @@ import { deduplicate, type Finding } from './findings.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { createLedger } from './ledger.js';
 import { behaviourChecks } from './registry.js';
+import { createScrubber } from './secrets.js';
 import { specValues } from './spec-values.js';
 
 export interface ContractOptions {
@@ -21,6 +22,10 @@ export interface ContractOptions {
   timeoutMs: number;
   /** Extra attempts for idempotent requests after a dropped connection or 502/503/504 (default 0). */
   retries?: number;
+  /** Largest response body read, in bytes after decompression (default 10 MiB). */
+  maxBodyBytes?: number;
+  /** Secrets besides the key and the token (the OAuth2 client secret) to keep out of every finding. */
+  secrets?: string[];
   /** Run only these check names (all when empty). */
   only?: string[];
   skip?: string[];
@@ -59,8 +64,16 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const started = Date.now();
   const spec = compiledSpec();
   const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
-  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, retries: options.retries ?? 0, credentials, spec });
-  const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader };
+  const client = createClient({
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries ?? 0,
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    credentials,
+    spec,
+  });
+  const scrub = createScrubber([credentials.token, credentials.apiKey, ...(options.secrets ?? [])]);
+  const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader, scrub };
   const selected = (name: string) => (options.only === undefined || options.only.length === 0 || options.only.includes(name)) && !(options.skip ?? []).includes(name);
   const values = specValues(spec);
   const ledger = createLedger();
@@ -68,6 +81,17 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const operationsOf = new Map<string, Set<string>>();
   const findings: Finding[] = [];
   let reason: string | undefined;
+  const judged = new WeakSet<LabelledExchange>();
+  function judgeAndRelease(exchange: LabelledExchange): void {
+    if (judged.has(exchange)) return;
+    judged.add(exchange);
+    try {
+      findings.push(...responseFindings(exchange, context).filter((f) => selected(f.check)));
+    } catch (error) {
+      reason ??= `the answer to ${exchange.request.method} ${exchange.request.target} could not be checked (${describeFailure(error)})`;
+    }
+    if (exchange.response !== undefined) exchange.response = { ...exchange.response, bodyText: '' };
+  }
 
   const reachability = await client.send('reachability', 'GET', values.collection);
   if (reachability.error !== undefined) {
@@ -104,10 +128,21 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           if (!(error instanceof StoppedAnswering)) throw error;
           reason = `${client.baseUrl} stopped answering (${error.message}) after ${client.exchanges.length} requests`;
         }
-        const checkFindings = probeReason === undefined ? check.evaluate(own, context).filter((f) => names.includes(f.check)) : [];
+        let checkFindings: Finding[] = [];
+        if (probeReason === undefined) {
+          try {
+            checkFindings = check.evaluate(own, context).filter((f) => names.includes(f.check));
+          } catch (error) {
+            // What a hostile deployment answered must not end the run without a report.
+            probeReason = `the check could not evaluate the answers it got (${describeFailure(error)})`;
+          }
+        }
         if (probeReason !== undefined) for (const name of names) notRun.set(name, probeReason);
         for (const name of names) operationsOf.set(name, new Set(own.map(operationName)));
         findings.push(...checkFindings);
+        // The answers have served their check: judge each against the document now and let its body go,
+        // so that a run holds one check's bodies at a time, not every body of the run.
+        for (const exchange of own) judgeAndRelease(exchange);
         options.onProgress?.({
           name: names.join(', '),
           status: probeReason !== undefined ? 'not-run' : checkFindings.some((f) => f.severity === 'error') ? 'failed' : 'passed',
@@ -121,7 +156,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     }
   }
 
-  for (const exchange of client.exchanges) findings.push(...responseFindings(exchange, context).filter((f) => selected(f.check)));
+  for (const exchange of client.exchanges) judgeAndRelease(exchange);
   const deduplicated = deduplicate(findings);
 
   const credentialed = client.exchanges.filter((e) => e.auth === 'both' && e.response !== undefined);
@@ -153,11 +188,16 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     checks,
     findings: deduplicated,
     exitCode: reason !== undefined ? 2 : errors > 0 ? 1 : 0,
-    ...(reason === undefined ? {} : { reason }),
+    ...(reason === undefined ? {} : { reason: scrub(reason) }),
   };
 }
 
 class StoppedAnswering extends Error {}
+
+/** An unexpected error in one line: its kind and message, never a stack. */
+export function describeFailure(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+}
 
 async function cleanUp(client: ReturnType<typeof createClient>, ledger: ReturnType<typeof createLedger>, context: CheckContext): Promise<Finding[]> {
   const values = specValues(context.spec);

@@ -3,9 +3,11 @@
 import type { CompiledSpec } from '../../src/spec/index.js';
 import type { LabelledExchange, SendOptions } from '../http-client.js';
 import type { Finding, Severity } from '../findings.js';
-import { typeOf } from '../findings.js';
+import { boundedValue, typeOf } from '../findings.js';
 import { curlFor } from '../curl.js';
 import type { Ledger } from '../ledger.js';
+import { parsedBody } from '../parsed-body.js';
+import type { Scrub } from '../secrets.js';
 
 export interface Fixtures {
   /** An In Progress ticket the suite may add to and remove from. */
@@ -24,6 +26,8 @@ export interface CheckContext {
   readOnly: boolean;
   baseUrl: string;
   apiKeyHeader: string;
+  /** Removes the suite's credentials from a text: applied to every value before a finding keeps it. */
+  scrub?: Scrub;
 }
 
 export type Send = (label: string, method: string, target: string, options?: SendOptions) => Promise<LabelledExchange>;
@@ -54,16 +58,18 @@ export const operationName = (exchange: LabelledExchange): string =>
   exchange.operationId ?? `${exchange.request.method} ${exchange.request.target.split('?')[0]}`;
 
 export function findingFor(exchange: LabelledExchange, input: FindingInput, context: CheckContext): Finding {
+  // Secrets go before anything is cut: a cut could otherwise leave the start of one behind.
+  const scrub = context.scrub ?? ((text: string) => text);
   return {
     severity: input.severity ?? 'error',
     check: input.check,
     operation: operationName(exchange),
-    request: { method: exchange.request.method, target: exchange.request.target },
-    pointer: input.pointer ?? '',
-    expected: input.expected,
-    actual: { value: input.actual, type: typeOf(input.actual) },
-    message: input.message,
-    curl: curlFor(exchange.request, context.baseUrl, context.apiKeyHeader),
+    request: { method: exchange.request.method, target: scrub(exchange.request.target) },
+    pointer: scrub(input.pointer ?? ''),
+    expected: boundedValue(input.expected, scrub),
+    actual: { value: boundedValue(input.actual, scrub), type: typeOf(input.actual) },
+    message: scrub(input.message),
+    curl: scrub(curlFor(exchange.request, context.baseUrl, context.apiKeyHeader)),
     occurrences: input.occurrences ?? 1,
   };
 }
@@ -76,11 +82,8 @@ export function byLabel(exchanges: LabelledExchange[], label: string): LabelledE
 /** The parsed JSON body of a response, or undefined when there is none or it is not JSON. */
 export function bodyOf(exchange: LabelledExchange | undefined): unknown {
   if (exchange?.response === undefined) return undefined;
-  try {
-    return JSON.parse(exchange.response.bodyText) as unknown;
-  } catch {
-    return undefined;
-  }
+  const body = parsedBody(exchange.response);
+  return body.kind === 'json' ? body.value : undefined;
 }
 
 export function statusOf(exchange: LabelledExchange | undefined): number | undefined {

@@ -2,7 +2,10 @@
 // media type, a body that validates (all errors), a problem's status equal to the HTTP status, and
 // (warning) properties the schema does not name.
 import type { ErrorObject } from 'ajv';
-import { checkResponse, documentedResponse, mediaTypeOf, type ResponseIssueKind } from '../../src/spec/response-validation.js';
+import { jsonBounds } from '../../src/spec/json-bounds.js';
+import { checkResponse, documentedResponse, listedSchemaViolationsCap, mediaTypeOf, pointerShape, type ResponseIssueKind } from '../../src/spec/response-validation.js';
+import { defaultMaxBodyBytes } from '../http-client.js';
+import { parsedBody } from '../parsed-body.js';
 import { undocumentedProperties } from '../../src/spec/undocumented-properties.js';
 import type { LabelledExchange } from '../http-client.js';
 import type { Finding } from '../findings.js';
@@ -10,6 +13,7 @@ import { bodyOf, findingFor, type CheckContext } from './check.js';
 
 export const responseCheckNames = [
   'not_a_server_error',
+  'response_within_limits',
   'status_code_conformance',
   'content_type_conformance',
   'response_schema_conformance',
@@ -26,7 +30,7 @@ const checkOfIssue: Record<ResponseIssueKind, (typeof responseCheckNames)[number
   'problem-status': 'problem_status_conformance',
 };
 
-function schemaFinding(exchange: LabelledExchange, error: ErrorObject, context: CheckContext): Finding {
+function schemaFinding(exchange: LabelledExchange, error: ErrorObject, occurrences: number, context: CheckContext): Finding {
   const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : undefined;
   return findingFor(
     exchange,
@@ -36,9 +40,22 @@ function schemaFinding(exchange: LabelledExchange, error: ErrorObject, context: 
       expected: { [error.keyword]: error.schema },
       actual: missing === undefined ? error.data : undefined,
       message: missing === undefined ? (error.message ?? 'is invalid') : 'is missing',
+      occurrences,
     },
     context,
   );
+}
+
+/** Pointers folded by shape, at most `listedSchemaViolationsCap` kinds: a list of 250,000 rows is one finding. */
+function foldedPointers(pointers: string[]): Array<{ pointer: string; occurrences: number }> {
+  const folded = new Map<string, { pointer: string; occurrences: number }>();
+  for (const pointer of pointers) {
+    const shape = pointerShape(pointer);
+    const seen = folded.get(shape);
+    if (seen !== undefined) seen.occurrences++;
+    else if (folded.size < listedSchemaViolationsCap) folded.set(shape, { pointer, occurrences: 1 });
+  }
+  return [...folded.values()];
 }
 
 export function responseFindings(exchange: LabelledExchange, context: CheckContext): Finding[] {
@@ -49,13 +66,39 @@ export function responseFindings(exchange: LabelledExchange, context: CheckConte
       findingFor(exchange, { check: 'not_a_server_error', expected: 'a status below 500', actual: response.status, message: `the server failed with ${response.status}` }, context),
     ];
   }
-  const operation = context.spec.operations.find((o) => o.operationId === exchange.operationId);
-  if (operation === undefined) return [];
   const findings: Finding[] = [];
-  const issues = checkResponse(operation, { status: response.status, contentType: response.headers['content-type'], bodyText: response.bodyText });
+  const parsed = parsedBody(response);
+  if (parsed.kind === 'out-of-bounds') {
+    findings.push(
+      findingFor(
+        exchange,
+        {
+          check: 'response_within_limits',
+          expected: `a body of at most ${(response.bodyLimitExceeded ?? defaultMaxBodyBytes).toLocaleString('en-US')} bytes, nested at most ${jsonBounds.maxDepth} deep, with at most ${jsonBounds.maxValues.toLocaleString('en-US')} values`,
+          actual: response.bodyLimitExceeded === undefined ? `${response.bodyText.length.toLocaleString('en-US')} characters` : 'more bytes than the limit',
+          message: parsed.message,
+        },
+        context,
+      ),
+    );
+  }
+  const operation = context.spec.operations.find((o) => o.operationId === exchange.operationId);
+  if (operation === undefined) return findings;
+  const issues = checkResponse(operation, {
+    status: response.status,
+    contentType: response.headers['content-type'],
+    bodyText: response.bodyText,
+    ...(parsed.kind === 'out-of-bounds' ? { parsed: 'unreadable' as const } : parsed.kind === 'json' ? { parsed: { value: parsed.value } } : {}),
+  });
   for (const issue of issues) {
     if (issue.kind === 'schema' && issue.error !== undefined) {
-      findings.push(schemaFinding(exchange, issue.error, context));
+      findings.push(schemaFinding(exchange, issue.error, issue.occurrences ?? 1, context));
+      continue;
+    }
+    if (issue.kind === 'schema') {
+      // The count of violations past the listed ones: one finding that says how many there were.
+      const more = issue.occurrences ?? 1;
+      findings.push(findingFor(exchange, { check: 'response_schema_conformance', expected: 'the documented response schema', actual: `${more} further violations`, message: issue.message, occurrences: more }, context));
       continue;
     }
     const actual =
@@ -79,7 +122,7 @@ export function responseFindings(exchange: LabelledExchange, context: CheckConte
   const schema = mediaType === undefined ? undefined : documented?.response.content?.[mediaType]?.schema;
   const body = bodyOf(exchange);
   if (schema !== undefined && body !== undefined) {
-    for (const pointer of undocumentedProperties(context.spec.document, schema, body)) {
+    for (const { pointer, occurrences } of foldedPointers(undocumentedProperties(context.spec.document, schema, body))) {
       findings.push(
         findingFor(
           exchange,
@@ -90,6 +133,7 @@ export function responseFindings(exchange: LabelledExchange, context: CheckConte
             expected: 'only the properties the schema names',
             actual: pointer.split('/').at(-1),
             message: 'a property the document does not name (allowed, but undocumented)',
+            occurrences,
           },
           context,
         ),

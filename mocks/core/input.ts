@@ -5,7 +5,7 @@ import type { CompiledOperation } from '../../src/spec/index.js';
 import type { CompiledParameter } from '../../src/spec/operations.js';
 import { fitsIntegerFormat } from '../../src/spec/integer-formats.js';
 import type { MockRequest } from './exchange.js';
-import { exceededJsonBounds } from './json-bounds.js';
+import { exceededJsonBounds } from '../../src/spec/json-bounds.js';
 import type { Violation } from './problems.js';
 
 export type ParameterValue = string | number | boolean | bigint;

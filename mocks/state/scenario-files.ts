@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { exceededJsonBounds } from '../core/json-bounds.js';
+import { exceededJsonBounds } from '../../src/spec/json-bounds.js';
 import { isReadError, resolveScenario, type ScenarioDocument, type ScenarioResult } from './scenario.js';
 
 // Beside this module's folder, in the sources and in the build alike (`npm run build` copies them).

@@ -2,9 +2,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { compiledSpec, schemaRef } from '../spec/index.js';
-import { scrub } from '../../contracts/credentials.js';
+import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
+import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
 import { checkNames } from '../../contracts/registry.js';
-import { runContract, type CheckResult } from '../../contracts/runner.js';
+import { describeFailure, runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';
 import { CliError } from './cli-error.js';
 import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
@@ -32,6 +33,8 @@ Fixtures (write checks are reported as not run without them):
 Output:
   --reporter NAME[:FILE]  pretty (default), json, junit or markdown; repeatable; without FILE to stdout
   --timeout MS            per request (default 10000)
+  --max-body-bytes N      read at most N bytes of a response body, counted after decompression
+                          (default 10485760, 10 MiB); a larger body is a finding
   --retries N             retry idempotent requests (GET, DELETE; never POST) N times after a dropped
                           connection or a 502/503/504 (default 0; timeouts are not retried)
   --only NAMES            run only these checks (comma-separated or repeated)
@@ -83,6 +86,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     'read-only': { type: 'boolean' },
     reporter: { type: 'string', multiple: true },
     timeout: { type: 'string' },
+    'max-body-bytes': { type: 'string' },
     retries: { type: 'string' },
     only: { type: 'string', multiple: true },
     skip: { type: 'string', multiple: true },
@@ -99,8 +103,11 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const targets = reporterOption(values.reporter);
   const only = listOption(values.only, 'only');
   const skip = listOption(values.skip, 'skip');
+  const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
   const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
+  const scrub = createScrubber(secrets);
   const progress = process.stderr.isTTY === true;
+  const started = Date.now();
   const report = await runContract({
     baseUrl,
     credentials,
@@ -113,21 +120,56 @@ export async function runContractCommand(args: string[]): Promise<number> {
     readOnly: values['read-only'] === true,
     timeoutMs,
     retries: integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 0,
+    maxBodyBytes,
+    secrets,
     only,
     skip,
-    ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${progressLine(result)}\n`) } : {}),
-  });
+    ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result))}\n`) } : {}),
+  }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
+  // Values are scrubbed in the report itself, then each finished text once more for what escaping made
+  // of them. Every run writes its reports, whatever happened; a report that cannot be written is said.
+  const clean = scrubDeep(report, scrub);
+  const finalScrub = createScrubber(secrets, { longOnly: true });
   for (const target of targets) {
-    const text = scrub(reporters[target.name]!(report), secrets);
+    const text = finalScrub(reporters[target.name]!(clean));
     if (target.file === undefined) process.stdout.write(text);
     else {
-      await mkdir(dirname(target.file), { recursive: true });
-      await writeFile(target.file, text);
+      try {
+        await mkdir(dirname(target.file), { recursive: true });
+        await writeFile(target.file, text);
+      } catch (error) {
+        console.error(scrub(`ude-kit: could not write the ${target.name} report to ${target.file} (${describeFailure(error)})`));
+        return 2;
+      }
     }
   }
-  if (report.exitCode === 2) console.error(`ude-kit: ${scrub(report.reason ?? 'could not run', secrets)}`);
+  // One line a CI log always shows, whatever the reporters wrote and where.
+  console.error(scrub(summaryLine(clean)));
   return report.exitCode;
+}
+
+/** The report of a run that could not finish: no check counts as run. */
+function failedRun(baseUrl: string, started: number, reason: string): ContractReport {
+  return {
+    baseUrl,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    requests: 0,
+    summary: { checks: 0, run: 0, passed: 0, failed: 0, notRun: 0, errors: 0, warnings: 0 },
+    checks: [],
+    findings: [],
+    exitCode: 2,
+    reason,
+  };
+}
+
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export function summaryLine(report: ContractReport): string {
+  const s = report.summary;
+  if (report.exitCode === 2) return `ude-kit contract: could not run: ${report.reason ?? 'no reason given'} → exit 2`;
+  return `ude-kit contract: ${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')}, ${counted(s.checks, 'check')} (${s.notRun} not run) → exit ${report.exitCode}`;
 }
 
 function progressLine(result: CheckResult): string {

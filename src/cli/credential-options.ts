@@ -27,13 +27,20 @@ export function env(name: string): string | undefined {
 
 export function urlOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  // A URL may carry a password: it is never echoed back.
+  const shown = value.includes('@') ? 'what was given' : `"${value}"`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new CliError(`--${name} must be an http(s) URL, not "${value}"`);
+    throw new CliError(`--${name} must be an http(s) URL, not ${shown}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--${name} must be an http(s) URL, not "${value}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--${name} must be an http(s) URL, not ${shown}`);
+  if (url.username !== '' || url.password !== '') {
+    url.username = '';
+    url.password = '';
+    throw new CliError(`--${name} must not hold a user name or password (${url.href} with credentials removed): pass them with --api-key, --token or the UDE_KIT_* variables, which the kit keeps out of its output`);
+  }
   return value;
 }
 

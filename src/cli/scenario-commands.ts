@@ -1,7 +1,7 @@
 // `ude-kit scenarios`, `ude-kit seed` and `ude-kit export`: QA's named states, loaded into a running mock
 // (or, record by record, into a real deployment) and saved back out.
 import { relative, resolve } from 'node:path';
-import { scrub } from '../../contracts/credentials.js';
+import { createScrubber } from '../../contracts/secrets.js';
 import { seedViaApi, type SeedStep } from '../../contracts/seed-via-api.js';
 import { loadScenario, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
@@ -90,12 +90,13 @@ export async function runSeedCommand(args: string[]): Promise<number> {
   }
 
   const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
+  const scrub = createScrubber(secrets);
   const dryRun = values['dry-run'] === true;
   console.log(`${dryRun ? 'plan for' : 'seeding'} ${target} through its API: ${state.used.length} used records on ${new Set(state.used.map((u) => u.ticket_id)).size} tickets (the tickets and catalogue must exist there; nothing is deleted)`);
-  const report = await seedViaApi({ baseUrl: target, credentials, state, dryRun, timeoutMs, onStep: (step) => console.log(scrub(stepLine(step), secrets)) });
+  const report = await seedViaApi({ baseUrl: target, credentials, state, dryRun, timeoutMs, onStep: (step) => console.log(scrub(stepLine(step))) });
   const count = (outcome: SeedStep['outcome']) => report.steps.filter((s) => s.outcome === outcome).length;
   console.log(`\n${count('added')} added, ${count('would add')} to add, ${count('already there')} already there, ${count('refused')} refused`);
-  if (report.stopped !== undefined) throw new CliError(scrub(report.stopped, secrets));
+  if (report.stopped !== undefined) throw new CliError(scrub(report.stopped));
   return count('refused') > 0 ? 1 : 0;
 }
 

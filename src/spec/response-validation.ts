@@ -1,11 +1,12 @@
 // Checks one HTTP response against what the document promises for its operation: a documented status,
 // the documented media type, a body that validates (all errors), and a problem's `status` equal to the
 // HTTP status. Used by the kit's own tests and by the contract suite.
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { cappedSchemaErrors, listedSchemaViolationsCap, type CappedErrors } from './capped-response-validation.js';
 import type { CompiledOperation } from './operations.js';
 import type { ResponseObject } from './openapi-document.js';
 import { compiledSpec } from './index.js';
-import { registrySchema, resolveResponse } from './schema-registry.js';
+import { resolveResponse } from './schema-registry.js';
 
 export type ResponseIssueKind =
   | 'undocumented-status'
@@ -18,27 +19,54 @@ export type ResponseIssueKind =
 export interface ResponseIssue {
   kind: ResponseIssueKind;
   message: string;
-  /** JSON pointer into the body, for schema issues. */
+  /** JSON pointer into the body, for schema issues: the first place this violation was found. */
   pointer?: string;
-  /** The ajv error behind a schema issue. */
+  /** The ajv error behind a schema issue (the first of its kind). */
   error?: ErrorObject;
+  /** How many places of the body break the schema this same way (rows of a list): 1 when absent. */
+  occurrences?: number;
 }
 
 export interface ObservedResponse {
   status: number;
   contentType: string | undefined;
   bodyText: string;
+  /**
+   * The body already parsed, so that it is parsed once however many checks read it; `'unreadable'`
+   * when it is out of the reader's bounds: then only the status and the media type are checked.
+   */
+  parsed?: { value: unknown } | 'unreadable';
 }
 
-const validators = new Map<string, ValidateFunction>();
+export { listedSchemaViolationsCap };
 
-function validatorFor(key: string, schema: Record<string, unknown>): ValidateFunction {
-  let validate = validators.get(key);
-  if (validate === undefined) {
-    validate = compiledSpec().responseAjv.compile(registrySchema(schema));
-    validators.set(key, validate);
+/** Array indices in a pointer become "*", so the same violation on 25 rows is recognised as one. */
+export function pointerShape(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+/**
+ * The first of a response's schema errors, folded by (pointer shape, keyword, message) so that the same
+ * violation on 25 rows is one issue with its count; rows broken past the cap are counted in one issue.
+ */
+function schemaIssues({ errors, unlistedRows }: CappedErrors): ResponseIssue[] {
+  const folded = new Map<string, ResponseIssue>();
+  for (const error of errors) {
+    const key = `${pointerShape(error.instancePath)}\u0000${error.keyword}\u0000${error.message ?? ''}`;
+    const seen = folded.get(key);
+    if (seen !== undefined) seen.occurrences = (seen.occurrences ?? 1) + 1;
+    else folded.set(key, { kind: 'schema', message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`, pointer: error.instancePath, error, occurrences: 1 });
   }
-  return validate;
+  const issues = [...folded.values()];
+  if (unlistedRows > 0) {
+    issues.push({
+      kind: 'schema',
+      message: `${unlistedRows.toLocaleString('en-US')} more rows break the schema, not listed (the first ${listedSchemaViolationsCap} violations are)`,
+      pointer: '',
+      occurrences: unlistedRows,
+    });
+  }
+  return issues;
 }
 
 /** The response object the document gives for a status: exact code, then `4XX`-style range, then default. */
@@ -94,21 +122,18 @@ export function checkResponse(operation: CompiledOperation, observed: ObservedRe
       },
     ];
   }
+  if (observed.parsed === 'unreadable') return [];
   let body: unknown;
-  try {
-    body = JSON.parse(observed.bodyText);
-  } catch (error) {
-    return [{ kind: 'invalid-json', message: `the body is not valid JSON (${(error as Error).message})` }];
-  }
-  const issues: ResponseIssue[] = [];
-  if (media.schema !== undefined) {
-    const validate = validatorFor(`${operation.operationId} ${documented.key} ${mediaType}`, media.schema);
-    if (!validate(body)) {
-      for (const error of validate.errors ?? []) {
-        issues.push({ kind: 'schema', message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`, pointer: error.instancePath, error });
-      }
+  if (observed.parsed !== undefined) body = observed.parsed.value;
+  else {
+    try {
+      body = JSON.parse(observed.bodyText);
+    } catch (error) {
+      return [{ kind: 'invalid-json', message: `the body is not valid JSON (${(error as Error).message})` }];
     }
   }
+  const issues: ResponseIssue[] = [];
+  if (media.schema !== undefined) issues.push(...schemaIssues(cappedSchemaErrors(`${operation.operationId} ${documented.key} ${mediaType}`, media.schema, body)));
   if (mediaType === 'application/problem+json' && typeof body === 'object' && body !== null) {
     const status = (body as { status?: unknown }).status;
     if (status !== observed.status) {

@@ -37,6 +37,32 @@ export function registrySchema(schema: JsonSchema): JsonSchema {
   return rewriteRefs(schema, registryId) as JsonSchema;
 }
 
+/**
+ * A schema with the document's component refs replaced by the components themselves. ajv calls a
+ * separate function for a ref it cannot inline and concatenates that function's errors into the
+ * caller's list on every call, which makes a list of n broken rows cost n² with allErrors; inlined,
+ * the rows are checked in one loop. A ref met again inside itself (recursion) stays a registry ref.
+ */
+export function inlinedSchema(document: OpenApiDocument, schema: JsonSchema, seen: readonly string[] = []): JsonSchema {
+  const inline = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(inline);
+    if (value === null || typeof value !== 'object') return value;
+    const ref = (value as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith(componentPrefix)) {
+      const name = ref.slice(componentPrefix.length);
+      const target = document.components.schemas[name];
+      if (target === undefined || seen.includes(name)) return { $ref: `${registryId}#/definitions/${name}` };
+      const { $ref: _ref, ...siblings } = value as Record<string, unknown>;
+      const resolved = inlinedSchema(document, target, [...seen, name]);
+      return Object.keys(siblings).length === 0 ? resolved : { allOf: [resolved, inline(siblings)] };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = inline(inner);
+    return out;
+  };
+  return inline(schema) as JsonSchema;
+}
+
 export interface SchemaRegistryOptions {
   /** Fill in `default` values while validating: right for requests, wrong for responses (it hides drift). */
   useDefaults: boolean;

@@ -4,7 +4,19 @@
 import type { JsonSchema, OpenApiDocument } from './openapi-document.js';
 import { resolveSchema } from './schema-registry.js';
 
+// A list's rows share one schema object: what it names is worked out once, not once per row.
+const propertiesCache = new WeakMap<JsonSchema, { named: Map<string, JsonSchema>; open: boolean }>();
+
 function propertiesOf(document: OpenApiDocument, schema: JsonSchema): { named: Map<string, JsonSchema>; open: boolean } {
+  let cached = propertiesCache.get(schema);
+  if (cached === undefined) {
+    cached = namedProperties(document, schema);
+    propertiesCache.set(schema, cached);
+  }
+  return cached;
+}
+
+function namedProperties(document: OpenApiDocument, schema: JsonSchema): { named: Map<string, JsonSchema>; open: boolean } {
   const resolved = resolveSchema(document, schema);
   const named = new Map<string, JsonSchema>();
   let open = resolved.additionalProperties === true;

@@ -40,7 +40,8 @@ describe('ude-kit contract', () => {
       '--reporter', 'pretty', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`, '--reporter', `markdown:${dir}/r.md`,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('20 checks: 20 passed, 0 failed, 0 not run');
+    expect(result.stdout).toContain('21 checks: 21 passed, 0 failed, 0 not run');
+    expect(result.stderr.trim()).toBe('ude-kit contract: 0 errors, 0 warnings, 21 checks (0 not run) → exit 0');
     const files = await Promise.all(['r.json', 'r.xml', 'r.md'].map((f) => readFile(join(dir, f), 'utf8')));
     expect(JSON.parse(files[0]!)).toMatchObject({ exitCode: 0, summary: { failed: 0 } });
     expect(files[1]).toContain('<testsuites name="ude-kit contract"');
@@ -102,7 +103,7 @@ describe('ude-kit contract', () => {
     await new Promise((resolve) => probe.close(resolve));
     const result = await run(['--base-url', url, '--timeout', '500']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`ude-kit: could not reach ${url}: connection refused`);
+    expect(result.stderr.trim()).toBe(`ude-kit contract: could not run: could not reach ${url}: connection refused → exit 2`);
   });
 
   it('explains a port that fetch will not use', async () => {

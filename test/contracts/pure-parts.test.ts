@@ -5,7 +5,7 @@ import type { CheckContext } from '../../contracts/checks/check.js';
 import { authCheck } from '../../contracts/checks/input-checks.js';
 import { responseFindings } from '../../contracts/checks/response-checks.js';
 import { curlFor } from '../../contracts/curl.js';
-import { scrub } from '../../contracts/credentials.js';
+import { createScrubber } from '../../contracts/secrets.js';
 import { deduplicate, type Finding } from '../../contracts/findings.js';
 import type { LabelledExchange } from '../../contracts/http-client.js';
 import { reporters } from '../../contracts/reporters/index.js';
@@ -82,7 +82,7 @@ describe('curl and secrets', () => {
   });
 
   it('scrubs every secret from any text', () => {
-    expect(scrub('a s3cr3t-key b s3cr3t-key c', ['s3cr3t-key'])).toBe('a *** b *** c');
+    expect(createScrubber(['s3cr3t-key'])('a s3cr3t-key b s3cr3t-key c')).toBe('a *** b *** c');
   });
 });
 

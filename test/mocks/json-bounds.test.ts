@@ -1,7 +1,7 @@
 // The pass that bounds JSON text before JSON.parse: depth and number of values, counted the way the
 // parser would (keys are not values; brackets and quotes inside strings are text).
 import { describe, expect, it } from 'vitest';
-import { exceededJsonBounds, jsonBounds } from '../../mocks/core/json-bounds.js';
+import { exceededJsonBounds, jsonBounds } from '../../src/spec/json-bounds.js';
 
 const small = { maxDepth: 3, maxValues: 5 };
 

@@ -1,4 +1,5 @@
-// Bounds on JSON text checked before JSON.parse builds anything. Parsing is the costly step for a
+// Bounds on JSON text checked before JSON.parse builds anything, shared by the mock (request bodies,
+// scenario files) and the contract suite (response bodies). Parsing is the costly step for a
 // hostile body: 25 MB of `0,` becomes an array of 12.5 million values and ~300 MB of heap before any
 // validator runs. One pass over the characters (no allocation) counts values and nesting, so such a
 // body is refused at the cost of reading it.
