@@ -2,7 +2,7 @@
 // node:http ceiling, side by side in one run; then the kit at 1,000 and 1,000,000 records; then the
 // contract suite's run time. Prints a table with ratios, writes results.json and chart.svg.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,9 +94,27 @@ async function scaleRun(tickets: number) {
   try {
     const byTicket = await load(kit.url, [{ method: 'GET', path: `${collection}?ticket_id=${probe.ticket_id}` }], { connections, durationSeconds });
     const getOne = await load(kit.url, [{ method: 'GET', path: one(probe.ticket_id, probe.diagnostic_equipment_id) }], { connections, durationSeconds });
-    return { records: heap.records, startupMs: kit.startMs, resolveMs: heap.resolveMs, loadMs: heap.loadMs, heapBytesPerRecord: heap.heapBytesPerRecord, byTicket, getOne };
+    const roundTrip = await exportRoundTrip(kit.url, one(probe.ticket_id, probe.diagnostic_equipment_id));
+    return { records: heap.records, startupMs: kit.startMs, resolveMs: heap.resolveMs, loadMs: heap.loadMs, heapBytesPerRecord: heap.heapBytesPerRecord, byTicket, getOne, roundTrip };
   } finally {
     await kit.stop();
+  }
+}
+
+/** Saves a running mock's state as a scenario file (what `ude-kit export` writes) and starts a mock from it. */
+async function exportRoundTrip(url: string, probePath: string) {
+  const started = performance.now();
+  const state = (await (await fetch(`${url}/__admin/state`)).json()) as { used: unknown[] };
+  const path = join(mkdtempSync(join(tmpdir(), 'ude-kit-export-')), 'exported.json');
+  const text = JSON.stringify({ description: 'bench: an exported state', ...state });
+  writeFileSync(path, text);
+  const exportMs = performance.now() - started;
+  const reloaded = await startKit(path, probePath);
+  try {
+    const back = (await (await fetch(`${reloaded.url}/__admin/state`)).json()) as { used: unknown[] };
+    return { exportMs, bytes: text.length, reloadStartupMs: reloaded.startMs, records: back.used.length, same: back.used.length === state.used.length };
+  } finally {
+    await reloaded.stop();
   }
 }
 
@@ -154,6 +172,8 @@ for (const [name, s] of [['small', small], ['large', big]] as const) {
   lines.push(`| ${name} | ${fmt(s.records)} | ${fmt(s.resolveMs)} + ${fmt(s.loadMs)} ms | ${fmt(s.startupMs)} ms | ${fmt(s.heapBytesPerRecord)} B | ${s.byTicket.p50Ms} / ${s.byTicket.p99Ms} | ${s.getOne.p50Ms} / ${s.getOne.p99Ms} |`);
 }
 lines.push('');
+lines.push(`Exported state loaded back (mock --scenario exported.json): ${fmt(big.roundTrip.records)} records, ${fmt(big.roundTrip.bytes / 1e6)} MB file, export ${fmt(big.roundTrip.exportMs)} ms, start-up to first answer ${fmt(big.roundTrip.reloadStartupMs)} ms`);
+lines.push('');
 lines.push(`Start-up to first answer (default-sized state): ude-kit ${fmt(t.startup.kitMs)} ms, Prism ${fmt(t.startup.prismMs)} ms`);
 lines.push(`Contract suite against the local mock: ${fmt(contract.ms)} ms, ${contract.requests} requests, exit ${contract.exitCode}`);
 
@@ -170,6 +190,7 @@ const targets = [
   [`loading ${fmt(big.records)} records ≤ 5 s`, big.resolveMs + big.loadMs <= 5000],
   ['start-up to first answer ≤ 1 s', t.startup.kitMs <= 1000],
   ['contract suite ≤ 5 s', contract.ms <= 5000],
+  [`an exported state of ${fmt(big.records)} records loads back whole`, big.roundTrip.same && big.roundTrip.records === big.records],
 ] as const;
 lines.push('');
 lines.push('Targets (ratios from this run; p99 "within 2×" allows 1 ms of timer granularity):');

@@ -23,7 +23,7 @@ describe('the benchmark in quick mode', () => {
     expect(printed).toContain('| scenario | ude-kit req/s | Prism req/s | ceiling req/s |');
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as {
       throughput: Array<{ scenario: string; kit: Run; prism: Run; ceiling: Run }>;
-      scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number }>;
+      scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number; roundTrip: { records: number; same: boolean } }>;
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
     };
@@ -40,7 +40,8 @@ describe('the benchmark in quick mode', () => {
     expect(results.scale.large.records).toBe(20_000);
     expect(results.scale.large.heapBytesPerRecord).toBeGreaterThan(0);
     expect(results.contract).toMatchObject({ exitCode: 0 });
-    expect(Object.keys(results.targets)).toHaveLength(10);
+    expect(Object.keys(results.targets)).toHaveLength(11);
+    expect(results.scale.large.roundTrip).toMatchObject({ records: 20_000, same: true });
     expect(await readFile(join(out, 'chart.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*GET one[\s\S]*<\/svg>\n$/);
   }, 120_000);
 });

@@ -1,35 +1,16 @@
 // The CLI as a user runs it: a real process, its output, its exit code.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliArgs as cli, root, startMockCli } from '../helpers/cli-process.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 const children: ChildProcess[] = [];
 
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [...cli, 'mock', ...args], { cwd: root });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 15_000);
-    child.stdout!.on('data', () => {
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url !== undefined) {
-        clearTimeout(timer);
-        resolve({ child, url, output: () => output });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
+const start = (args: string[]) => startMockCli(args, children);
 
 const run = (args: string[]) => spawnSync(process.execPath, [...cli, ...args], { cwd: root, encoding: 'utf8', timeout: 15_000 });
 const headers = { authorization: 'Bearer t', 'x-api-key': 'k' };
@@ -62,6 +43,19 @@ describe('ude-kit mock', () => {
     expect((await fetch(path, { headers: { authorization: 'Bearer T1', 'x-api-key': 'K2' } })).status).toBe(401);
   });
 
+  it('takes --cors-origin and --allowed-host', async () => {
+    const { url } = await start(['--port', '0', '--cors-origin', 'http://app.test:8080/', '--allowed-host', 'dev.test']);
+    const named = await fetch(`${url}/__admin/state`, { headers: { origin: 'http://app.test:8080' } });
+    expect(named.headers.get('access-control-allow-origin')).toBe('http://app.test:8080');
+    const other = await fetch(`${url}/__admin/state`, { headers: { origin: 'http://other.test' } });
+    expect(other.status).toBe(403);
+    const { rawExchange } = await import('../helpers/raw-http.js');
+    const byName = await rawExchange(url, ['GET /__admin/state HTTP/1.1\r\nHost: dev.test:4010\r\nConnection: close\r\n\r\n']);
+    expect(byName.statuses).toEqual([200]);
+    const unknown = await rawExchange(url, ['GET /__admin/state HTTP/1.1\r\nHost: other.test\r\nConnection: close\r\n\r\n']);
+    expect(unknown.statuses).toEqual([403]);
+  });
+
   it('gives the same state for the same --seed in two processes', async () => {
     const states = [];
     for (let i = 0; i < 2; i++) {
@@ -81,6 +75,9 @@ describe('ude-kit mock', () => {
     [['--seed=-1'], /--seed must be a whole number/],
     [['--api-key', ''], /--api-key must not be empty/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--cors-origin', 'app.test'], /--cors-origin must be an origin such as http:\/\/app.test:5173/],
+    [['--cors-origin', 'http://app.test/path'], /--cors-origin must be an origin/],
+    [['--allowed-host', ' '], /--allowed-host must not be empty/],
   ])('refuses %j with a one-line reason and exit code 2', (args, message) => {
     const result = run(['mock', ...args]);
     expect(result.status).toBe(2);
