@@ -57,10 +57,12 @@ class ClientGone extends Error {}
 
 const noBody: Body = { tooLarge: false };
 
+/** Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3). */
+const hasBody = (request: IncomingMessage) => request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+
 function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<Body> | Body {
-  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): answer at once
-  // instead of waiting a turn of the event loop for the stream's end.
-  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
+  // No body: answer at once instead of waiting a turn of the event loop for the stream's end.
+  if (!hasBody(request)) {
     request.resume();
     return noBody;
   }
@@ -160,9 +162,9 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
 
   /** Answers without reading the body; a connection whose body was not read is closed after it. */
   function answerUnread(request: IncomingMessage, response: ServerResponse, result: MockResponse): void {
-    const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
-    if (hasBody) request.resume();
-    answer(response, result, hasBody);
+    const unread = hasBody(request);
+    if (unread) request.resume();
+    answer(response, result, unread);
   }
 
   // Synchronous whenever the request has no body to stream (every GET and DELETE) and nothing is
@@ -196,9 +198,12 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
       return answerUnread(request, response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])));
     }
     const head = { method: (request.method ?? 'GET').toUpperCase(), path: target.path, query: target.query, headers: headersOf(request) };
-    // Route, origin, credentials and the admin token are decided before a byte of the body is read.
-    const refused = mock.screen(head);
-    if (refused !== undefined) return answerUnread(request, response, refused);
+    // Route, origin, credentials and the admin token are decided before a byte of a body is read. A
+    // request without one goes straight to handle(), which decides the same: one routing, not two.
+    if (hasBody(request)) {
+      const refused = mock.screen(head);
+      if (refused !== undefined) return answerUnread(request, response, refused);
+    }
     const body = readBody(request, mock.bodyLimit(target.path), bodyTimeoutMs);
     if (!(body instanceof Promise)) {
       answer(response, mock.handle({ ...head, body: body.bytes, bodyTooLarge: body.tooLarge }), body.tooLarge);

@@ -57,7 +57,7 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
         headers: headersOf(request),
       };
       // Refused from its head alone (route, credentials, admin token…): the body is never read.
-      const refused = mock.screen(head);
+      const refused = request.body === null ? undefined : mock.screen(head);
       const bytes = refused === undefined ? new Uint8Array(await request.arrayBuffer()) : undefined;
       const plain: MockRequest = { ...head, body: bytes !== undefined && bytes.byteLength > 0 ? bytes : undefined };
       const answer = refused ?? mock.handle(plain);

@@ -28,7 +28,9 @@ import {
   type ProblemResult,
 } from './problems.js';
 import { problemResponse, toResponse } from './response.js';
-import { createRouter } from '../../src/spec/router.js';
+import { createRouter, type RouteMatch } from '../../src/spec/router.js';
+
+type OperationMatch = Extract<RouteMatch, { kind: 'operation' }>;
 
 export interface MockOptions {
   /** Seed of the generated start state (ignored when `state` is given). Same seed, same state. */
@@ -122,46 +124,49 @@ export function createMock(options: MockOptions = {}): Mock {
     clearRequests: () => journal.clear(),
   };
 
-  /** The refusal a request gets from its head alone, or undefined when its body decides. */
-  function refusal(request: RequestHead): MockResponse | ProblemResult | undefined {
+  /**
+   * What the head alone decides: a refusal, or where the request goes (the admin API, or an operation
+   * with its path values). HEAD is routed as GET.
+   */
+  function screenHead(request: RequestHead): { refused: MockResponse | ProblemResult } | { admin: true } | { operation: OperationMatch } {
+    const routed = request.method === 'HEAD' ? { ...request, method: 'GET' } : request;
     if (isUnder(request.path, adminPrefix)) {
-      if (!adminEnabled) return adminDisabled();
+      if (!adminEnabled) return { refused: adminDisabled() };
       // A page of another origin must not read or rewrite the state: refused before anything runs,
       // even a request a browser sends without asking (a form post, a no-cors fetch).
       const origin = request.headers.origin;
-      if (origin !== undefined && !origins.adminAllowed(origin)) return originNotAllowed(origin);
-      const denied = checkAdminToken(request, options.adminToken);
-      if (denied !== undefined) return denied;
-      const unrouted = adminRouteRefusal(request.method === 'HEAD' ? { ...request, method: 'GET' } : request);
-      if (unrouted !== undefined) return unrouted;
+      if (origin !== undefined && !origins.adminAllowed(origin)) return { refused: originNotAllowed(origin) };
+      const refused = checkAdminToken(request, options.adminToken) ?? adminRouteRefusal(routed);
+      if (refused !== undefined) return { refused };
       // A cross-origin write with this media type needs a preflight, which an unnamed origin fails.
       if (!readOnlyMethods.has(request.method) && mediaTypeOf(request.headers['content-type']) !== 'application/json') {
-        return unsupportedMediaType('application/json');
+        return { refused: unsupportedMediaType('application/json') };
       }
-      return undefined;
+      return { admin: true };
     }
-    const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path);
+    const match = router.match(routed.method, request.path);
     switch (match.kind) {
       case 'no-route':
-        return routeNotFound(request.method, request.path);
+        return { refused: routeNotFound(request.method, request.path) };
       case 'bad-path':
-        return violations([{ field: match.parameter, message: 'must be a valid percent-encoded path segment' }]);
+        return { refused: violations([{ field: match.parameter, message: 'must be a valid percent-encoded path segment' }]) };
       case 'method-not-allowed':
-        return request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed);
-      case 'operation':
-        return checkCredentials(request.headers, auth, apiKeyHeader);
+        return { refused: request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed) };
+      case 'operation': {
+        const denied = checkCredentials(request.headers, auth, apiKeyHeader);
+        return denied === undefined ? { operation: match } : { refused: denied };
+      }
     }
   }
 
   function route(request: MockRequest): MockResponse | ProblemResult {
-    const refused = refusal(request);
-    if (refused !== undefined) return refused;
-    if (isUnder(request.path, adminPrefix)) return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
-    const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path);
-    if (match.kind !== 'operation') return internalError();
-    const parsed = parseInput(match.operation, request, match.pathValues);
+    const screened = screenHead(request);
+    if ('refused' in screened) return screened.refused;
+    if ('admin' in screened) return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
+    const { operation, pathValues } = screened.operation;
+    const parsed = parseInput(operation, request, pathValues);
     if (!parsed.ok) return violations(parsed.violations);
-    const handler = operationHandlers[match.operation.operationId];
+    const handler = operationHandlers[operation.operationId];
     return handler === undefined ? internalError() : handler(store, parsed.input);
   }
 
@@ -179,7 +184,8 @@ export function createMock(options: MockOptions = {}): Mock {
     screen(request) {
       let refused: MockResponse | ProblemResult | undefined;
       try {
-        refused = refusal(request);
+        const screened = screenHead(request);
+        refused = 'refused' in screened ? screened.refused : undefined;
       } catch (error) {
         console.error('ude-kit mock: unexpected error', error);
         refused = internalError();

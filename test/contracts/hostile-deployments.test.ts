@@ -1,7 +1,7 @@
 // The suite against deployments that attack it: a body that never ends, a gzip bomb, a 50 MB list of
 // 250,000 broken rows, JSON nested 20,000 deep. Each run is a real CLI process: it ends in bounded time
 // and memory, with exit 1 or 2, a one-line reason on stderr and its JSON report written.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cliArgs, root } from '../helpers/cli-process.js';
 
 const servers: Server[] = [];
+const children: ChildProcess[] = [];
 afterEach(async () => {
+  // A run that outlives its test (a timeout) must not go on eating the machine.
+  for (const child of children.splice(0)) child.kill('SIGKILL');
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -39,6 +42,7 @@ async function contract(url: string, extra: string[]): Promise<Run> {
   const started = performance.now();
   const args = ['--import', './test/helpers/report-peak-rss.mjs', ...cliArgs, 'contract', '--base-url', url, '--api-key', 'hostile-test-key', '--token', 'hostile-test-token', '--reporter', `json:${reportFile}`, ...extra];
   const child = spawn(process.execPath, args, { cwd: root });
+  children.push(child);
   let stderr = '';
   child.stdout.resume();
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

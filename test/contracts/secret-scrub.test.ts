@@ -2,7 +2,7 @@
 // inside long values that reports cut, with characters that JSON, XML and URLs escape) leaves no trace
 // of them in any report format or on stderr; the token request sends the client secret nowhere but
 // where it was told; a password in --base-url is refused and never printed.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,10 @@ import { createScrubber, secretForms } from '../../contracts/secrets.js';
 import { cliArgs, root } from '../helpers/cli-process.js';
 
 const servers: Server[] = [];
+const children: ChildProcess[] = [];
 afterEach(async () => {
+  // A run that outlives its test (a timeout) must not go on eating the machine.
+  for (const child of children.splice(0)) child.kill('SIGKILL');
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -29,6 +32,7 @@ async function listen(server: Server): Promise<string> {
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [...cliArgs, 'contract', ...args], { cwd: root });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
