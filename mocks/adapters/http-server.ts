@@ -6,7 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { pickDelay, type DelayRange } from '../core/delay.js';
-import type { MockResponse } from '../core/exchange.js';
+import type { MockRequest, MockResponse } from '../core/exchange.js';
 import type { Mock } from '../core/mock.js';
 import { problemResponse } from '../core/response.js';
 import { hostAllowed } from '../core/origins.js';
@@ -153,7 +153,7 @@ const pending = new WeakMap<Socket, Promise<void>>();
 
 export function createRequestListener(mock: Mock, options: HttpServerOptions = {}) {
   const bodyTimeoutMs = options.requestTimeoutMs ?? defaultTimeouts.requestTimeoutMs;
-  const allowedHosts = options.allowedHosts ?? [];
+  const allowedHost = hostCheck(options.allowedHosts ?? []);
   function answer(response: ServerResponse, result: MockResponse, closeAfter: boolean): void {
     const wait = pickDelay(options.delay);
     if (wait > 0) setTimeout(() => !response.destroyed && write(response, result, closeAfter), wait);
@@ -167,53 +167,65 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
     answer(response, result, unread);
   }
 
-  // Synchronous whenever the request has no body to stream (every GET and DELETE) and nothing is
-  // pending on its connection: no promise, no extra turn of the event loop on the hot path.
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    const socket = request.socket;
-    const before = pending.get(socket);
-    const run = (): Promise<void> | void => {
-      try {
-        return serve(request, response);
-      } catch (error) {
-        // A bug must not take a team's dev server down: answer 500 and keep serving.
-        console.error('ude-kit mock: unexpected error', error);
-        answer(response, problemResponse(internalError()), false);
-      }
-    };
-    const done = before === undefined ? run() : before.then(run);
-    if (done === undefined) return;
+  function serveSafely(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
+    try {
+      return serve(request, response);
+    } catch (error) {
+      // A bug must not take a team's dev server down: answer 500 and keep serving.
+      console.error('ude-kit mock: unexpected error', error);
+      answer(response, problemResponse(internalError()), false);
+    }
+  }
+
+  /** Holds the connection's later requests until this one is done. */
+  function track(socket: Socket, done: Promise<void>): void {
     const settled = done.catch(() => undefined);
     pending.set(socket, settled);
     void settled.then(() => {
       if (pending.get(socket) === settled) pending.delete(socket);
     });
+  }
+
+  // Synchronous whenever the request has no body to stream (every GET and DELETE) and nothing is
+  // pending on its connection: no promise, no closure, no extra turn of the event loop on the hot path.
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const before = pending.get(request.socket);
+    if (before !== undefined) {
+      track(request.socket, before.then(() => serveSafely(request, response)));
+      return;
+    }
+    const done = serveSafely(request, response);
+    if (done !== undefined) track(request.socket, done);
   };
 
   function serve(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
-    const problem = headProblem(request, allowedHosts);
+    const problem = headProblem(request, allowedHost);
     if (problem !== undefined) return answerUnread(request, response, problemResponse(problem));
     const target = parseTarget(request.url ?? '/');
     if (target === undefined) {
       return answerUnread(request, response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])));
     }
-    const head = { method: (request.method ?? 'GET').toUpperCase(), path: target.path, query: target.query, headers: headersOf(request) };
+    const plain: MockRequest = { method: (request.method ?? 'GET').toUpperCase(), path: target.path, query: target.query, headers: headersOf(request) };
     // Route, origin, credentials and the admin token are decided before a byte of a body is read. A
     // request without one goes straight to handle(), which decides the same: one routing, not two.
     if (hasBody(request)) {
-      const refused = mock.screen(head);
+      const refused = mock.screen(plain);
       if (refused !== undefined) return answerUnread(request, response, refused);
     }
     const body = readBody(request, mock.bodyLimit(target.path), bodyTimeoutMs);
     if (!(body instanceof Promise)) {
-      answer(response, mock.handle({ ...head, body: body.bytes, bodyTooLarge: body.tooLarge }), body.tooLarge);
+      // No body, or one declared larger than the limit (not read).
+      if (body.tooLarge) plain.bodyTooLarge = true;
+      answer(response, mock.handle(plain), body.tooLarge);
       return;
     }
     return body.then(
-      (read) =>
-        read.timedOut === true
-          ? answer(response, problemResponse(requestTimeout()), true)
-          : answer(response, mock.handle({ ...head, body: read.bytes, bodyTooLarge: read.tooLarge }), read.tooLarge),
+      (read) => {
+        if (read.timedOut === true) return answer(response, problemResponse(requestTimeout()), true);
+        plain.body = read.bytes;
+        plain.bodyTooLarge = read.tooLarge;
+        answer(response, mock.handle(plain), read.tooLarge);
+      },
       (error: unknown) => {
         if (error instanceof ClientGone) return;
         console.error('ude-kit mock: could not read the request', error);
@@ -224,12 +236,23 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
 }
 
 /** What HTTP itself refuses before the mock sees a request: a missing or foreign Host. */
-function headProblem(request: IncomingMessage, allowedHosts: readonly string[] | 'any'): ProblemResult | undefined {
+function headProblem(request: IncomingMessage, allowedHost: (host: string | undefined) => boolean): ProblemResult | undefined {
   const host = request.headers.host;
   // HTTP/1.1 requires Host (RFC 9112 §3.2); Node would answer a bare 400 without a word.
   if (host === undefined && request.httpVersion === '1.1') return violations([{ field: 'Host', message: 'is required (HTTP/1.1)' }]);
-  if (!hostAllowed(host, allowedHosts)) return hostNotAllowed(host ?? '');
+  if (!allowedHost(host)) return hostNotAllowed(host ?? '');
   return undefined;
+}
+
+/** hostAllowed, remembering the few Host values a server sees again and again (bounded: a client may send any). */
+function hostCheck(allowedHosts: readonly string[] | 'any'): (host: string | undefined) => boolean {
+  const approved = new Set<string>();
+  return (host) => {
+    if (host !== undefined && approved.has(host)) return true;
+    const allowed = hostAllowed(host, allowedHosts);
+    if (allowed && host !== undefined && approved.size < 32) approved.add(host);
+    return allowed;
+  };
 }
 
 // A request Node's parser rejects never reaches the listener; answer it in the API's problem format
@@ -269,15 +292,10 @@ export async function startHttpServer(mock: Mock, options: HttpServerOptions = {
   // meant to be reached by names nobody can list here, unless the options list them.
   const allowedHosts = options.allowedHosts ?? (isLoopback(host) ? [] : 'any');
   const listener = createRequestListener(mock, { ...options, allowedHosts, requestTimeoutMs: requestTimeout });
-  let inFlight = 0;
   // Node checks those timeouts only every connectionsCheckingInterval (30 s by default), which would let
   // a slow client hold a socket far longer than the timeout says. Host is checked by the listener, so
   // a request without one gets a problem, not Node's bare 400.
-  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(1_000, headersTimeout / 4)), requireHostHeader: false }, (request, response) => {
-    inFlight++;
-    response.once('close', () => inFlight--);
-    listener(request, response);
-  });
+  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(1_000, headersTimeout / 4)), requireHostHeader: false }, listener);
   server.on('clientError', answerClientError);
   // Node answers an Expect it does not know with a bare 417; say it in the API's problem format.
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
@@ -301,9 +319,11 @@ export async function startHttpServer(mock: Mock, options: HttpServerOptions = {
     url: `http://${shownHost}:${address.port}`,
     async close({ graceMs = closeGraceMs } = {}) {
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      server.closeIdleConnections();
+      // A connection whose request is still being answered is busy; once answered it is idle and closed.
+      const open = () => new Promise<number>((resolve) => server.getConnections((_error, count) => resolve(count ?? 0)));
       const deadline = Date.now() + graceMs;
-      while (inFlight > 0 && Date.now() < deadline) {
+      server.closeIdleConnections();
+      while ((await open()) > 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         server.closeIdleConnections();
       }
