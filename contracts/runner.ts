@@ -3,13 +3,14 @@
 import { compiledSpec } from '../src/spec/index.js';
 import { apiKeyHeaderOf } from '../src/spec/security.js';
 import type { CheckContext, Fixtures } from './checks/check.js';
-import { findingFor, operationName, outcome, statusOf } from './checks/check.js';
+import { findingFor, FixtureProblem, operationName, outcome, statusOf } from './checks/check.js';
 import { responseCheckNames, responseFindings } from './checks/response-checks.js';
 import type { Credentials } from './credentials.js';
 import { deduplicate, type Finding } from './findings.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { createLedger } from './ledger.js';
 import { behaviourChecks } from './registry.js';
+import { preflightReason } from './preflight.js';
 import { createScrubber } from './secrets.js';
 import { specValues } from './spec-values.js';
 
@@ -26,6 +27,8 @@ export interface ContractOptions {
   maxBodyBytes?: number;
   /** Secrets besides the key and the token (the OAuth2 client secret) to keep out of every finding. */
   secrets?: string[];
+  /** Report checks whose fixtures cannot be used as not run, instead of stopping with exit 2. */
+  allowNotRun?: boolean;
   /** Run only these check names (all when empty). */
   only?: string[];
   skip?: string[];
@@ -94,9 +97,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   }
 
   const reachability = await client.send('reachability', 'GET', values.collection);
-  if (reachability.error !== undefined) {
-    reason = `could not reach ${client.baseUrl}: ${reachability.error.message}`;
-    for (const name of behaviourChecks.flatMap((c) => c.names)) notRun.set(name, reason);
+  const fixtureProblems: string[] = [];
+  reason = preflightReason(reachability, client.baseUrl, values.collection);
+  if (reason !== undefined) {
+    for (const name of [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names)]) notRun.set(name, reason);
+    // One cause, said once: no drift finding comes from an answer the preflight has explained.
+    judged.add(reachability);
   } else {
     let failuresInARow = 0;
     try {
@@ -123,7 +129,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         };
         let probeReason: string | void = undefined;
         try {
-          probeReason = await check.probe(send, context, ledger);
+          const result = await check.probe(send, context, ledger);
+          if (result instanceof FixtureProblem) fixtureProblems.push((probeReason = result.reason));
+          else probeReason = result;
         } catch (error) {
           if (!(error instanceof StoppedAnswering)) throw error;
           reason = `${client.baseUrl} stopped answering (${error.message}) after ${client.exchanges.length} requests`;
@@ -157,12 +165,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   }
 
   for (const exchange of client.exchanges) judgeAndRelease(exchange);
+  if (reason === undefined && fixtureProblems.length > 0 && options.allowNotRun !== true) {
+    reason = `the write fixtures cannot be used: ${[...new Set(fixtureProblems)].join('; ')} (or pass --allow-not-run to report those checks as not run)`;
+  }
   const deduplicated = deduplicate(findings);
 
-  const credentialed = client.exchanges.filter((e) => e.auth === 'both' && e.response !== undefined);
-  if (reason === undefined && credentialed.length > 0 && credentialed.every((e) => e.response!.status === 401 || e.response!.status === 403)) {
-    reason = `${client.baseUrl} refused the credentials on every call (${credentialed[0]!.response!.status}); check --api-key, --token and --api-key-header`;
-  }
+  reason ??= credentialsRefusal(client.exchanges, client.baseUrl);
 
   const seen = new Set(client.exchanges.filter((e) => e.response !== undefined).map(operationName));
   for (const name of responseCheckNames) operationsOf.set(name, seen);
@@ -193,6 +201,24 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
 }
 
 class StoppedAnswering extends Error {}
+
+const refusedCredentials = (exchange: LabelledExchange) => exchange.response?.status === 401 || exchange.response?.status === 403;
+
+/**
+ * Credentials refused from some call to the end of the run (every call, or after a token expired):
+ * the run could not check anything past that point, which is not drift. At least three refusals in a
+ * row at the end, so one odd answer is not taken for it.
+ */
+function credentialsRefusal(exchanges: LabelledExchange[], baseUrl: string): string | undefined {
+  const credentialed = exchanges.filter((e) => e.auth === 'both' && e.response !== undefined);
+  let first = credentialed.length;
+  while (first > 0 && refusedCredentials(credentialed[first - 1]!)) first--;
+  const refused = credentialed.length - first;
+  if (refused === 0 || (first > 0 && refused < 3)) return undefined;
+  const status = credentialed[first]!.response!.status;
+  if (first === 0) return `${baseUrl} refused the credentials on every call (${status}); check --api-key, --token and --api-key-header`;
+  return `${baseUrl} accepted the credentials for ${first} call${first === 1 ? '' : 's'}, then refused every later one (${status}): did the token expire?`;
+}
 
 /** An unexpected error in one line: its kind and message, never a stack. */
 export function describeFailure(error: unknown): string {

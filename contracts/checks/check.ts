@@ -32,6 +32,15 @@ export interface CheckContext {
 
 export type Send = (label: string, method: string, target: string, options?: SendOptions) => Promise<LabelledExchange>;
 
+/**
+ * What a probe returns when the fixtures it was given cannot be used (every --equipment id already on
+ * the ticket, a ticket the deployment does not know): the user's setup, not drift. The run exits 2
+ * with it, unless --allow-not-run lets such checks be reported as not run.
+ */
+export class FixtureProblem {
+  constructor(readonly reason: string) {}
+}
+
 export interface BehaviourCheck {
   /** The rule names this check reports on (what --only and --skip select, what the summary counts). */
   names: string[];
@@ -39,7 +48,7 @@ export interface BehaviourCheck {
   /** Why the probe cannot run with these options, or undefined when it can. */
   notRunReason?(context: CheckContext): string | undefined;
   /** Sends the check's requests; records what it creates in the ledger. May return why it could not run after all. */
-  probe(send: Send, context: CheckContext, ledger: Ledger): Promise<string | void>;
+  probe(send: Send, context: CheckContext, ledger: Ledger): Promise<string | FixtureProblem | void>;
   evaluate(exchanges: LabelledExchange[], context: CheckContext): Finding[];
 }
 

@@ -30,6 +30,21 @@ const checkOfIssue: Record<ResponseIssueKind, (typeof responseCheckNames)[number
   'problem-status': 'problem_status_conformance',
 };
 
+const documentationKeywords = new Set(['description', 'example', 'examples', 'title']);
+
+/** A schema without the words that document it: what a reader compares a value with. */
+function rules(schema: unknown): unknown {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => !documentationKeywords.has(key)));
+}
+
+function expectedSchema(error: ErrorObject, missing: string | undefined): unknown {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  if (parent === undefined) return { [error.keyword]: error.schema };
+  if (missing !== undefined) return rules(parent.properties?.[missing] ?? { required: [missing] });
+  return rules(parent);
+}
+
 function schemaFinding(exchange: LabelledExchange, error: ErrorObject, occurrences: number, context: CheckContext): Finding {
   const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : undefined;
   return findingFor(
@@ -37,7 +52,9 @@ function schemaFinding(exchange: LabelledExchange, error: ErrorObject, occurrenc
     {
       check: 'response_schema_conformance',
       pointer: missing === undefined ? error.instancePath : `${error.instancePath}/${missing}`,
-      expected: { [error.keyword]: error.schema },
+      // The whole schema of the place that broke (its `nullable`, its bounds): `{ type: "string" }`
+      // alone would read as "null is forbidden" for a nullable string.
+      expected: expectedSchema(error, missing),
       actual: missing === undefined ? error.data : undefined,
       message: missing === undefined ? (error.message ?? 'is invalid') : 'is missing',
       occurrences,

@@ -5,7 +5,7 @@ import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import type { Ledger } from '../ledger.js';
 import { rowKey, specValues, type ListBody } from '../spec-values.js';
-import { bodyOf, byLabel, findingFor, isProblem, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
+import { bodyOf, byLabel, findingFor, FixtureProblem, isProblem, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
 
 const is2xx = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 const is4xx = (status: number | undefined) => status !== undefined && status >= 400 && status < 500;
@@ -19,15 +19,25 @@ function writeNotRunReason(context: CheckContext, ticket: 'ticket' | 'closedTick
   return undefined;
 }
 
-/** The first --equipment id not yet used on the ticket (GET one answers 404), probed in order. */
+/**
+ * The first --equipment id not yet used on the ticket (GET one answers 404), probed in order; failing
+ * that, the first whose answer says nothing either way (not a record, not a 404: a drifted deployment),
+ * so the check runs and reports what it meets. Undefined only when every id is certainly used.
+ */
 async function unusedEquipment(send: Send, context: CheckContext, ticketId: string): Promise<number | undefined> {
   const values = specValues(context.spec);
+  let unclear: number | undefined;
   for (const id of context.fixtures.equipment) {
     const probe = await send(`is ${id} unused`, 'GET', values.oneTarget(ticketId, id));
     if (statusOf(probe) === 404) return id;
+    const record = bodyOf(probe) as { diagnostic_equipment_id?: unknown } | undefined;
+    if (!(statusOf(probe) === 200 && record?.diagnostic_equipment_id === id)) unclear ??= id;
   }
-  return undefined;
+  return unclear;
 }
+
+const allUsed = (context: CheckContext, ticketId: string) =>
+  new FixtureProblem(`every --equipment id (${context.fixtures.equipment.join(', ')}) is already used on ticket ${ticketId}; give one that is not`);
 
 const listTarget = (context: CheckContext, ticketId: string) => {
   const values = specValues(context.spec);
@@ -53,10 +63,13 @@ export const lifecycleCheck: BehaviourCheck = {
     const values = specValues(context.spec);
     const ticketId = context.fixtures.ticket!;
     const equipmentId = await unusedEquipment(send, context, ticketId);
-    if (equipmentId === undefined) return `every --equipment id is already used on ticket ${ticketId}; give one that is not`;
+    if (equipmentId === undefined) return allUsed(context, ticketId);
     const record = { ticketId, equipmentId };
     const body = { ticket_id: ticketId, diagnostic_equipment_id: equipmentId };
-    if (is2xx(statusOf(await send('add', 'POST', values.collection, { json: body })))) ledger.created(record);
+    const add = await send('add', 'POST', values.collection, { json: body });
+    if (is2xx(statusOf(add))) ledger.created(record);
+    // A 404 names something the deployment does not have: the fixtures, not the behaviour, are wrong.
+    if (statusOf(add) === 404) return new FixtureProblem(`adding equipment ${equipmentId} to --ticket ${ticketId} answered 404: the deployment does not know that ticket or that catalogue id`);
     await send('get after add', 'GET', values.oneTarget(ticketId, equipmentId));
     await send('list after add', 'GET', listTarget(context, ticketId));
     if (is2xx(statusOf(await send('add again', 'POST', values.collection, { json: body })))) ledger.created(record);
@@ -142,9 +155,11 @@ export const inProgressAddCheck: BehaviourCheck = {
     const ticketId = context.fixtures.closedTicket!;
     await send('closed list before', 'GET', listTarget(context, ticketId));
     const equipmentId = await unusedEquipment(send, context, ticketId);
-    if (equipmentId === undefined) return `every --equipment id is already used on ticket ${ticketId}; give one that is not`;
+    if (equipmentId === undefined) return allUsed(context, ticketId);
     const add = await send('add to closed', 'POST', values.collection, { json: { ticket_id: ticketId, diagnostic_equipment_id: equipmentId } });
     if (is2xx(statusOf(add))) ledger.created({ ticketId, equipmentId });
+    // A 404 is a refusal, but not the rule's: the ticket or the id is unknown, and the rule went untested.
+    if (statusOf(add) === 404) return new FixtureProblem(`adding equipment ${equipmentId} to --closed-ticket ${ticketId} answered 404: the deployment does not know that ticket or that catalogue id`);
     await send('closed list after', 'GET', listTarget(context, ticketId));
   },
   evaluate(exchanges, context) {

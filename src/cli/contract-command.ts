@@ -29,6 +29,9 @@ Fixtures (write checks are reported as not run without them):
                           check the rule for removal (a deployment that breaks the rule loses it;
                           the suite then adds it back)
   --read-only             only GET requests (for production)
+  --allow-not-run         when the fixtures cannot be used (every --equipment id already on the
+                          ticket, a ticket the deployment does not know), report those checks as
+                          not run instead of stopping with exit 2
 
 Output:
   --reporter NAME[:FILE]  pretty (default), json, junit or markdown; repeatable; without FILE to stdout
@@ -84,6 +87,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     equipment: { type: 'string', multiple: true },
     'probe-remove-rule': { type: 'boolean' },
     'read-only': { type: 'boolean' },
+    'allow-not-run': { type: 'boolean' },
     reporter: { type: 'string', multiple: true },
     timeout: { type: 'string' },
     'max-body-bytes': { type: 'string' },
@@ -122,6 +126,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     retries: integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 0,
     maxBodyBytes,
     secrets,
+    allowNotRun: values['allow-not-run'] === true,
     only,
     skip,
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result))}\n`) } : {}),
@@ -144,8 +149,8 @@ export async function runContractCommand(args: string[]): Promise<number> {
       }
     }
   }
-  // One line a CI log always shows, whatever the reporters wrote and where.
-  console.error(scrub(summaryLine(clean)));
+  // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
+  console.error(scrub([summaryLine(clean), ...firstErrors(clean)].join('\n')));
   return report.exitCode;
 }
 
@@ -162,6 +167,14 @@ function failedRun(baseUrl: string, started: number, reason: string): ContractRe
     exitCode: 2,
     reason,
   };
+}
+
+/** The first three error findings, one line each, for a CI log that shows nothing else. */
+export function firstErrors(report: ContractReport, count = 3): string[] {
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const lines = errors.slice(0, count).map((f) => `  ✗ ${f.check} ${f.operation} ${f.pointer || '(response)'}: ${f.message}`);
+  if (errors.length > count) lines.push(`  … ${errors.length - count} more in the report`);
+  return lines;
 }
 
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

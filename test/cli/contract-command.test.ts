@@ -52,13 +52,15 @@ describe('ude-kit contract', () => {
     }
   });
 
-  it('takes credentials from the environment and exits 1 on drift with the curl masked', async () => {
+  it('takes credentials from the environment, and stops at once, with one reason, when they are refused', async () => {
     const result = await run(['--base-url', running.url, '--read-only', '--api-key-header', 'X-Other-Key'], { UDE_KIT_API_KEY: key, UDE_KIT_TOKEN: token });
-    // The key went in the wrong header: the mock refuses every call.
+    // The key went in the wrong header: the mock refuses the first call, and the run says why.
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('refused the credentials on every call (401)');
-    expect(result.stdout).toContain('$UDE_KIT_API_KEY');
+    expect(result.stderr.trim()).toBe(`ude-kit contract: could not run: ${running.url} refused the credentials (401) on the first call, before any check ran; check --api-key, --token and --api-key-header → exit 2`);
+    expect(result.stdout).toContain('(1 requests in');
     expect(result.stdout + result.stderr).not.toContain(key);
+    const ok = await run(['--base-url', running.url, '--read-only'], { UDE_KIT_API_KEY: key, UDE_KIT_TOKEN: token });
+    expect(ok.code, ok.stderr).toBe(0);
   });
 
   it('fetches an OAuth2 token with client credentials', async () => {

@@ -81,7 +81,7 @@ describe('the contract suite under faults', () => {
     let answered = 0;
     const url = await listen(
       createServer((_req, res) => {
-        if (answered++ < 5) res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"type":"/u","title":"u","status":401,"detail":"u"}');
+        if (answered++ < 5) res.writeHead(200, { 'content-type': 'application/json' }).end('{"query":{"limit":25,"offset":0},"result":[],"total":0}');
       }),
     );
     const started = Date.now();
@@ -91,11 +91,27 @@ describe('the contract suite under faults', () => {
     expect(Date.now() - started).toBeLessThan(timeoutMs * 8);
   });
 
-  it('exits 2 when every credentialed call is refused', async () => {
+  it('exits 2 when every credentialed call is refused, with that one reason and no drift finding', async () => {
     const url = await listen(createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"type":"/u","title":"u","status":401,"detail":"u"}')));
     const report = await runContract(selfTestOptions(url, { timeoutMs }));
     expect(report.exitCode).toBe(2);
-    expect(report.reason).toMatch(/refused the credentials on every call \(401\)/);
+    expect(report.reason).toBe(`${url} refused the credentials (401) on the first call, before any check ran; check --api-key, --token and --api-key-header`);
+    expect(report.findings).toEqual([]);
+    expect(report.requests).toBe(1);
+    expect(report.checks.every((c) => c.status === 'not-run')).toBe(true);
+  });
+
+  it('exits 2 when some calls are refused the credentials and the rest fail, saying so', async () => {
+    let calls = 0;
+    const url = await listen(
+      createServer((_req, res) => {
+        if (calls++ === 0) res.writeHead(200, { 'content-type': 'application/json' }).end('{"query":{"limit":25,"offset":0},"result":[],"total":0}');
+        else res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"type":"/u","title":"u","status":401,"detail":"u"}');
+      }),
+    );
+    const report = await runContract(selfTestOptions(url, { timeoutMs }));
+    expect(report.exitCode).toBe(2);
+    expect(report.reason).toBe(`${url} accepted the credentials for 1 call, then refused every later one (401): did the token expire?`);
   });
 
   it('reports a server slower than --timeout and finishes within a few timeouts', async () => {

@@ -1,0 +1,35 @@
+// What the first answer says about the run itself, before any check: a deployment that cannot be
+// reached, that refuses the credentials, or a base URL that already holds the API's path would
+// otherwise show up as a page of "drift" findings that all have one cause.
+import type { LabelledExchange } from './http-client.js';
+
+/** Why the run cannot go on after the first request, or undefined when it can. */
+export function preflightReason(first: LabelledExchange, baseUrl: string, collection: string): string | undefined {
+  if (first.error !== undefined) return `could not reach ${baseUrl}: ${first.error.message}`;
+  const status = first.response?.status;
+  if (status === 401 || status === 403) {
+    return `${baseUrl} refused the credentials (${status}) on the first call, before any check ran; check --api-key, --token and --api-key-header`;
+  }
+  if (status === 404) {
+    const doubled = doubledPath(baseUrl, collection);
+    if (doubled !== undefined) {
+      return `--base-url already ends with ${doubled.suffix}, which the suite adds itself (it asked for ${doubled.asked}); use --base-url ${doubled.suggested}`;
+    }
+  }
+  return undefined;
+}
+
+/** When the base URL's path ends with the start of the collection's path ("/v2", "/v2/tickets", …). */
+function doubledPath(baseUrl: string, collection: string): { suffix: string; suggested: string; asked: string } | undefined {
+  const url = new URL(baseUrl);
+  const basePath = url.pathname.replace(/\/+$/, '');
+  const segments = collection.split('/').filter(Boolean);
+  for (let length = segments.length; length >= 1; length--) {
+    const suffix = `/${segments.slice(0, length).join('/')}`;
+    if (basePath.endsWith(suffix)) {
+      url.pathname = basePath.slice(0, -suffix.length) || '/';
+      return { suffix, suggested: url.href.replace(/\/$/, ''), asked: `${basePath}${collection}` };
+    }
+  }
+  return undefined;
+}
