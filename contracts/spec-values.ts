@@ -34,7 +34,8 @@ export function specValues(spec: CompiledSpec) {
         .replace(`{${ticketParameter.name}}`, encodeURIComponent(ticketId))
         .replace(`{${idParameter.name}}`, encodeURIComponent(String(equipmentId))),
     limit: { min: num(limit.minimum) ?? 0, max: num(limit.maximum), default: num(limit.default) },
-    offset: { min: num(offset.minimum) ?? 0, default: num(offset.default) },
+    // The format's largest value (int64: 9223372036854775807), as digits: past 2^53 a number would round.
+    offset: { min: num(offset.minimum) ?? 0, default: num(offset.default), formatMax: integerFormatRange(offset.format)?.max.toString() },
     idRange: idRange === undefined ? undefined : { min: Number(idRange.min), max: Number(idRange.max) },
   };
 }

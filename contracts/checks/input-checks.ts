@@ -59,6 +59,8 @@ export const positiveDataCheck: BehaviourCheck = {
     await send('limit at minimum', 'GET', `${values.collection}?limit=${values.limit.min}`);
     if (values.limit.max !== undefined) await send('limit at maximum', 'GET', `${values.collection}?limit=${values.limit.max}`);
     await send('large offset', 'GET', `${values.collection}?offset=${2 ** 40}`);
+    // The largest offset the document allows: a deployment that keeps offsets in doubles breaks past 2^53.
+    if (values.offset.formatMax !== undefined) await send('offset at its format maximum', 'GET', `${values.collection}?offset=${values.offset.formatMax}`);
     const ticket = context.fixtures.ticket ?? context.fixtures.closedTicket ?? zeroUuid;
     if (values.idRange !== undefined) {
       await send('id at its format minimum', 'GET', values.oneTarget(ticket, values.idRange.min));

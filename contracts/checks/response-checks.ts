@@ -10,6 +10,7 @@ import { undocumentedProperties } from '../../src/spec/undocumented-properties.j
 import type { LabelledExchange } from '../http-client.js';
 import type { Finding } from '../findings.js';
 import { bodyOf, findingFor, type CheckContext } from './check.js';
+import { invariantCheckNames, invariantFindings } from './invariants.js';
 
 export const responseCheckNames = [
   'not_a_server_error',
@@ -19,6 +20,7 @@ export const responseCheckNames = [
   'response_schema_conformance',
   'problem_status_conformance',
   'undocumented_property',
+  ...invariantCheckNames,
 ] as const;
 
 const checkOfIssue: Record<ResponseIssueKind, (typeof responseCheckNames)[number]> = {
@@ -157,5 +159,6 @@ export function responseFindings(exchange: LabelledExchange, context: CheckConte
       );
     }
   }
+  findings.push(...invariantFindings(exchange, context));
   return findings;
 }

@@ -55,8 +55,18 @@ function addedRecord(exchange: LabelledExchange): { ticketId: string; equipmentI
   return { ticketId: body.ticket_id, equipmentId: body.diagnostic_equipment_id };
 }
 
+/** What changed between two lists of row keys: rows that appeared and rows that went. */
+function difference(before: string[], after: string[]): { added: string[]; removed: string[] } {
+  const was = new Set(before);
+  const is = new Set(after);
+  return { added: after.filter((k) => !was.has(k)), removed: before.filter((k) => !is.has(k)) };
+}
+
+const describeChange = ({ added, removed }: { added: string[]; removed: string[] }) =>
+  [added.length > 0 ? `appeared: ${added.join(', ')}` : '', removed.length > 0 ? `went: ${removed.join(', ')}` : ''].filter(Boolean).join('; ') || 'nothing';
+
 export const lifecycleCheck: BehaviourCheck = {
-  names: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free'],
+  names: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality'],
   description: 'POST → GET one → in the list → second POST refused → DELETE → GET one 404',
   notRunReason: (context) => writeNotRunReason(context, 'ticket'),
   async probe(send: Send, context: CheckContext, ledger: Ledger) {
@@ -66,6 +76,7 @@ export const lifecycleCheck: BehaviourCheck = {
     if (equipmentId === undefined) return allUsed(context, ticketId);
     const record = { ticketId, equipmentId };
     const body = { ticket_id: ticketId, diagnostic_equipment_id: equipmentId };
+    await send('list before add', 'GET', listTarget(context, ticketId));
     const add = await send('add', 'POST', values.collection, { json: body });
     if (is2xx(statusOf(add))) ledger.created(record);
     // A 404 names something the deployment does not have: the fixtures, not the behaviour, are wrong.
@@ -104,6 +115,31 @@ export const lifecycleCheck: BehaviourCheck = {
       if (!is4xx(statusOf(again)) || !isProblem(again)) fail(again, 'duplicate_add_refused', '4xx application/problem+json', outcome(again), 'adding the same equipment to the same ticket twice was not refused');
       const list = byLabel(exchanges, 'list after add again');
       if (list !== undefined && count('list after add again') !== 1) fail(list, 'duplicate_add_refused', 1, count('list after add again') ?? outcome(list), 'the list holds the record more than once');
+    }
+
+    // Locality: each write changes exactly its own record on the ticket, and a refused one changes nothing.
+    const before = rowsOf(byLabel(exchanges, 'list before add'));
+    const locality = (label: string, expected: string[] | undefined, what: string) => {
+      const exchange = byLabel(exchanges, label);
+      const rows = rowsOf(exchange);
+      if (exchange === undefined || expected === undefined) return;
+      if (rows === undefined) {
+        fail(exchange, 'write_locality', 200, outcome(exchange), `the ticket's records could not be read ${what}, so what the write changed is unknown`);
+        return;
+      }
+      const change = difference(expected, rows);
+      if (change.added.length > 0 || change.removed.length > 0)
+        fail(exchange, 'write_locality', `the ticket's records ${what}: ${expected.length} rows`, describeChange(change), `a write changed more on the ticket than its own record (${describeChange(change)})`);
+    };
+    if (before === undefined) {
+      const exchange = byLabel(exchanges, 'list before add');
+      if (exchange !== undefined) fail(exchange, 'write_locality', 200, outcome(exchange), "the ticket's records could not be read before the writes, so what they changed is unknown");
+    } else if (is2xx(statusOf(add))) {
+      locality('list after add', [...before, key], 'after the add');
+      locality('list after add again', [...before, key], 'after the refused second add');
+      if (is2xx(statusOf(byLabel(exchanges, 'remove')))) locality('list after remove', before, 'after the remove');
+    } else {
+      locality('list after add', before, 'after a refused add');
     }
 
     const remove = byLabel(exchanges, 'remove');

@@ -6,7 +6,11 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { runContract, type ContractOptions, type ContractReport } from '../runner.js';
 
-/** The checks whose requests are all valid and credentialed, so Prism forwards every one of them. */
+/**
+ * The checks whose requests are all valid and credentialed, so Prism forwards every one of them. Not
+ * positive_data_acceptance: Prism 5.14 refuses `offset=9223372036854775807`, the int64 maximum the
+ * document allows (it reads the value as a double, 2^63, past the maximum), with a 422 of its own.
+ */
 export const validTrafficChecks = [
   'not_a_server_error',
   'status_code_conformance',
@@ -18,7 +22,6 @@ export const validTrafficChecks = [
   'pagination_limit_zero',
   'pagination_past_end',
   'ticket_filter',
-  'positive_data_acceptance',
   'ensure_resource_availability',
   'duplicate_add_refused',
   'use_after_free',

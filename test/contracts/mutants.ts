@@ -20,7 +20,7 @@ const collection = '/v2/tickets/used-diagnostic-equipment';
 const isRecordPath = (path: string) => path.startsWith(`${collection}/`);
 const isList = (request: MockRequest) => request.method === 'GET' && request.path === collection;
 
-function wrap(mock: Mock, around: (request: MockRequest, next: (request: MockRequest) => MockResponse) => MockResponse): Mock {
+export function wrap(mock: Mock, around: (request: MockRequest, next: (request: MockRequest) => MockResponse) => MockResponse): Mock {
   // Every request goes through handle(), which refuses what screen() would: the deviation sees them all.
   return { ...mock, screen: () => undefined, handle: (request) => around(request, mock.handle) };
 }
@@ -31,9 +31,12 @@ function withQuery(request: MockRequest, change: (query: URLSearchParams) => voi
   return { ...request, query };
 }
 
-function mapBody(response: MockResponse, change: (body: Json) => Json): MockResponse {
+export function mapBody(response: MockResponse, change: (body: Json) => Json): MockResponse {
   if (response.body === undefined || !response.headers['content-type']?.includes('json')) return response;
-  return { ...response, body: JSON.stringify(change(JSON.parse(response.body) as Json)) };
+  // JSON.parse would round an int64 offset past 2^53: the harness must not add drift of its own.
+  const exact = /"offset":(\d{16,})/.exec(response.body)?.[1];
+  const text = JSON.stringify(change(JSON.parse(response.body) as Json));
+  return { ...response, body: exact === undefined ? text : text.replace(/"offset":[\d.e+]+/, `"offset":${exact}`) };
 }
 
 /** Applies a change to every record in a success body: the record itself, or each row of a list. */
@@ -63,7 +66,85 @@ const ignoredParameter = (name: string, parameter: string, caughtBy: string[]): 
     }),
 });
 
+const isOne = (request: MockRequest) => request.method === 'GET' && isRecordPath(request.path);
+
+/**
+ * Drifts that every answer stays schema-valid through: only a rule over the exchange (identity,
+ * arithmetic, echo) can see them. Each names only its invariant, so the test shows that one catches it.
+ */
+const invariantMutants: Mutant[] = [
+  {
+    name: 'GET one answers another record of the ticket',
+    caughtBy: ['record_identity'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (!isOne(request)) return next(request);
+        const [ticket, id] = request.path.split('/').slice(-2);
+        const other = mock.state().used.find((u) => u.ticket_id === ticket && String(u.diagnostic_equipment_id) !== id);
+        return other === undefined ? next(request) : next({ ...request, path: `${collection}/${ticket}/${other.diagnostic_equipment_id}` });
+      }),
+  },
+  {
+    name: 'POST answers the record with another equipment id',
+    caughtBy: ['record_identity'],
+    apply: (mock) => wrap(mock, (request, next) => (request.method === 'POST' && request.path === collection ? mapRecords(next(request), (r) => ({ ...r, diagnostic_equipment_id: Number(r.diagnostic_equipment_id) + 1 })) : next(request))),
+  },
+  {
+    name: 'total one more than the rows',
+    caughtBy: ['list_arithmetic'],
+    apply: (mock) => wrap(mock, (request, next) => (isList(request) ? mapBody(next(request), (b) => (typeof b.total === 'number' ? { ...b, total: b.total + 1 } : b)) : next(request))),
+  },
+  {
+    name: 'a page past the first drops its last row',
+    caughtBy: ['list_arithmetic'],
+    apply: (mock) =>
+      wrap(mock, (request, next) =>
+        isList(request) && Number(request.query.get('offset') ?? 0) > 0 ? mapBody(next(request), (b) => (Array.isArray(b.result) && b.result.length > 0 ? { ...b, result: b.result.slice(0, -1) } : b)) : next(request),
+      ),
+  },
+  {
+    name: 'DELETE also removes another record of the ticket',
+    caughtBy: ['write_locality'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const response = next(request);
+        if (request.method !== 'DELETE' || response.status !== 204) return response;
+        const [ticket, id] = request.path.split('/').slice(-2);
+        const other = mock.state().used.find((u) => u.ticket_id === ticket && String(u.diagnostic_equipment_id) !== id);
+        if (other !== undefined) next({ ...request, path: `${collection}/${ticket}/${other.diagnostic_equipment_id}` });
+        return response;
+      }),
+  },
+  {
+    name: 'POST also adds a second record to the ticket',
+    caughtBy: ['write_locality'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const response = next(request);
+        if (request.method !== 'POST' || request.path !== collection || response.status !== 201) return response;
+        const { ticket_id: ticket } = JSON.parse(new TextDecoder().decode(request.body)) as { ticket_id: string };
+        const state = mock.state();
+        const taken = new Set(state.used.filter((u) => u.ticket_id === ticket).map((u) => u.diagnostic_equipment_id));
+        const free = state.catalog.find((c) => !taken.has(c.diagnostic_equipment_id));
+        if (free !== undefined) next({ ...request, body: new TextEncoder().encode(JSON.stringify({ ticket_id: ticket, diagnostic_equipment_id: free.diagnostic_equipment_id })) });
+        return response;
+      }),
+  },
+  {
+    name: 'the offset echo rounded past 2^53',
+    caughtBy: ['query_echo'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (!isList(request)) return next(request);
+        const response = next(request);
+        // As a deployment that keeps offsets in doubles would write it.
+        return response.body === undefined ? response : { ...response, body: response.body.replace(/("offset":)(\d{16,})/, (_m, key: string, digits: string) => `${key}${Number(digits)}`) };
+      }),
+  },
+];
+
 export const mutants: Mutant[] = [
+  ...invariantMutants,
   recordMutant('field renamed (name → title)', ['response_schema_conformance'], ({ name, ...rest }) => ({ ...rest, title: name })),
   recordMutant('field missing (version)', ['response_schema_conformance'], ({ version: _version, ...rest }) => rest),
   recordMutant('wrong type (id as a string)', ['response_schema_conformance'], (r) => ({ ...r, diagnostic_equipment_id: String(r.diagnostic_equipment_id) })),
@@ -79,7 +160,7 @@ export const mutants: Mutant[] = [
   {
     name: 'total counts the page, not the list',
     caughtBy: ['pagination_limit_zero', 'pagination_defaults', 'pagination_limit_offset', 'ticket_filter'],
-    apply: (mock) => wrap(mock, (request, next) => (isList(request) ? mapBody(next(request), (b) => ({ ...b, total: (b.result as unknown[]).length })) : next(request))),
+    apply: (mock) => wrap(mock, (request, next) => (isList(request) ? mapBody(next(request), (b) => (Array.isArray(b.result) ? { ...b, total: b.result.length } : b)) : next(request))),
   },
   {
     name: 'default limit changed to 10',

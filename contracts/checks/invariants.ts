@@ -1,0 +1,95 @@
+// Rules every exchange must obey, whatever request the suite made: a check that verifies the example
+// it sent misses the drift nobody foresaw; these hold for any answer. Each is a pure function of the
+// request, the response and the document.
+//   record_identity  an answer that names a record names the one the request named (POST body, path)
+//   list_arithmetic  rows, total, limit and offset add up; a filtered list holds only its ticket's rows
+//   query_echo       the list's `query` echoes what was applied, defaults included, digit for digit
+import { createRouter } from '../../src/spec/router.js';
+import type { Finding } from '../findings.js';
+import type { LabelledExchange } from '../http-client.js';
+import { specValues } from '../spec-values.js';
+import { bodyOf, findingFor, type CheckContext } from './check.js';
+
+export const invariantCheckNames = ['record_identity', 'list_arithmetic', 'query_echo'] as const;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const integerText = /^-?\d+$/;
+
+/** The value a query parameter was applied with: the request's, else the document's default. */
+function applied(query: URLSearchParams, name: string, fallback: number | undefined): bigint | undefined {
+  const given = query.getAll(name);
+  if (given.length > 1) return undefined;
+  if (given.length === 0) return fallback === undefined ? undefined : BigInt(fallback);
+  return integerText.test(given[0]!) ? BigInt(given[0]!) : undefined;
+}
+
+/** The digits of the list's echoed offset as the body wrote them (JSON.parse rounds past 2^53). */
+function echoedOffsetDigits(bodyText: string): string | undefined {
+  const query = /"query"\s*:\s*\{([^{}]*)\}/.exec(bodyText)?.[1];
+  return query === undefined ? undefined : /"offset"\s*:\s*(-?[\d.eE+-]+)/.exec(query)?.[1];
+}
+
+export function invariantFindings(exchange: LabelledExchange, context: CheckContext): Finding[] {
+  const response = exchange.response;
+  if (response === undefined || response.status < 200 || response.status >= 300) return [];
+  const body = bodyOf(exchange);
+  // Not an object: the schema check has said so already; there is nothing here to add up.
+  if (!isObject(body)) return [];
+  const values = specValues(context.spec);
+  const findings: Finding[] = [];
+  const fail = (check: (typeof invariantCheckNames)[number], pointer: string, expected: unknown, actual: unknown, message: string) =>
+    findings.push(findingFor(exchange, { check, pointer, expected, actual, message }, context));
+  const [path = '', search = ''] = exchange.request.target.split('?');
+
+  if (exchange.operationId === values.one.operationId) {
+    const match = createRouter(context.spec.operations).match('GET', path);
+    if (match.kind === 'operation') {
+      const [ticketId, id] = values.one.pathParameters.map((p) => match.pathValues.get(p.name));
+      if (typeof body.ticket_id === 'string' && body.ticket_id.toLowerCase() !== ticketId?.toLowerCase())
+        fail('record_identity', '/ticket_id', ticketId, body.ticket_id, 'the answer names another ticket than the path');
+      if (body.diagnostic_equipment_id !== Number(id))
+        fail('record_identity', '/diagnostic_equipment_id', Number(id), body.diagnostic_equipment_id, 'the answer names another diagnostic equipment than the path');
+    }
+  }
+
+  if (exchange.operationId === values.add.operationId && exchange.request.body !== undefined) {
+    const sent = JSON.parse(exchange.request.body) as Json;
+    if (typeof body.ticket_id === 'string' && typeof sent.ticket_id === 'string' && body.ticket_id.toLowerCase() !== sent.ticket_id.toLowerCase())
+      fail('record_identity', '/ticket_id', sent.ticket_id, body.ticket_id, 'the created record names another ticket than the one sent');
+    if (body.diagnostic_equipment_id !== sent.diagnostic_equipment_id)
+      fail('record_identity', '/diagnostic_equipment_id', sent.diagnostic_equipment_id, body.diagnostic_equipment_id, 'the created record names another diagnostic equipment than the one sent');
+  }
+
+  if (exchange.operationId === values.list.operationId) {
+    const query = new URLSearchParams(search);
+    const limit = applied(query, 'limit', values.limit.default);
+    const offset = applied(query, 'offset', values.offset.default);
+    const ticket = query.getAll('ticket_id');
+    const echo = isObject(body.query) ? body.query : undefined;
+    // The request's own values were not valid: input checks judge that answer, there is nothing to add up.
+    if (limit === undefined || offset === undefined || ticket.length > 1) return findings;
+
+    if (echo !== undefined) {
+      if (echo.limit !== Number(limit)) fail('query_echo', '/query/limit', Number(limit), echo.limit, 'the applied limit is not echoed');
+      const digits = echoedOffsetDigits(response.bodyText);
+      if (digits !== offset.toString())
+        fail('query_echo', '/query/offset', offset.toString(), digits ?? echo.offset, offset > BigInt(Number.MAX_SAFE_INTEGER) ? 'the applied offset is not echoed digit for digit (int64 past 2^53)' : 'the applied offset is not echoed');
+      if (ticket.length === 1 && typeof echo.ticket_id === 'string' ? echo.ticket_id.toLowerCase() !== ticket[0]!.toLowerCase() : ticket.length === 1)
+        fail('query_echo', '/query/ticket_id', ticket[0], echo.ticket_id, 'the applied ticket_id is not echoed');
+    }
+
+    const rows = body.result;
+    if (Array.isArray(rows) && typeof body.total === 'number' && Number.isInteger(body.total)) {
+      const left = BigInt(body.total) - offset;
+      const expected = Number(left < 0n ? 0n : left < limit ? left : limit);
+      if (rows.length !== expected)
+        fail('list_arithmetic', '/result', `${expected} rows: min(limit ${limit}, total ${body.total} − offset ${offset})`, rows.length, 'the number of rows does not add up with total, limit and offset');
+    }
+    if (Array.isArray(rows) && ticket.length === 1) {
+      const foreign = rows.findIndex((row) => isObject(row) && typeof row.ticket_id === 'string' && row.ticket_id.toLowerCase() !== ticket[0]!.toLowerCase());
+      if (foreign >= 0) fail('list_arithmetic', `/result/${foreign}/ticket_id`, ticket[0], (rows[foreign] as Json).ticket_id, 'a list filtered by ticket_id holds a row of another ticket');
+    }
+  }
+  return findings;
+}
