@@ -21,6 +21,8 @@ export interface SendOptions {
   auth?: AuthVariant;
   /** A JSON value, sent with content-type application/json. */
   json?: unknown;
+  /** A body sent as it is (generated inputs: JSON with int64 digits, or the wrong media type). */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -75,6 +77,9 @@ export function createClient(options: ClientOptions) {
     let body: string | undefined;
     if (sendOptions.json !== undefined) {
       body = JSON.stringify(sendOptions.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (sendOptions.text !== undefined) {
+      body = sendOptions.text;
       headers['content-type'] ??= 'application/json';
     }
     const path = target.split('?')[0] ?? target;

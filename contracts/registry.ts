@@ -5,6 +5,7 @@ import { authCheck, methodCheck, negativeDataCheck, positiveDataCheck } from './
 import { paginationCheck } from './checks/pagination.js';
 import { responseCheckNames } from './checks/response-checks.js';
 import { inProgressAddCheck, inProgressRemoveCheck, lifecycleCheck } from './checks/write-checks.js';
+import { generatedInputsCheck } from './checks/generated-inputs.js';
 
 export const behaviourChecks: BehaviourCheck[] = [
   paginationCheck,
@@ -12,6 +13,7 @@ export const behaviourChecks: BehaviourCheck[] = [
   positiveDataCheck,
   authCheck,
   methodCheck,
+  generatedInputsCheck,
   lifecycleCheck,
   inProgressAddCheck,
   inProgressRemoveCheck,

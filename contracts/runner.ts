@@ -1,6 +1,6 @@
 // Runs the suite against a deployment: a reachability probe, each selected check's probe (the only
 // I/O), cleanup of everything the suite created (always, in `finally`), then the pure evaluations.
-import { compiledSpec } from '../src/spec/index.js';
+import { compiledSpec, type CompiledSpec } from '../src/spec/index.js';
 import { apiKeyHeaderOf } from '../src/spec/security.js';
 import type { CheckContext, Fixtures } from './checks/check.js';
 import { findingFor, FixtureProblem, operationName, outcome, statusOf } from './checks/check.js';
@@ -12,6 +12,7 @@ import { createLedger } from './ledger.js';
 import { behaviourChecks } from './registry.js';
 import { preflightReason } from './preflight.js';
 import { createScrubber } from './secrets.js';
+import { defaultMaxCases } from './checks/generated-inputs.js';
 import { specValues } from './spec-values.js';
 
 export interface ContractOptions {
@@ -29,6 +30,12 @@ export interface ContractOptions {
   secrets?: string[];
   /** Report checks whose fixtures cannot be used as not run, instead of stopping with exit 2. */
   allowNotRun?: boolean;
+  /** Seed of the generated inputs (default: a new one each run, printed in the report). */
+  seed?: number;
+  /** Generated cases per operation and expectation (default 25). */
+  maxCases?: number;
+  /** Another compiled document than the kit's own (tests: a copy with a new field). */
+  spec?: CompiledSpec;
   /** Run only these check names (all when empty). */
   only?: string[];
   skip?: string[];
@@ -49,6 +56,8 @@ export interface CheckResult {
 
 export interface ContractReport {
   baseUrl: string;
+  /** The seed of the generated inputs: give it to --seed to send the same ones again. */
+  seed?: number;
   startedAt: string;
   durationMs: number;
   requests: number;
@@ -65,7 +74,7 @@ const maxConsecutiveFailures = 3;
 
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
   const started = Date.now();
-  const spec = compiledSpec();
+  const spec = options.spec ?? compiledSpec();
   const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
   const client = createClient({
     baseUrl: options.baseUrl,
@@ -76,7 +85,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     spec,
   });
   const scrub = createScrubber([credentials.token, credentials.apiKey, ...(options.secrets ?? [])]);
-  const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader, scrub };
+  const generation = { seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases: options.maxCases ?? defaultMaxCases };
+  const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader, scrub, generation };
   const selected = (name: string) => (options.only === undefined || options.only.length === 0 || options.only.includes(name)) && !(options.skip ?? []).includes(name);
   const values = specValues(spec);
   const ledger = createLedger();
@@ -133,8 +143,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           if (result instanceof FixtureProblem) fixtureProblems.push((probeReason = result.reason));
           else probeReason = result;
         } catch (error) {
-          if (!(error instanceof StoppedAnswering)) throw error;
-          reason = `${client.baseUrl} stopped answering (${error.message}) after ${client.exchanges.length} requests`;
+          // A probe that fails on what a deployment answered must not end the run without a report.
+          if (!(error instanceof StoppedAnswering)) probeReason = `the check failed while probing (${describeFailure(error)})`;
+          else reason = `${client.baseUrl} stopped answering (${error.message}) after ${client.exchanges.length} requests`;
         }
         let checkFindings: Finding[] = [];
         if (probeReason === undefined) {
@@ -181,6 +192,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const errors = deduplicated.filter((f) => f.severity === 'error').length;
   return {
     baseUrl: client.baseUrl,
+    seed: generation.seed,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: client.exchanges.length,

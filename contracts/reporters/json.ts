@@ -5,6 +5,7 @@ export function jsonReport(report: ContractReport): string {
   return `${JSON.stringify(
     {
       baseUrl: report.baseUrl,
+      ...(report.seed === undefined ? {} : { seed: report.seed }),
       startedAt: report.startedAt,
       durationMs: report.durationMs,
       requests: report.requests,

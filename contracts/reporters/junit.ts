@@ -32,6 +32,7 @@ export function junitReport(report: ContractReport): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="ude-kit contract" tests="${cases.length}" failures="${failures}" skipped="${skipped}" time="${(report.durationMs / 1000).toFixed(3)}">`,
     `  <testsuite name="${escape(report.baseUrl)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">`,
+    ...(report.seed === undefined ? [] : [`    <properties><property name="seed" value="${report.seed}"/></properties>`]),
     ...cases,
     '  </testsuite>',
     '</testsuites>',

@@ -9,7 +9,7 @@ export function markdownReport(report: ContractReport): string {
   const lines = [
     `### ude-kit contract: ${report.exitCode === 0 ? 'no error-level drift' : report.exitCode === 1 ? 'drift found' : 'could not run'}`,
     '',
-    `Against \`${report.baseUrl}\`, ${report.requests} requests.${report.reason === undefined ? '' : ` ${cell(report.reason)}`}`,
+    `Against \`${report.baseUrl}\`, ${report.requests} requests${report.seed === undefined ? '' : `, seed ${report.seed}`}.${report.reason === undefined ? '' : ` ${cell(report.reason)}`}`,
     '',
     '| checks | run | passed | failed | not run | errors | warnings |',
     '|---:|---:|---:|---:|---:|---:|---:|',

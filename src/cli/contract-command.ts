@@ -40,6 +40,9 @@ Output:
                           (default 10485760, 10 MiB); a larger body is a finding
   --retries N             retry idempotent requests (GET, DELETE; never POST) N times after a dropped
                           connection or a 502/503/504 (default 0; timeouts are not retried)
+  --seed N                seed of the inputs generated from the document (default: a new one each
+                          run; every report prints it, so a failure can be sent again)
+  --max-cases N           generated inputs per operation, allowed and forbidden each (default 25)
   --only NAMES            run only these checks (comma-separated or repeated)
   --skip NAMES            skip these checks
   -h, --help              show this help
@@ -91,6 +94,8 @@ export async function runContractCommand(args: string[]): Promise<number> {
     reporter: { type: 'string', multiple: true },
     timeout: { type: 'string' },
     'max-body-bytes': { type: 'string' },
+    seed: { type: 'string' },
+    'max-cases': { type: 'string' },
     retries: { type: 'string' },
     only: { type: 'string', multiple: true },
     skip: { type: 'string', multiple: true },
@@ -127,6 +132,8 @@ export async function runContractCommand(args: string[]): Promise<number> {
     maxBodyBytes,
     secrets,
     allowNotRun: values['allow-not-run'] === true,
+    ...optional('seed', integerOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1 })),
+    ...optional('maxCases', integerOption('max-cases', values['max-cases'], { min: 1, max: 100_000 })),
     only,
     skip,
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result))}\n`) } : {}),
@@ -153,6 +160,8 @@ export async function runContractCommand(args: string[]): Promise<number> {
   console.error(scrub([summaryLine(clean), ...firstErrors(clean)].join('\n')));
   return report.exitCode;
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** The report of a run that could not finish: no check counts as run. */
 function failedRun(baseUrl: string, started: number, reason: string): ContractReport {

@@ -19,19 +19,22 @@ export interface CompiledSpec {
 
 let compiled: CompiledSpec | undefined;
 
+/** Compiles a document: the kit's own (compiledSpec) or a changed copy (to show what follows from it). */
+export function compileSpec(document: OpenApiDocument): CompiledSpec {
+  const requestAjv = createSchemaRegistry(document, { useDefaults: true });
+  const responseAjv = createSchemaRegistry(document, { useDefaults: false, verbose: true });
+  let firstErrorAjv: Ajv | undefined;
+  return {
+    document,
+    operations: compileOperations(document, requestAjv),
+    requestAjv,
+    responseAjv,
+    firstErrorAjv: () => (firstErrorAjv ??= createSchemaRegistry(document, { useDefaults: false, allErrors: false })),
+  };
+}
+
 export function compiledSpec(): CompiledSpec {
-  if (compiled === undefined) {
-    const requestAjv = createSchemaRegistry(openApiDocument, { useDefaults: true });
-    const responseAjv = createSchemaRegistry(openApiDocument, { useDefaults: false, verbose: true });
-    let firstErrorAjv: Ajv | undefined;
-    compiled = {
-      document: openApiDocument,
-      operations: compileOperations(openApiDocument, requestAjv),
-      requestAjv,
-      responseAjv,
-      firstErrorAjv: () => (firstErrorAjv ??= createSchemaRegistry(openApiDocument, { useDefaults: false, allErrors: false })),
-    };
-  }
+  compiled ??= compileSpec(openApiDocument);
   return compiled;
 }
 

@@ -40,8 +40,8 @@ describe('ude-kit contract', () => {
       '--reporter', 'pretty', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`, '--reporter', `markdown:${dir}/r.md`,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('25 checks: 25 passed, 0 failed, 0 not run');
-    expect(result.stderr.trim()).toBe('ude-kit contract: 0 errors, 0 warnings, 25 checks (0 not run) → exit 0');
+    expect(result.stdout).toContain('27 checks: 27 passed, 0 failed, 0 not run');
+    expect(result.stderr.trim()).toBe('ude-kit contract: 0 errors, 0 warnings, 27 checks (0 not run) → exit 0');
     const files = await Promise.all(['r.json', 'r.xml', 'r.md'].map((f) => readFile(join(dir, f), 'utf8')));
     expect(JSON.parse(files[0]!)).toMatchObject({ exitCode: 0, summary: { failed: 0 } });
     expect(files[1]).toContain('<testsuites name="ude-kit contract"');
@@ -61,6 +61,23 @@ describe('ude-kit contract', () => {
     expect(result.stdout + result.stderr).not.toContain(key);
     const ok = await run(['--base-url', running.url, '--read-only'], { UDE_KIT_API_KEY: key, UDE_KIT_TOKEN: token });
     expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('prints the seed of the generated inputs in every report, and takes --seed and --max-cases', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ude-kit-'));
+    const result = await run([
+      '--base-url', running.url, '--api-key', key, '--token', token, '--read-only', '--seed', '4242', '--max-cases', '3',
+      '--reporter', 'pretty', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`, '--reporter', `markdown:${dir}/r.md`,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/requests in [\d.]+ s, seed 4242\)/);
+    const [json, xml, md] = await Promise.all(['r.json', 'r.xml', 'r.md'].map((f) => readFile(join(dir, f), 'utf8')));
+    expect(JSON.parse(json!)).toMatchObject({ seed: 4242 });
+    expect(xml).toContain('<property name="seed" value="4242"/>');
+    expect(md).toContain(', seed 4242.');
+    const bad = await run(['--base-url', running.url, '--seed', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--seed must be a whole number/);
   });
 
   it('fetches an OAuth2 token with client credentials', async () => {

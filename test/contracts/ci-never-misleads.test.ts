@@ -61,7 +61,7 @@ describe('write fixtures that cannot be used', () => {
 });
 
 describe('what a finding shows', () => {
-  const context: CheckContext = { spec: compiledSpec(), fixtures: { equipment: [], probeRemoveRule: false }, readOnly: true, baseUrl: 'http://h', apiKeyHeader: 'X-Api-Key' };
+  const context: CheckContext = { spec: compiledSpec(), fixtures: { equipment: [], probeRemoveRule: false }, readOnly: true, baseUrl: 'http://h', apiKeyHeader: 'X-Api-Key', generation: { seed: 1, maxCases: 5 } };
   const record = { ticket_id: '595be628-f6f2-4262-9c10-6389c6c4a5b8', diagnostic_equipment_id: 12, name: 'x', version: '' };
   const exchange = (body: unknown) => ({
     label: 'l', auth: 'both' as const, attempts: 1, operationId: 'listUsedDiagnosticEquipment',

@@ -5,7 +5,7 @@ import type { CheckContext } from '../../contracts/checks/check.js';
 import { invariantFindings } from '../../contracts/checks/invariants.js';
 import { compiledSpec } from '../../src/spec/index.js';
 
-const context: CheckContext = { spec: compiledSpec(), fixtures: { equipment: [], probeRemoveRule: false }, readOnly: true, baseUrl: 'http://h', apiKeyHeader: 'X-Api-Key' };
+const context: CheckContext = { spec: compiledSpec(), fixtures: { equipment: [], probeRemoveRule: false }, readOnly: true, baseUrl: 'http://h', apiKeyHeader: 'X-Api-Key', generation: { seed: 1, maxCases: 5 } };
 const collection = '/v2/tickets/used-diagnostic-equipment';
 const ticket = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
 const other = 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11';

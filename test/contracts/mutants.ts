@@ -143,8 +143,36 @@ const invariantMutants: Mutant[] = [
   },
 ];
 
+/** Lenient or narrow input handling that only inputs generated from the document run into. */
+const inputMutants: Mutant[] = [
+  {
+    name: 'POST coerces a numeric string id',
+    caughtBy: ['generated_negative_inputs'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (request.method !== 'POST' || request.path !== collection || request.body === undefined) return next(request);
+        const text = new TextDecoder().decode(request.body).replace(/"diagnostic_equipment_id":"(\d+)"/, '"diagnostic_equipment_id":$1');
+        return next({ ...request, body: new TextEncoder().encode(text) });
+      }),
+  },
+  {
+    name: 'a limit past the maximum is clamped, not refused',
+    caughtBy: ['generated_negative_inputs'],
+    apply: (mock) => wrap(mock, (request, next) => (isList(request) && Number(request.query.get('limit')) > 1000 ? next(withQuery(request, (q) => q.set('limit', '1000'))) : next(request))),
+  },
+  {
+    name: 'limits from 500 up refused as invalid',
+    caughtBy: ['generated_positive_inputs'],
+    apply: (mock) =>
+      wrap(mock, (request, next) =>
+        isList(request) && Number(request.query.get('limit')) >= 500 && Number(request.query.get('limit')) <= 1000 ? next(withQuery(request, (q) => q.set('limit', 'x'))) : next(request),
+      ),
+  },
+];
+
 export const mutants: Mutant[] = [
   ...invariantMutants,
+  ...inputMutants,
   recordMutant('field renamed (name → title)', ['response_schema_conformance'], ({ name, ...rest }) => ({ ...rest, title: name })),
   recordMutant('field missing (version)', ['response_schema_conformance'], ({ version: _version, ...rest }) => rest),
   recordMutant('wrong type (id as a string)', ['response_schema_conformance'], (r) => ({ ...r, diagnostic_equipment_id: String(r.diagnostic_equipment_id) })),

@@ -17,6 +17,7 @@ const context: CheckContext = {
   readOnly: true,
   baseUrl: 'https://staging.example.test',
   apiKeyHeader: 'X-Api-Key',
+  generation: { seed: 1, maxCases: 5 },
 };
 
 const record = (name: string) => ({ ticket_id: '595be628-f6f2-4262-9c10-6389c6c4a5b8', diagnostic_equipment_id: 12, name, version: '2.0' });
