@@ -42,7 +42,10 @@ export function validValues(schema: JsonSchema, fixtures: { uuid?: string | unde
     const examples = [from, from + 1n, to - 1n, to, num(schema.default), 2n ** 53n + 1n].filter((v): v is bigint => v !== undefined && v >= from && v <= to);
     return { arbitrary: fc.bigInt({ min: from, max: to }), examples };
   }
-  if (schema.type === 'string' && schema.format === 'uuid') return { arbitrary: fc.uuid(), examples: fixtures.uuid === undefined ? [] : [fixtures.uuid] };
+  if (schema.type === 'string' && schema.format === 'uuid') {
+    // A uuid is case-insensitive (RFC 9562): capitals are as valid as small letters.
+    return { arbitrary: fc.oneof(fc.uuid(), fc.uuid().map((uuid) => uuid.toUpperCase())), examples: fixtures.uuid === undefined ? [] : [fixtures.uuid, fixtures.uuid.toUpperCase()] };
+  }
   if (schema.type === 'string') {
     const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
     const maxLength = Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 64, 300);

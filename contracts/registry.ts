@@ -6,6 +6,7 @@ import { paginationCheck } from './checks/pagination.js';
 import { responseCheckNames } from './checks/response-checks.js';
 import { inProgressAddCheck, inProgressRemoveCheck, lifecycleCheck } from './checks/write-checks.js';
 import { generatedInputsCheck } from './checks/generated-inputs.js';
+import { modelRunCheck } from './checks/model-run.js';
 
 export const behaviourChecks: BehaviourCheck[] = [
   paginationCheck,
@@ -17,6 +18,7 @@ export const behaviourChecks: BehaviourCheck[] = [
   lifecycleCheck,
   inProgressAddCheck,
   inProgressRemoveCheck,
+  modelRunCheck,
 ];
 
 export const checkNames: string[] = [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names), 'cleanup'];

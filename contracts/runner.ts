@@ -34,6 +34,8 @@ export interface ContractOptions {
   seed?: number;
   /** Generated cases per operation and expectation (default 25). */
   maxCases?: number;
+  /** Steps of the stateful model run, in all (default 40). */
+  modelSteps?: number;
   /** Another compiled document than the kit's own (tests: a copy with a new field). */
   spec?: CompiledSpec;
   /** Run only these check names (all when empty). */
@@ -85,7 +87,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     spec,
   });
   const scrub = createScrubber([credentials.token, credentials.apiKey, ...(options.secrets ?? [])]);
-  const generation = { seed: options.seed ?? Math.floor(Math.random() * 2 ** 31), maxCases: options.maxCases ?? defaultMaxCases };
+  const generation = {
+    seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+    maxCases: options.maxCases ?? defaultMaxCases,
+    ...(options.modelSteps === undefined ? {} : { modelSteps: options.modelSteps }),
+  };
   const context: CheckContext = { spec, fixtures: options.fixtures, readOnly: options.readOnly, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader, scrub, generation };
   const selected = (name: string) => (options.only === undefined || options.only.length === 0 || options.only.includes(name)) && !(options.skip ?? []).includes(name);
   const values = specValues(spec);

@@ -29,7 +29,7 @@ export interface CheckContext {
   /** Removes the suite's credentials from a text: applied to every value before a finding keeps it. */
   scrub?: Scrub;
   /** For the inputs generated from the document: the seed (printed in every report) and the bound. */
-  generation: { seed: number; maxCases: number };
+  generation: { seed: number; maxCases: number; modelSteps?: number };
 }
 
 export type Send = (label: string, method: string, target: string, options?: SendOptions) => Promise<LabelledExchange>;

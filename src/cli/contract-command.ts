@@ -43,6 +43,7 @@ Output:
   --seed N                seed of the inputs generated from the document (default: a new one each
                           run; every report prints it, so a failure can be sent again)
   --max-cases N           generated inputs per operation, allowed and forbidden each (default 25)
+  --model-steps N         steps of the stateful model run on --ticket (default 40)
   --only NAMES            run only these checks (comma-separated or repeated)
   --skip NAMES            skip these checks
   -h, --help              show this help
@@ -96,6 +97,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     'max-body-bytes': { type: 'string' },
     seed: { type: 'string' },
     'max-cases': { type: 'string' },
+    'model-steps': { type: 'string' },
     retries: { type: 'string' },
     only: { type: 'string', multiple: true },
     skip: { type: 'string', multiple: true },
@@ -134,6 +136,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     allowNotRun: values['allow-not-run'] === true,
     ...optional('seed', integerOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1 })),
     ...optional('maxCases', integerOption('max-cases', values['max-cases'], { min: 1, max: 100_000 })),
+    ...optional('modelSteps', integerOption('model-steps', values['model-steps'], { min: 1, max: 100_000 })),
     only,
     skip,
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result))}\n`) } : {}),

@@ -170,8 +170,103 @@ const inputMutants: Mutant[] = [
   },
 ];
 
+const problem = (status: number) => ({ status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: '/problems/violations', title: 'Bad request', status, detail: 'x', violations: [] }) });
+const listOnly = (change: (request: MockRequest, response: MockResponse) => MockResponse) => (mock: Mock) =>
+  wrap(mock, (request, next) => (isList(request) ? change(request, next(request)) : next(request)));
+const bodyField = (request: MockRequest): Json => (request.body === undefined ? {} : (JSON.parse(new TextDecoder().decode(request.body)) as Json));
+
+/** More drift of each class the invariants and the generated inputs stand for. */
+const moreMutants: Mutant[] = [
+  {
+    name: 'GET one answers the record under another ticket id',
+    caughtBy: ['record_identity'],
+    apply: (mock) => wrap(mock, (request, next) => (isOne(request) ? mapRecords(next(request), (r) => ({ ...r, ticket_id: 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11' })) : next(request))),
+  },
+  {
+    name: 'POST answers the record under another ticket id',
+    caughtBy: ['record_identity'],
+    apply: (mock) => wrap(mock, (request, next) => (request.method === 'POST' && request.path === collection ? mapRecords(next(request), (r) => ({ ...r, ticket_id: 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11' })) : next(request))),
+  },
+  { name: 'total one less than the rows', caughtBy: ['list_arithmetic'], apply: listOnly((_q, r) => mapBody(r, (b) => (typeof b.total === 'number' && b.total > 0 ? { ...b, total: b.total - 1 } : b))) },
+  { name: 'limit=0 answers one row', caughtBy: ['list_arithmetic', 'pagination_limit_zero'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && request.query.get('limit') === '0' ? next(withQuery(request, (q) => q.set('limit', '1'))) : next(request))) },
+  {
+    name: 'a filtered list carries a row of another ticket',
+    caughtBy: ['list_arithmetic'],
+    apply: listOnly((request, response) =>
+      request.query.has('ticket_id') ? mapBody(response, (b) => (Array.isArray(b.result) && b.result.length > 0 ? { ...b, result: [...b.result.slice(0, -1), { ...(b.result.at(-1) as Json), ticket_id: 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11' }] } : b)) : response,
+    ),
+  },
+  { name: 'the limit echo off by one', caughtBy: ['query_echo'], apply: listOnly((_q, r) => mapBody(r, (b) => ({ ...b, query: { ...(b.query as Json), limit: Number((b.query as Json).limit) + 1 } }))) },
+  { name: 'the offset echo always 0', caughtBy: ['query_echo'], apply: listOnly((_q, r) => mapBody(r, (b) => ({ ...b, query: { ...(b.query as Json), offset: 0 } }))) },
+  { name: 'the ticket_id echo left out', caughtBy: ['query_echo'], apply: listOnly((_q, r) => mapBody(r, (b) => { const { ticket_id: _t, ...query } = b.query as Json; return { ...b, query }; })) },
+  {
+    name: 'a refused second add removes the record',
+    caughtBy: ['write_locality'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        const response = next(request);
+        if (request.method === 'POST' && response.status === 409 && response.body?.includes('already-used')) {
+          const body = bodyField(request);
+          next({ ...request, method: 'DELETE', path: `${collection}/${String(body.ticket_id)}/${String(body.diagnostic_equipment_id)}`, body: undefined });
+        }
+        return response;
+      }),
+  },
+  {
+    name: 'a JSON body sent as text/plain is accepted',
+    caughtBy: ['generated_negative_inputs'],
+    apply: (mock) => wrap(mock, (request, next) => (request.method === 'POST' && request.headers['content-type'] === 'text/plain' ? next({ ...request, headers: { ...request.headers, 'content-type': 'application/json' } }) : next(request))),
+  },
+  { name: 'a negative limit read as 0', caughtBy: ['generated_negative_inputs'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && Number(request.query.get('limit')) < 0 ? next(withQuery(request, (q) => q.set('limit', '0'))) : next(request))) },
+  { name: 'a negative offset read as 0', caughtBy: ['generated_negative_inputs'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && Number(request.query.get('offset')) < 0 ? next(withQuery(request, (q) => q.set('offset', '0'))) : next(request))) },
+  { name: 'a limit that is not a number read as the default', caughtBy: ['generated_negative_inputs'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && request.query.has('limit') && !/^-?\d+$/.test(request.query.get('limit')!) ? next(withQuery(request, (q) => q.delete('limit'))) : next(request))) },
+  { name: 'a ticket_id that is not a uuid ignored', caughtBy: ['generated_negative_inputs'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && request.query.get('ticket_id') === 'not-a-uuid' ? next(withQuery(request, (q) => q.delete('ticket_id'))) : next(request))) },
+  {
+    name: 'a POST without ticket_id adds to a default ticket',
+    caughtBy: ['generated_negative_inputs'],
+    apply: (mock) =>
+      wrap(mock, (request, next) => {
+        if (request.method !== 'POST' || request.path !== collection) return next(request);
+        const body = bodyField(request);
+        return 'ticket_id' in body ? next(request) : next({ ...request, body: new TextEncoder().encode(JSON.stringify({ ...body, ticket_id: '595be628-f6f2-4262-9c10-6389c6c4a5b8' })) });
+      }),
+  },
+  { name: 'the maximum limit refused as invalid', caughtBy: ['generated_positive_inputs'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && request.query.get('limit') === '1000' ? problem(400) : next(request))) },
+  { name: 'offsets past 2^53 refused as invalid', caughtBy: ['generated_positive_inputs'], apply: (mock) => wrap(mock, (request, next) => (isList(request) && request.query.has('offset') && BigInt(/^\d+$/.test(request.query.get('offset')!) ? request.query.get('offset')! : '0') > 2n ** 53n ? problem(400) : next(request))) },
+  { name: 'the int32 maximum id refused as invalid in a path', caughtBy: ['generated_positive_inputs'], apply: (mock) => wrap(mock, (request, next) => (isOne(request) && request.path.endsWith('/2147483647') ? problem(400) : next(request))) },
+  { name: 'a uuid in capitals refused as invalid', caughtBy: ['generated_positive_inputs'], apply: (mock) => wrap(mock, (request, next) => (isOne(request) && /[A-F]/.test(request.path.split('/').at(-2) ?? '') ? problem(400) : next(request))) },
+  { name: 'the int32 minimum id refused as invalid in a body', caughtBy: ['generated_positive_inputs'], apply: (mock) => wrap(mock, (request, next) => (request.method === 'POST' && bodyField(request).diagnostic_equipment_id === -2147483648 ? problem(400) : next(request))) },
+];
+
+/** A deployment that remembers what was removed: only a sequence of writes runs into it. */
+const statefulMutants: Mutant[] = [
+  {
+    name: 'an id removed from a ticket cannot be added to it again',
+    caughtBy: ['stateful_model'],
+    apply: (mock) => {
+      const removed = new Set<string>();
+      return wrap(mock, (request, next) => {
+        if (request.method === 'DELETE') {
+          const response = next(request);
+          if (response.status === 204) removed.add(request.path.split('/').slice(-2).join('/'));
+          return response;
+        }
+        if (request.method === 'POST' && request.path === collection && request.body !== undefined) {
+          const body = JSON.parse(new TextDecoder().decode(request.body)) as { ticket_id?: unknown; diagnostic_equipment_id?: unknown };
+          if (removed.has(`${String(body.ticket_id)}/${String(body.diagnostic_equipment_id)}`)) {
+            return { status: 409, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: '/problems/x', title: 'x', status: 409, detail: 'x' }) };
+          }
+        }
+        return next(request);
+      });
+    },
+  },
+];
+
 export const mutants: Mutant[] = [
   ...invariantMutants,
+  ...moreMutants,
+  ...statefulMutants,
   ...inputMutants,
   recordMutant('field renamed (name → title)', ['response_schema_conformance'], ({ name, ...rest }) => ({ ...rest, title: name })),
   recordMutant('field missing (version)', ['response_schema_conformance'], ({ version: _version, ...rest }) => rest),

@@ -54,7 +54,10 @@ describe('the contract suite against the kit mock', () => {
       expect([...methods]).toEqual(['GET']);
       const notRun = report.checks.filter((c) => c.status === 'not-run').map((c) => [c.name, c.reason]);
       expect(notRun).toEqual(
-        ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality', 'in_progress_rule_add', 'in_progress_rule_remove'].map((n) => [n, '--read-only: no writes']),
+        [
+          ...['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality', 'in_progress_rule_add', 'in_progress_rule_remove'].map((n) => [n, '--read-only: no writes']),
+          ['stateful_model', '--read-only: the model run writes'],
+        ],
       );
     } finally {
       await server.close();
