@@ -7,9 +7,11 @@ import { responseCheckNames } from './checks/response-checks.js';
 import { inProgressAddCheck, inProgressRemoveCheck, lifecycleCheck } from './checks/write-checks.js';
 import { generatedInputsCheck } from './checks/generated-inputs.js';
 import { modelRunCheck } from './checks/model-run.js';
+import { listWalkCheck } from './checks/list-walk.js';
 
 export const behaviourChecks: BehaviourCheck[] = [
   paginationCheck,
+  listWalkCheck,
   negativeDataCheck,
   positiveDataCheck,
   authCheck,

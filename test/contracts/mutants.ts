@@ -238,6 +238,27 @@ const moreMutants: Mutant[] = [
   { name: 'the int32 minimum id refused as invalid in a body', caughtBy: ['generated_positive_inputs'], apply: (mock) => wrap(mock, (request, next) => (request.method === 'POST' && bodyField(request).diagnostic_equipment_id === -2147483648 ? problem(400) : next(request))) },
 ];
 
+/** Pages that each add up, but not to the list: only a walk of all of them sees it. */
+const walkMutants: Mutant[] = [
+  {
+    name: 'every page past the first repeats the first page',
+    caughtBy: ['pagination_walk'],
+    apply: (mock) => {
+      // A list longer than one page of 1000: the default state and 1,500 records on a ticket of their own.
+      const state = mock.state();
+      const ticket = 'ba5eba11-0000-4000-8000-000000001500';
+      const extra = Array.from({ length: 1500 }, (_, i) => ({ diagnostic_equipment_id: 100_000 + i, name: `Tool ${i}`, version: null }));
+      const refused = mock.load({
+        tickets: [...state.tickets, { id: ticket, status: 'Open' }],
+        catalog: [...state.catalog, ...extra],
+        used: [...state.used, ...extra.map((e) => ({ ticket_id: ticket, diagnostic_equipment_id: e.diagnostic_equipment_id }))],
+      });
+      if (refused.length > 0) throw new Error(JSON.stringify(refused));
+      return wrap(mock, (request, next) => (isList(request) && Number(request.query.get('offset') ?? 0) >= 1000 ? next(withQuery(request, (q) => q.set('offset', '0'))) : next(request)));
+    },
+  },
+];
+
 /** A deployment that remembers what was removed: only a sequence of writes runs into it. */
 const statefulMutants: Mutant[] = [
   {
@@ -266,6 +287,7 @@ const statefulMutants: Mutant[] = [
 export const mutants: Mutant[] = [
   ...invariantMutants,
   ...moreMutants,
+  ...walkMutants,
   ...statefulMutants,
   ...inputMutants,
   recordMutant('field renamed (name → title)', ['response_schema_conformance'], ({ name, ...rest }) => ({ ...rest, title: name })),
