@@ -40,7 +40,7 @@ async function contract(url: string, extra: string[]): Promise<Run> {
   const dir = await mkdtemp(join(tmpdir(), 'ude-kit-hostile-'));
   const reportFile = join(dir, 'report.json');
   const started = performance.now();
-  const args = ['--import', './test/helpers/report-peak-rss.mjs', ...cliArgs, 'contract', '--base-url', url, '--api-key', 'hostile-test-key', '--token', 'hostile-test-token', '--reporter', `json:${reportFile}`, ...extra];
+  const args = ['--import', './test/helpers/report-peak-rss.mjs', ...cliArgs, 'contract', '--base-url', url, '--api-key', 'hostile-test-key', '--token', 'hostile-test-token', '--reporter', `json:${reportFile}`, '--max-cases', '3', ...extra];
   const child = spawn(process.execPath, args, { cwd: root });
   children.push(child);
   let stderr = '';
