@@ -82,7 +82,9 @@ function validBase(target: Target, field: Target['fields'][number]): unknown {
   return field.location === 'body' ? target.base.body?.[field.name] : field.location === 'path' ? target.base.path[field.name] : target.base.query[field.name];
 }
 
-const label = (expectation: Expectation, input: InputCase) => `generated ${expectation === 'accept' ? 'positive' : 'negative'}: ${input.location} ${input.name} = ${asText(input.value).slice(0, 60)} (${input.kind})`;
+/** A body value as JSON (so "40" and 40 read apart); query and path values as the text sent. */
+const shown = (input: InputCase) => (input.location === 'body' && input.value !== undefined ? bodyText({ v: input.value }).slice(5, -1) : asText(input.value));
+const label = (expectation: Expectation, input: InputCase) => `generated ${expectation === 'accept' ? 'positive' : 'negative'}: ${input.location} ${input.name} = ${shown(input).slice(0, 60)} (${input.kind})`;
 
 /** Cases per operation and expectation when --max-cases is not given: a run against a local mock stays well under 5 s. */
 export const defaultMaxCases = 25;

@@ -137,7 +137,7 @@ export const modelRunCheck: BehaviourCheck = {
           exchange,
           {
             check: 'stateful_model',
-            expected: `what the model holds after steps 1..${index}: ${[...model].join(', ') || 'none of the ids'} on the ticket`,
+            expected: `what the model holds ${index === 0 ? 'before the first step' : `after steps 1..${index}`}: ${[...model].join(', ') || 'none of the ids'} on the ticket`,
             actual: outcome(exchange),
             message: `step ${index + 1} of the shortest failing sequence (seed ${context.generation.seed}) ${why}; the sequence:\n${lines.join('\n')}`,
           },
