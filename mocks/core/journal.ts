@@ -1,9 +1,10 @@
 // A bounded journal of recent API requests, newest last, for GET /__admin/requests. Recording only
 // keeps references and a timestamp, because it runs on every request; formatting and redaction happen
 // when the journal is read, so no secret ever leaves it.
-import type { MockRequest } from './exchange.js';
+import type { MockRequest, MockResponse } from './exchange.js';
+import { harOf, type Har, type HarSource } from './har.js';
 
-type Recordable = Omit<MockRequest, 'bodyTooLarge'>;
+type Recordable = Omit<MockRequest, 'bodyTooLarge'> & { bodyCut?: boolean };
 
 export interface JournalEntry {
   id: number;
@@ -21,10 +22,14 @@ interface Recorded {
   id: number;
   at: number;
   request: Recordable;
-  status: number;
+  /** The answer as it was sent (a reference: the core built it anyway), its body cut past the limit. */
+  response: MockResponse;
+  responseCut: boolean;
 }
 
 const bodyPreviewBytes = 4096;
+/** The most of a response body kept for the HAR export: a full page of 1000 records fits. */
+const responseKeptChars = 256 * 1024;
 const lenient = new TextDecoder('utf-8');
 export const redacted = '[redacted]';
 
@@ -51,25 +56,52 @@ export function createJournal(capacity: number, secretHeaders: string[]) {
   let entries: Recorded[] = [];
   let nextId = 1;
 
-  function format({ id, at, request, status }: Recorded): JournalEntry {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) headers[name] = isSecret(name) ? redacted : value;
-    const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: redactedQuery(request.query), headers, status };
+  const redactedHeaders = (headers: Record<string, string>) => {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) out[name] = isSecret(name) ? redacted : value;
+    return out;
+  };
+
+  function format({ id, at, request, response }: Recorded): JournalEntry {
+    const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: redactedQuery(request.query), headers: redactedHeaders(request.headers), status: response.status };
     if (request.body !== undefined && request.body.byteLength > 0) entry.body = lenient.decode(request.body.subarray(0, bodyPreviewBytes));
     return entry;
   }
 
+  function harSource(recorded: Recorded): HarSource {
+    const entry = format(recorded);
+    return {
+      time: entry.time,
+      method: entry.method,
+      path: entry.path,
+      query: entry.query,
+      requestHeaders: entry.headers,
+      ...(entry.body === undefined ? {} : { requestBody: entry.body }),
+      requestBodyCut: (recorded.request.bodyCut ?? false),
+      status: recorded.response.status,
+      responseHeaders: redactedHeaders(recorded.response.headers),
+      ...(recorded.response.body === undefined ? {} : { responseBody: recorded.response.body }),
+      responseBodyCut: recorded.responseCut,
+    };
+  }
+
   return {
-    record(request: Recordable, status: number, at: number): void {
+    record(request: Recordable, response: MockResponse, at: number): void {
       if (capacity <= 0) return;
       // A large body is not kept whole: only the preview is ever shown.
-      const kept = request.body !== undefined && request.body.byteLength > bodyPreviewBytes ? { ...request, body: request.body.slice(0, bodyPreviewBytes) } : request;
-      entries.push({ id: nextId++, at, request: kept, status });
+      const cut = request.body !== undefined && request.body.byteLength > bodyPreviewBytes;
+      const kept = cut ? { ...request, body: request.body!.slice(0, bodyPreviewBytes), bodyCut: true } : request;
+      const responseCut = response.body !== undefined && response.body.length > responseKeptChars;
+      entries.push({ id: nextId++, at, request: kept, response: responseCut ? { ...response, body: response.body!.slice(0, responseKeptChars) } : response, responseCut });
       // Trim in batches so recording stays O(1) amortised under sustained load.
       if (entries.length > capacity * 2) entries = entries.slice(-capacity);
     },
     list(): JournalEntry[] {
       return entries.slice(-capacity).map(format);
+    },
+    /** The same entries as HAR 1.2, with the answers the mock gave. */
+    har(creatorVersion: string): Har {
+      return harOf(entries.slice(-capacity).map(harSource), creatorVersion);
     },
     clear(): void {
       entries = [];

@@ -120,7 +120,7 @@ export function createMock(options: MockOptions = {}): Mock {
       journal.clear();
     },
     setTicketStatus: (ticketId, status) => store.setStatus(ticketId, status),
-    requests: () => journal.list(),
+    requests: ((options?: { format?: 'journal' | 'har' }) => (options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list())) as MockControls['requests'],
     clearRequests: () => journal.clear(),
   };
 
@@ -172,7 +172,7 @@ export function createMock(options: MockOptions = {}): Mock {
 
   /** Journals an answer (admin calls that inspect the journal stay out of it) and adds CORS. */
   function finish(request: RequestHead, response: MockResponse): MockResponse {
-    if (!isUnder(request.path, adminPrefix)) journal.record(request, response.status, now());
+    if (!isUnder(request.path, adminPrefix)) journal.record(request, response, now());
     const answered = request.method === 'HEAD' ? withoutBody(response) : response;
     return withCors(request, answered, origins);
   }

@@ -7,6 +7,7 @@ import { emptyResponse, jsonResponse, type MockRequest, type MockResponse } from
 import { readJsonBody, violationsFrom } from '../input.js';
 import { toJson } from '../json.js';
 import type { JournalEntry } from '../journal.js';
+import type { Har } from '../har.js';
 import { methodNotAllowed, routeNotFound, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
 import { ticketStatusSchema, type StateDocument, type Ticket } from '../../state/state-document.js';
 
@@ -19,7 +20,10 @@ export interface MockControls {
   load(document: unknown): Violation[];
   reset(): void;
   setTicketStatus(ticketId: string, status: string): Ticket | undefined;
+  /** The journal; with `{ format: 'har' }`, as HAR 1.2 (credentials redacted) for the tools that read HAR. */
   requests(): JournalEntry[];
+  requests(options: { format: 'har' }): Har;
+  requests(options?: { format?: 'journal' | 'har' }): JournalEntry[] | Har;
   clearRequests(): void;
 }
 
@@ -87,7 +91,12 @@ const routes: Route[] = [
   {
     pattern: /^\/requests$/,
     methods: {
-      GET: (_request, controls) => jsonResponse(200, toJson({ requests: controls.requests() })),
+      GET: (request, controls) => {
+        const format = request.query.get('format') ?? 'journal';
+        if (format === 'har') return jsonResponse(200, toJson(controls.requests({ format: 'har' })));
+        if (format !== 'journal') return violations([{ field: 'format', message: 'must be journal or har' }]);
+        return jsonResponse(200, toJson({ requests: controls.requests() }));
+      },
       DELETE: (_request, controls) => {
         controls.clearRequests();
         return emptyResponse(204);
