@@ -15,7 +15,7 @@ import { load, type LoadRequest, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -140,6 +140,16 @@ const ratio = (a: number, b: number) => (b === 0 ? '∞' : `${(a / b).toFixed(1)
 
 const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
 
+if (values.har !== undefined) {
+  const { harBench } = await import('./har.js');
+  const megabytes = Number(values.har === '' ? 100 : values.har);
+  if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 2000) throw new Error(`--har takes megabytes from 1 to 2000, not "${values.har}"`);
+  const result = await harBench(megabytes);
+  console.log(result.text);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'har.json'), `${JSON.stringify({ machine, ...result.figures }, null, 2)}\n`);
+  process.exit(result.figures.exitCode === 0 ? 0 : 1);
+}
 if (values.soak !== undefined) {
   const { soak } = await import('./soak.js');
   const seconds = Number(values.soak);

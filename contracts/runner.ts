@@ -69,6 +69,8 @@ export interface ContractReport {
   exitCode: 0 | 1 | 2;
   /** Why the run could not be completed (exit code 2). */
   reason?: string;
+  /** For a run over recorded traffic: entries read and checked, and why the others were not. */
+  har?: { read: number; checked: number; notChecked: string[]; problems: string[] };
 }
 
 /** After this many transport failures in a row the deployment is taken to have stopped answering. */

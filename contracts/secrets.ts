@@ -36,15 +36,21 @@ function scrubForm(text: string, form: string): string {
   return form.length < secretPrefixChars ? scrubShortForm(text, form) : text.split(form).join(mask);
 }
 
-/** Replaces any run of 8+ characters that starts a form: what a cut left of a secret. */
+/**
+ * Replaces a run of 8+ characters that starts a form where a cut ended it (an ellipsis or the end of the
+ * text follows): what a cut left of a secret. Elsewhere such a run is ordinary text ("example-session"
+ * for the key "example-key").
+ */
 function scrubPrefixes(text: string, form: string): string {
   if (form.length < secretPrefixChars) return text;
   const head = form.slice(0, secretPrefixChars);
   let out = '';
   let from = 0;
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, from)) {
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
     let length = secretPrefixChars;
     while (length < form.length && text[at + length] === form[length]) length++;
+    const next = text[at + length];
+    if (next !== undefined && next !== '…') continue;
     out += text.slice(from, at) + mask;
     from = at + length;
   }

@@ -7,6 +7,10 @@ const mark = { passed: '✓', failed: '✗', 'not-run': '–' } as const;
 export function prettyReport(report: ContractReport): string {
   const lines: string[] = [];
   lines.push(`ude-kit contract → ${report.baseUrl}  (${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s${report.seed === undefined ? '' : `, seed ${report.seed}`})`);
+  if (report.har !== undefined) {
+    lines.push(`${report.har.read} entries read, ${report.har.checked} checked against the document`);
+    for (const line of [...report.har.problems, ...report.har.notChecked.map((n) => `not checked: ${n}`)]) lines.push(`  ${line}`);
+  }
   if (report.reason !== undefined) lines.push('', `Could not run: ${report.reason}`);
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length), 10);

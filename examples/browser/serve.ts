@@ -12,10 +12,12 @@ function installWorker(): void {
   copyFileSync(fileURLToPath(new URL('../../node_modules/msw/lib/mockServiceWorker.js', import.meta.url)), here('./public/mockServiceWorker.js'));
 }
 
-export async function serveExample(port: number): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves the built example; with `proxyTo`, its /v2 calls go to that server (the standalone mock). */
+export async function serveExample(port: number, options: { proxyTo?: string; build?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
   installWorker();
-  await build({ configFile });
-  const server: PreviewServer = await preview({ configFile, preview: { port, host: '127.0.0.1', strictPort: port !== 0 } });
+  if (options.build !== false) await build({ configFile });
+  const proxy = options.proxyTo === undefined ? {} : { proxy: { '/v2': options.proxyTo } };
+  const server: PreviewServer = await preview({ configFile, preview: { port, host: '127.0.0.1', strictPort: port !== 0, ...proxy } });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (url === undefined) throw new Error('vite preview did not report its URL');
   return { url, close: () => server.close() };

@@ -5,6 +5,7 @@ import { compiledSpec, schemaRef } from '../spec/index.js';
 import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
 import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
 import { checkNames } from '../../contracts/registry.js';
+import { runHarContract } from '../../contracts/har/har-run.js';
 import { describeFailure, runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';
 import { CliError } from './cli-error.js';
@@ -19,6 +20,8 @@ schema drift. Exit code: 0 no error-level drift, 1 drift found, 2 could not run.
 
 Target and credentials:
   --base-url URL          the deployment (env UDE_KIT_BASE_URL)
+  --har FILE              check recorded traffic instead (HAR 1.2, repeatable; no request is sent;
+                          with --base-url only that host's entries)
 ${credentialUsage}
 
 Fixtures (write checks are reported as not run without them):
@@ -85,6 +88,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     args,
     {
     'base-url': { type: 'string' },
+    har: { type: 'string', multiple: true },
     ...credentialOptions,
     ticket: { type: 'string' },
     'closed-ticket': { type: 'string' },
@@ -107,11 +111,12 @@ export async function runContractCommand(args: string[]): Promise<number> {
   if (values === undefined) return 0;
 
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
-  if (baseUrl === undefined) throw new CliError('--base-url is required (or set UDE_KIT_BASE_URL)');
+  const targets = reporterOption(values.reporter);
+  if (values.har !== undefined) return writeReports(await runHarContract({ files: values.har, baseUrl }), targets, []);
+  if (baseUrl === undefined) throw new CliError('--base-url is required (or set UDE_KIT_BASE_URL), or --har FILE to check recorded traffic');
   const idRange = integerFormatRange('int32')!;
   const equipment = (values.equipment ?? []).map((text) => integerOption('equipment', text, { min: Number(idRange.min), max: Number(idRange.max) })!);
   const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 600_000 }) ?? 10_000;
-  const targets = reporterOption(values.reporter);
   const only = listOption(values.only, 'only');
   const skip = listOption(values.skip, 'skip');
   const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
@@ -142,8 +147,14 @@ export async function runContractCommand(args: string[]): Promise<number> {
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result))}\n`) } : {}),
   }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
+  return writeReports(report, targets, secrets);
+}
+
+/** Writes every report, whatever happened, and the summary line; returns the exit code. */
+async function writeReports(report: ContractReport, targets: ReporterTarget[], secrets: string[]): Promise<number> {
+  const scrub = createScrubber(secrets);
   // Values are scrubbed in the report itself, then each finished text once more for what escaping made
-  // of them. Every run writes its reports, whatever happened; a report that cannot be written is said.
+  // of them. A report that cannot be written is said, not thrown.
   const clean = scrubDeep(report, scrub);
   const finalScrub = createScrubber(secrets, { longOnly: true });
   for (const target of targets) {

@@ -55,11 +55,16 @@ async function render() {
 }
 
 async function start() {
-  // The kit's handlers, each page load with a fresh state; window.udeMock lets tests arrange more.
-  const { handlers, mock } = createHandlers();
-  Object.assign(window, { udeMock: mock });
-  await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
-  element('status').textContent = 'Mock API ready (MSW service worker)';
+  // The kit's handlers, each page load with a fresh state; window.udeMock lets tests arrange more. With
+  // ?standalone the page talks to whatever serves /v2 on its origin (the standalone mock behind a proxy).
+  if (new URLSearchParams(location.search).has('standalone')) {
+    element('status').textContent = 'Mock API ready (standalone mock behind the proxy)';
+  } else {
+    const { handlers, mock } = createHandlers();
+    Object.assign(window, { udeMock: mock });
+    await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+    element('status').textContent = 'Mock API ready (MSW service worker)';
+  }
 
   element('ticket').addEventListener('change', () => {
     state.offset = 0;
