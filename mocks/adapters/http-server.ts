@@ -155,9 +155,11 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
   const bodyTimeoutMs = options.requestTimeoutMs ?? defaultTimeouts.requestTimeoutMs;
   const allowedHost = hostCheck(options.allowedHosts ?? []);
   function answer(response: ServerResponse, result: MockResponse, closeAfter: boolean): void {
-    const wait = pickDelay(options.delay);
-    if (wait > 0) setTimeout(() => !response.destroyed && write(response, result, closeAfter), wait);
-    else if (!response.destroyed) write(response, result, closeAfter);
+    const wait = pickDelay(options.delay) + (result.delayMs ?? 0);
+    // An injected network error: the connection closes without an answer.
+    const send = () => (result.networkError === true ? response.socket?.destroy() : write(response, result, closeAfter));
+    if (wait > 0) setTimeout(() => !response.destroyed && send(), wait);
+    else if (!response.destroyed) send();
   }
 
   /** Answers without reading the body; a connection whose body was not read is closed after it. */

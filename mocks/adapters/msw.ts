@@ -61,8 +61,10 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
       const bytes = refused === undefined ? new Uint8Array(await request.arrayBuffer()) : undefined;
       const plain: MockRequest = { ...head, body: bytes !== undefined && bytes.byteLength > 0 ? bytes : undefined };
       const answer = refused ?? mock.handle(plain);
-      const wait = pickDelay(options.delay);
+      const wait = pickDelay(options.delay) + (answer.delayMs ?? 0);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // An injected network error: fetch rejects with a TypeError, as it would on a dropped connection.
+      if (answer.networkError === true) return HttpResponse.error();
       return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
     },
   );

@@ -19,6 +19,12 @@ export interface MockResponse {
   headers: Record<string, string>;
   /** The serialised body, or undefined for an empty one. */
   body?: string | undefined;
+  /** An injected fault: wait this long before answering (the adapter waits; the core never does). */
+  delayMs?: number;
+  /** An injected fault: close the connection without an answer. */
+  networkError?: boolean;
+  /** The id of the injected fault that shaped this answer, for the journal. */
+  fault?: number;
 }
 
 export function jsonResponse(status: number, body: string, headers: Record<string, string> = {}): MockResponse {

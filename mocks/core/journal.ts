@@ -15,7 +15,10 @@ export interface JournalEntry {
   headers: Record<string, string>;
   /** The body as text, cut to a few KiB; bytes that are not UTF-8 become U+FFFD. */
   body?: string;
+  /** 0 when an injected fault closed the connection without an answer. */
   status: number;
+  /** The injected fault that shaped the answer (mock.inject, POST /__admin/faults). */
+  fault?: { id: number; networkError?: boolean; delayMs?: number };
 }
 
 interface Recorded {
@@ -65,6 +68,9 @@ export function createJournal(capacity: number, secretHeaders: string[]) {
   function format({ id, at, request, response }: Recorded): JournalEntry {
     const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: redactedQuery(request.query), headers: redactedHeaders(request.headers), status: response.status };
     if (request.body !== undefined && request.body.byteLength > 0) entry.body = lenient.decode(request.body.subarray(0, bodyPreviewBytes));
+    if (response.fault !== undefined) {
+      entry.fault = { id: response.fault, ...(response.networkError === true ? { networkError: true } : {}), ...(response.delayMs === undefined ? {} : { delayMs: response.delayMs }) };
+    }
     return entry;
   }
 

@@ -12,6 +12,7 @@ import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions } from './auth.js';
 import { preflight, withCors } from './cors.js';
 import { createOriginPolicy, type CorsOrigins } from './origins.js';
+import { createFaults, type Fault } from './faults.js';
 import type { MockRequest, MockResponse } from './exchange.js';
 import { mediaTypeOf, parseInput } from './input.js';
 import { createJournal } from './journal.js';
@@ -21,6 +22,7 @@ import {
   internalError,
   methodNotAllowed,
   originNotAllowed,
+  injectedProblem,
   payloadTooLarge,
   routeNotFound,
   unsupportedMediaType,
@@ -85,6 +87,14 @@ export class InvalidStateError extends Error {
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The answer a fault gives in place of the operation's own, or undefined when it only delays. */
+function faultResponse(fault: Fault): MockResponse | undefined {
+  const delay = fault.delayMs === undefined ? {} : { delayMs: fault.delayMs };
+  if (fault.networkError === true) return { status: 0, headers: {}, networkError: true, fault: fault.id, ...delay };
+  if (fault.status === undefined) return undefined;
+  return { ...problemResponse(injectedProblem(fault.status, fault.id)), fault: fault.id, ...delay };
+}
+
 /** A HEAD request is answered as its GET would be, without the body (RFC 9110 §9.3.2). */
 function withoutBody(response: MockResponse): MockResponse {
   if (response.body === undefined) return response;
@@ -102,6 +112,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const now = options.now ?? Date.now;
   const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader, adminTokenHeader]);
   const origins = createOriginPolicy(options.corsOrigins);
+  const faults = createFaults();
 
   const startState = options.state ?? generateDefaultState({ seed: options.seed });
   const refused = stateDocumentViolations(startState);
@@ -118,10 +129,14 @@ export function createMock(options: MockOptions = {}): Mock {
     reset() {
       store = UsedEquipmentStore.fromDocument(startState);
       journal.clear();
+      faults.clear();
     },
     setTicketStatus: (ticketId, status) => store.setStatus(ticketId, status),
     requests: ((options?: { format?: 'journal' | 'har' }) => (options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list())) as MockControls['requests'],
     clearRequests: () => journal.clear(),
+    inject: (spec) => faults.inject(spec),
+    faults: () => faults.list(),
+    clearFaults: (id) => faults.clear(id),
   };
 
   /**
@@ -164,10 +179,13 @@ export function createMock(options: MockOptions = {}): Mock {
     if ('refused' in screened) return screened.refused;
     if ('admin' in screened) return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
     const { operation, pathValues } = screened.operation;
+    const fault = faults.take(operation.operationId);
+    const injected = fault === undefined ? undefined : faultResponse(fault);
+    if (injected !== undefined) return injected;
     const parsed = parseInput(operation, request, pathValues);
-    if (!parsed.ok) return violations(parsed.violations);
-    const handler = operationHandlers[operation.operationId];
-    return handler === undefined ? internalError() : handler(store, parsed.input);
+    const answer = !parsed.ok ? violations(parsed.violations) : (operationHandlers[operation.operationId]?.(store, parsed.input) ?? internalError());
+    // A delay alone slows the operation's own answer.
+    return fault?.delayMs === undefined ? answer : { ...toResponse(answer), delayMs: fault.delayMs, fault: fault.id };
   }
 
   /** Journals an answer (admin calls that inspect the journal stay out of it) and adds CORS. */

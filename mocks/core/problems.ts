@@ -126,6 +126,10 @@ export const unsupportedMediaType = (expected: string): ProblemResult =>
 export const expectationFailed = (expectation: string): ProblemResult =>
   problem('expectation-failed', 'Expectation failed', 417, `The mock cannot meet "Expect: ${expectation}"; only 100-continue is supported.`);
 
+/** The answer of a fault a test injected (mock.inject, POST /__admin/faults). */
+export const injectedProblem = (status: number, faultId: number): ProblemResult =>
+  problem('injected-fault', 'Injected fault', status, `The mock answers ${status} because fault ${faultId} was injected (mock.inject or POST /__admin/faults).`);
+
 export const internalError = (): ProblemResult =>
   problem('internal-error', 'Internal server error', 500, 'The mock failed to handle the request; see its log.');
 

@@ -17,6 +17,8 @@ export interface SendOptions {
   body?: string | Uint8Array<ArrayBuffer>;
   /** Leave out the default credentials. */
   anonymous?: boolean;
+  /** A 5xx is what the test asked for (an injected fault); the body must still be a valid problem. */
+  serverErrorExpected?: boolean;
 }
 
 export interface Driver {
@@ -39,7 +41,7 @@ async function sendTo(baseUrl: string, method: string, pathAndQuery: string, opt
   if (pathAndQuery.startsWith('/__admin') && !['GET', 'HEAD', 'OPTIONS'].includes(method)) headers['content-type'] ??= 'application/json';
   const response = await fetch(`${baseUrl}${pathAndQuery}`, { method, headers, body });
   const reply = { status: response.status, headers: response.headers, text: await response.text() };
-  expectConformingReply(method, new URL(pathAndQuery, 'http://x').pathname, reply);
+  expectConformingReply(method, new URL(pathAndQuery, 'http://x').pathname, reply, { serverErrorExpected: options.serverErrorExpected === true });
   return reply;
 }
 

@@ -8,6 +8,7 @@ import { readJsonBody, violationsFrom } from '../input.js';
 import { toJson } from '../json.js';
 import type { JournalEntry } from '../journal.js';
 import type { Har } from '../har.js';
+import type { Fault, FaultSpec } from '../faults.js';
 import { methodNotAllowed, routeNotFound, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
 import { ticketStatusSchema, type StateDocument, type Ticket } from '../../state/state-document.js';
 
@@ -25,10 +26,30 @@ export interface MockControls {
   requests(options: { format: 'har' }): Har;
   requests(options?: { format?: 'journal' | 'har' }): JournalEntry[] | Har;
   clearRequests(): void;
+  /** Fails or slows an operation on demand (see faults.ts); reset clears every fault. */
+  inject(spec: FaultSpec): Fault;
+  faults(): Fault[];
+  clearFaults(id?: number): boolean;
 }
 
 const json = { mediaType: 'application/json', required: true };
 let validatePatch: ValidateFunction | undefined;
+let validateFault: ValidateFunction | undefined;
+
+/** A fault, as POST /__admin/faults takes it: the operation names come from the document. */
+function faultSchema(operationIds: string[]) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      operation: { enum: [...operationIds, '*'] },
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      networkError: { type: 'boolean' },
+      delayMs: { type: 'integer', minimum: 0, maximum: 60_000 },
+      times: { type: 'integer', minimum: 1 },
+    },
+  };
+}
 
 function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: false; problem: ProblemResult } {
   const found: Violation[] = [];
@@ -86,6 +107,34 @@ const routes: Route[] = [
         const ticket = controls.setTicketStatus(ticketId, (read.body as { status: string }).status);
         return ticket === undefined ? ticketNotFound(ticketId) : jsonResponse(200, toJson(ticket));
       },
+    },
+  },
+  {
+    pattern: /^\/faults$/,
+    methods: {
+      GET: (_request, controls) => jsonResponse(200, toJson({ faults: controls.faults() })),
+      POST: (request, controls) => {
+        const read = readBody(request);
+        if (!read.ok) return read.problem;
+        validateFault ??= compiledSpec().requestAjv.compile(faultSchema(compiledSpec().operations.map((o) => o.operationId)));
+        if (!validateFault(read.body)) return violations(violationsFrom(validateFault.errors, 'body'));
+        const spec = read.body as FaultSpec;
+        if (spec.status === undefined && spec.networkError !== true && spec.delayMs === undefined) {
+          return violations([{ field: 'body', message: 'must name a status, networkError: true or a delayMs' }]);
+        }
+        return jsonResponse(201, toJson(controls.inject(spec)));
+      },
+      DELETE: (_request, controls) => {
+        controls.clearFaults();
+        return emptyResponse(204);
+      },
+    },
+  },
+  {
+    pattern: /^\/faults\/(\d+)$/,
+    methods: {
+      DELETE: (_request, controls, match) =>
+        controls.clearFaults(Number(match[1])) ? emptyResponse(204) : routeNotFound('DELETE', `${adminPrefix}/faults/${match[1]}`),
     },
   },
   {
