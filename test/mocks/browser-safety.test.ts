@@ -38,6 +38,12 @@ describe('the browser path', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('imports no Node built-in from the data factories (ude-kit/fake) down', async () => {
+    const graph = await importGraph('mocks/fake/index.ts');
+    const offenders = [...graph].flatMap(([file, specifiers]) => specifiers.filter((s) => s.startsWith('node:') || builtins.has(s.split('/')[0]!)).map((s) => `${file.slice(root.length)} imports ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
   it('would notice a Node built-in (the check itself works)', async () => {
     const graph = await importGraph('mocks/adapters/http-server.ts');
     expect([...graph.values()].flat()).toContain('node:http');

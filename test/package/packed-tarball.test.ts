@@ -60,6 +60,14 @@ describe('the packed package', () => {
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('200 iCarsoft CR Pro');
   });
 
+  it("imports 'ude-kit/fake' and makes a page that adds up", () => {
+    const script = `
+      import { fakeList, fakeUsedEquipment } from 'ude-kit/fake';
+      const page = fakeList({ total: 3255, limit: 25, offset: 3250 });
+      console.log(page.result.length, page.total, fakeUsedEquipment({ name: 'X' }).name);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('5 3255 X');
+  });
+
   it("resolves shipped scenario JSON from 'ude-kit/scenarios/*' with 'ude-kit/msw', as a browser app would", () => {
     const script = `
       import closed from 'ude-kit/scenarios/closed-ticket.json' with { type: 'json' };
