@@ -5,6 +5,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { pickDelay, type DelayRange } from '../core/delay.js';
 import type { MockRequest } from '../core/exchange.js';
 import { createMock, type Mock, type MockOptions } from '../core/mock.js';
+import { persisted, type PersistTo } from './persistence.js';
 
 export interface HandlerOptions extends MockOptions {
   /** Serve only this origin (and path prefix), e.g. 'https://api.example.test'. Default: any origin. */
@@ -12,6 +13,8 @@ export interface HandlerOptions extends MockOptions {
   /** An existing mock to serve, instead of a new one made from the options. */
   mock?: Mock;
   delay?: DelayRange;
+  /** Keep the state across page reloads in the browser (see persistence.ts); reset forgets it. */
+  persist?: PersistTo;
 }
 
 export interface MockHandlers {
@@ -31,7 +34,9 @@ function headersOf(request: Request): Record<string, string> {
 export function createHandlers(options: HandlerOptions = {}): MockHandlers {
   // A service worker answers only the pages of its own origin, and msw/node no browser at all: no other
   // site can reach these handlers, so every origin is answered unless the options name some.
-  const mock = options.mock ?? createMock({ ...options, corsOrigins: options.corsOrigins ?? 'any' });
+  const created = options.mock ?? createMock({ ...options, corsOrigins: options.corsOrigins ?? 'any' });
+  const kept = options.persist === undefined ? undefined : persisted(created, options.persist);
+  const mock = kept?.mock ?? created;
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const prefix = base?.pathname.replace(/\/$/, '') ?? '';
 
@@ -63,6 +68,11 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
       const answer = refused ?? mock.handle(plain);
       const wait = pickDelay(options.delay) + (answer.delayMs ?? 0);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // Every write through the API or the admin API is kept (a reset forgets what was kept).
+      if (kept !== undefined && plain.method !== 'GET' && plain.method !== 'HEAD') {
+        if (plain.path === '/__admin/reset') kept.mock.reset();
+        else kept.save();
+      }
       // An injected network error: fetch rejects with a TypeError, as it would on a dropped connection.
       if (answer.networkError === true) return HttpResponse.error();
       return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });

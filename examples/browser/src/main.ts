@@ -60,7 +60,8 @@ async function start() {
   if (new URLSearchParams(location.search).has('standalone')) {
     element('status').textContent = 'Mock API ready (standalone mock behind the proxy)';
   } else {
-    const { handlers, mock } = createHandlers();
+    // ?persist keeps the mock's state in sessionStorage across reloads.
+    const { handlers, mock } = createHandlers(new URLSearchParams(location.search).has('persist') ? { persist: 'sessionStorage' } : {});
     Object.assign(window, { udeMock: mock });
     await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
     element('status').textContent = 'Mock API ready (MSW service worker)';
