@@ -83,6 +83,6 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
 
 // For switching scenarios in the browser, where files cannot be read: import the scenario JSON
 // ('ude-kit/scenarios/many-pages.json') and resolve it here; `mock.load(state)` swaps it in.
-export { resolveScenario, type ScenarioDocument } from '../state/scenario.js';
+export { resolveScenario, scenarioState, ScenarioRefusedError, type ScenarioDocument } from '../state/scenario.js';
 export type { StateDocument } from '../state/state-document.js';
 export type { Mock, MockOptions } from '../core/mock.js';

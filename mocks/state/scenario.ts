@@ -177,6 +177,19 @@ function toOrigin(violation: Violation, origins: Sourced['origins']): Violation 
   return isFilePath(origin) ? { field: `${origin}${match[3]}`, message } : { field: origin, message: `${message} (merged entry ${violation.field})` };
 }
 
+/** Thrown by scenarioState for a refused scenario; `violations` holds every problem by its path. */
+export class ScenarioRefusedError extends Error {
+  constructor(readonly violations: Violation[]) {
+    super(`the scenario is refused: ${violations.slice(0, 5).map((v) => `${v.field} ${v.message}`).join('; ')}${violations.length > 5 ? '; …' : ''}`);
+  }
+}
+
+/** The state of a resolved scenario, or a ScenarioRefusedError: `mock.load(scenarioState(loadScenario('closed-ticket')))`. */
+export function scenarioState(result: ScenarioResult): StateDocument {
+  if (!result.ok) throw new ScenarioRefusedError(result.violations);
+  return result.state;
+}
+
 export function resolveScenario(document: unknown, lookup: ScenarioLookup = () => undefined): ScenarioResult {
   const resolved = resolve(document, lookup, []);
   if (!resolved.ok) return resolved;

@@ -16,7 +16,50 @@ function snippetAfter(heading: string): string {
   return block[1]!;
 }
 
+/** Type-checks a file (strict) inside the project, so that 'ude-kit' resolves to this package by its name. */
+function typecheck(name: string, code: string): void {
+  const dir = mkdtempSync(join(root, 'test', 'docs', '.snippet-'));
+  try {
+    writeFileSync(join(dir, name), code);
+    const tsc = join(root, 'node_modules', '.bin', 'tsc');
+    execFileSync(tsc, ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node,vitest/globals', join(dir, name)], { cwd: root, encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The code spans of the README table row that starts with `row`, which contain `needle`. */
+function spansOfRow(row: string, needle: string): string[] {
+  const line = readFileSync(join(root, 'README.md'), 'utf8').split('\n').find((l) => l.startsWith(`| ${row}`));
+  if (line === undefined) throw new Error(`no README row "${row}"`);
+  return [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((span) => span.startsWith(needle));
+}
+
 describe('README snippets', () => {
+  it('the MSW-in-Vitest snippet type-checks (strict)', () => {
+    typecheck('vitest-snippet.ts', snippetAfter('### MSW in Vitest (or Jest)'));
+  }, 60_000);
+
+  it('the scenario one-liners of the switching table type-check (strict)', () => {
+    const node = spansOfRow('A Node test with the handlers', 'mock.load(scenarioState(');
+    const browser = spansOfRow('A browser app or a test inside the page', 'mock.load(scenarioState(');
+    expect(node).toHaveLength(1);
+    expect(browser).toHaveLength(1);
+    typecheck(
+      'switching.ts',
+      [
+        "import { createHandlers, resolveScenario, scenarioState } from 'ude-kit/msw';",
+        "import { loadScenario } from 'ude-kit';",
+        "import closed from 'ude-kit/scenarios/closed-ticket.json' with { type: 'json' };",
+        "import single from 'ude-kit/scenarios/single-ticket.json' with { type: 'json' };",
+        'const { mock } = createHandlers();',
+        `${node[0]};`,
+        `${browser[0]};`,
+        'export {};',
+      ].join('\n'),
+    );
+  }, 60_000);
+
   it('the ude-kit/fake snippet type-checks (strict) and runs', () => {
     const code = `${snippetAfter('### Data for components and stories')}\nconsole.log(JSON.stringify([tool.name, lastPage.result.length, refused.status, again.diagnostic_equipment_id > 0]));\n`;
     // Inside the project, so that 'ude-kit/fake' resolves to this package by its own name.

@@ -94,3 +94,13 @@ describe('files that are not scenarios', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('scenarioState', () => {
+  it('gives the state of a resolved scenario, and throws with every problem for a refused one', async () => {
+    const { scenarioState, ScenarioRefusedError } = await import('../../mocks/state/scenario.js');
+    expect(scenarioState(resolveScenario({ description: 'x', tickets: [] })).tickets).toEqual([]);
+    const refused = resolveScenario({ description: '', tickets: [{ id: 'x', status: 'Open' }] });
+    expect(() => scenarioState(refused)).toThrow(ScenarioRefusedError);
+    expect(() => scenarioState(refused)).toThrow(/^the scenario is refused: \/description must NOT have fewer than 1 characters; \/tickets\/0\/id must match format "uuid"$/);
+  });
+});
