@@ -197,13 +197,24 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     ...check,
     operations: [...(operationsOf.get(check.name) ?? [])].sort(),
   }));
-  const errors = deduplicated.filter((f) => f.severity === 'error').length;
   return {
     baseUrl: client.baseUrl,
     seed: generation.seed,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: client.exchanges.length,
+    ...outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason)),
+  };
+}
+
+/** The summary, checks, findings, exit code and reason of a report: one rule for every kind of run. */
+export function outcomeOf(
+  checks: CheckResult[],
+  findings: Finding[],
+  reason: string | undefined,
+): Pick<ContractReport, 'summary' | 'checks' | 'findings' | 'exitCode' | 'reason'> {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
     summary: {
       checks: checks.length,
       run: checks.filter((c) => c.status !== 'not-run').length,
@@ -211,12 +222,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       failed: checks.filter((c) => c.status === 'failed').length,
       notRun: checks.filter((c) => c.status === 'not-run').length,
       errors,
-      warnings: deduplicated.length - errors,
+      warnings: findings.length - errors,
     },
     checks,
-    findings: deduplicated,
+    findings,
     exitCode: reason !== undefined ? 2 : errors > 0 ? 1 : 0,
-    ...(reason === undefined ? {} : { reason: scrub(reason) }),
+    ...(reason === undefined ? {} : { reason }),
   };
 }
 

@@ -14,8 +14,8 @@ import { findingFor, type CheckContext } from '../checks/check.js';
 import { responseCheckNames, responseFindings } from '../checks/response-checks.js';
 import { deduplicate, type Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
-import type { CheckResult, ContractReport } from '../runner.js';
-import { createScrubber } from '../secrets.js';
+import { outcomeOf, type CheckResult, type ContractReport } from '../runner.js';
+import { createScrubber, scrubDeep } from '../secrets.js';
 import { readHar, type HarFileEntry } from './read-har.js';
 
 export const harCheckNames = ['har_auth', 'har_request_conformance'] as const;
@@ -128,7 +128,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
   }
 
   const scrub = createScrubber([...secrets].filter((s) => s.length > 0).slice(0, 10_000));
-  const findings = deduplicate(raw.map((f) => scrubFinding(f, scrub)));
+  const findings = deduplicate(raw.map((f) => scrubDeep(f, scrub)));
   const names = [...responseCheckNames, ...harCheckNames];
   const checks: CheckResult[] = names.map((name) => {
     const own = findings.filter((f) => f.check === name);
@@ -138,29 +138,12 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
   });
   const notChecked = [...skipped].map(([why, count]) => `${count} × ${why}`);
   const reason = checked === 0 ? `nothing could be checked: ${[...problems, ...notChecked].join('; ') || 'no entries'}` : undefined;
-  const errors = findings.filter((f) => f.severity === 'error').length;
   return {
     baseUrl: `HAR: ${options.files.join(', ')}`,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: checked,
-    summary: {
-      checks: checks.length,
-      run: checks.filter((c) => c.status !== 'not-run').length,
-      passed: checks.filter((c) => c.status === 'passed').length,
-      failed: checks.filter((c) => c.status === 'failed').length,
-      notRun: checks.filter((c) => c.status === 'not-run').length,
-      errors,
-      warnings: findings.length - errors,
-    },
-    checks,
-    findings,
-    exitCode: reason !== undefined ? 2 : errors > 0 ? 1 : 0,
-    ...(reason === undefined ? {} : { reason }),
+    ...outcomeOf(checks, findings, reason),
     har: { read, checked, notChecked, problems: problems.map(scrub) },
   };
-}
-
-function scrubFinding(finding: Finding, scrub: (text: string) => string): Finding {
-  return JSON.parse(scrub(JSON.stringify(finding))) as Finding;
 }

@@ -1,32 +1,18 @@
 // The suite against deployments that attack it: a body that never ends, a gzip bomb, a 50 MB list of
 // 250,000 broken rows, JSON nested 20,000 deep. Each run is a real CLI process: it ends in bounded time
 // and memory, with exit 1 or 2, a one-line reason on stderr and its JSON report written.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliArgs, root } from '../helpers/cli-process.js';
+import { useLocalServers } from '../helpers/local-servers.js';
 
-const servers: Server[] = [];
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  // A run that outlives its test (a timeout) must not go on eating the machine.
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
+const { listen, children } = useLocalServers();
+const serve = (handler: (request: IncomingMessage, response: ServerResponse) => void) => listen(createServer(handler));
 
 interface Run {
   code: number | null;

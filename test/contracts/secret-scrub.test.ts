@@ -2,33 +2,19 @@
 // inside long values that reports cut, with characters that JSON, XML and URLs escape) leaves no trace
 // of them in any report format or on stderr; the token request sends the client secret nowhere but
 // where it was told; a password in --base-url is refused and never printed.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findingFor, type CheckContext } from '../../contracts/checks/check.js';
 import { findingValueChars } from '../../contracts/findings.js';
 import { createScrubber, secretForms } from '../../contracts/secrets.js';
 import { cliArgs, root } from '../helpers/cli-process.js';
+import { useLocalServers } from '../helpers/local-servers.js';
 
-const servers: Server[] = [];
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  // A run that outlives its test (a timeout) must not go on eating the machine.
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
+const { listen, children } = useLocalServers();
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [...cliArgs, 'contract', ...args], { cwd: root });
