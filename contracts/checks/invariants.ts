@@ -15,6 +15,13 @@ export const invariantCheckNames = ['record_identity', 'list_arithmetic', 'query
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const integerText = /^-?\d+$/;
+// One router per compiled document, not one per exchange judged.
+const routers = new WeakMap<CheckContext['spec'], ReturnType<typeof createRouter>>();
+const routerFor = (spec: CheckContext['spec']) => {
+  let router = routers.get(spec);
+  if (router === undefined) routers.set(spec, (router = createRouter(spec.operations)));
+  return router;
+};
 
 /** The value a query parameter was applied with: the request's, else the document's default. */
 function applied(query: URLSearchParams, name: string, fallback: number | undefined): bigint | undefined {
@@ -43,7 +50,7 @@ export function invariantFindings(exchange: LabelledExchange, context: CheckCont
   const [path = '', search = ''] = exchange.request.target.split('?');
 
   if (exchange.operationId === values.one.operationId) {
-    const match = createRouter(context.spec.operations).match('GET', path);
+    const match = routerFor(context.spec).match('GET', path);
     if (match.kind === 'operation') {
       const [ticketId, id] = values.one.pathParameters.map((p) => match.pathValues.get(p.name));
       if (typeof body.ticket_id === 'string' && body.ticket_id.toLowerCase() !== ticketId?.toLowerCase())
