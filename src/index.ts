@@ -1,7 +1,7 @@
-// ude-kit's package root, for Node: the mock, scenarios, the contract suite and the compiled contract.
-// Browser code imports 'ude-kit/msw', which reaches no Node built-in.
-export * from '../mocks/index.js';
-export { resolveScenario, scenarioState, ScenarioRefusedError, type ScenarioDocument, type ScenarioResult, type GenerateSpec } from '../mocks/state/scenario.js';
+// 'ude-kit/node' (and 'ude-kit' under Node): everything universal.ts has, plus what needs Node — the
+// standalone server, scenario files, the contract suite, the compiled contract and its reporters.
+export * from './universal.js';
+export { startHttpServer, createRequestListener, type HttpServerOptions, type RunningServer } from '../mocks/adapters/http-server.js';
 export { loadScenario, shippedScenarios, shippedScenariosDir, type ShippedScenario } from '../mocks/state/scenario-files.js';
 export { runContract, type ContractOptions, type ContractReport, type CheckResult } from '../contracts/runner.js';
 export type { Finding, Severity } from '../contracts/findings.js';
@@ -10,4 +10,3 @@ export { reporters } from '../contracts/reporters/index.js';
 export { checkNames } from '../contracts/registry.js';
 export { compiledSpec, schemaRef, type CompiledSpec, type CompiledOperation } from './spec/index.js';
 export { checkResponse, documentedResponse, type ResponseIssue, type ObservedResponse } from './spec/response-validation.js';
-export type { components, operations, paths } from './spec/generated/types.js';

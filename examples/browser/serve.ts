@@ -15,7 +15,8 @@ function installWorker(): void {
 /** Serves the built example; with `proxyTo`, its /v2 calls go to that server (the standalone mock). */
 export async function serveExample(port: number, options: { proxyTo?: string; build?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
   installWorker();
-  if (options.build !== false) await build({ configFile });
+  // Built with mocking on (main.ts imports the mock only then), as an app's `vite --mode mock` would be.
+  if (options.build !== false) await build({ configFile, define: { 'import.meta.env.VITE_UDE_MOCK': JSON.stringify('msw') } });
   const proxy = options.proxyTo === undefined ? {} : { proxy: { '/v2': options.proxyTo } };
   const server: PreviewServer = await preview({ configFile, preview: { port, host: '127.0.0.1', strictPort: port !== 0, ...proxy } });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');

@@ -1,6 +1,7 @@
 // The suite against the kit's own mock: green over real HTTP and in-process through MSW, and the mock's
 // state afterwards is exactly what it was (the suite cleans up after itself).
 import { setupServer } from 'msw/node';
+import { unhandledIsAnError } from '../helpers/msw-version.js';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/adapters/msw.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
@@ -33,7 +34,7 @@ describe('the contract suite against the kit mock', () => {
     const { handlers, mock } = createHandlers({ baseUrl: 'http://ude-kit.test', auth: selfTestCredentials });
     const before = mock.state();
     const server = setupServer(...handlers);
-    server.listen({ onUnhandledRequest: 'error' });
+    server.listen(unhandledIsAnError);
     try {
       const report = await runContract(selfTestOptions('http://ude-kit.test'));
       expect(report.findings).toEqual([]);

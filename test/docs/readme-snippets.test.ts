@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli-process.js';
+import { mswMajor } from '../helpers/msw-version.js';
 
 /** The first ```ts block after a heading of the README. */
 function snippetAfter(heading: string): string {
@@ -16,16 +17,33 @@ function snippetAfter(heading: string): string {
   return block[1]!;
 }
 
-/** Type-checks a file (strict) inside the project, so that 'ude-kit' resolves to this package by its name. */
-function typecheck(name: string, code: string): void {
+/** Type-checks files (strict) inside the project, so that 'ude-kit' resolves to this package by its name. */
+function typecheck(files: Record<string, string>): void {
   const dir = mkdtempSync(join(root, 'test', 'docs', '.snippet-'));
   try {
-    writeFileSync(join(dir, name), code);
+    for (const [name, code] of Object.entries(files)) writeFileSync(join(dir, name), code);
     const tsc = join(root, 'node_modules', '.bin', 'tsc');
-    execFileSync(tsc, ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node,vitest/globals', join(dir, name)], { cwd: root, encoding: 'utf8' });
+    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node,vitest/globals'];
+    try {
+      execFileSync(tsc, [...args, ...Object.keys(files).map((name) => join(dir, name))], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      // tsc reports on stdout: show what it said, with the snippet, rather than "Command failed".
+      const said = (error as { stdout?: string }).stdout ?? String(error);
+      throw new Error(`${said}\n${Object.entries(files).map(([name, code]) => `--- ${name}\n${code}`).join('\n')}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every ```ts block of the README section that starts at `heading`, up to the next "## " heading. */
+function blocksOfSection(heading: string): string[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const from = readme.indexOf(`${heading}\n`);
+  if (from < 0) throw new Error(`no heading "${heading}" in the README`);
+  const end = readme.indexOf('\n## ', from + heading.length);
+  const section = readme.slice(from, end < 0 ? undefined : end);
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
 /** The code spans of the README table row that starts with `row`, which contain `needle`. */
@@ -36,18 +54,29 @@ function spansOfRow(row: string, needle: string): string[] {
 }
 
 describe('README snippets', () => {
-  it('the MSW-in-Vitest snippet type-checks (strict)', () => {
-    typecheck('vitest-snippet.ts', snippetAfter('### MSW in Vitest (or Jest)'));
-  }, 60_000);
+  it('every TypeScript block of the front-end part type-checks (strict) on the installed msw', () => {
+    const blocks = blocksOfSection('## Using it from a front-end app');
+    expect(blocks.length).toBeGreaterThanOrEqual(7);
+    // The README shows msw 3's option and says msw 2 names it onUnhandledRequest: check that claim too.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('On msw 2 the option is called `onUnhandledRequest`');
+    const forInstalled = (code: string) => (mswMajor >= 3 ? code : code.replaceAll('onUnhandledFrame', 'onUnhandledRequest'));
+    // Each block is a module of its own; a relative import names the block before it (src/mocks.ts).
+    const files: Record<string, string> = {};
+    blocks.forEach((code, index) => {
+      const name = /^\/\/ src\/(\w+)\.ts/.exec(code)?.[1] ?? `block-${index}`;
+      files[`${name}.ts`] = `${forInstalled(code).replace(/from '\.\/(\w+)'/g, "from './$1.js'").replace(/import\('\.\/(\w+)'\)/g, "import('./$1.js')")}\nexport {};\n`;
+    });
+    typecheck(files);
+  }, 120_000);
 
   it('the scenario one-liners of the switching table type-check (strict)', () => {
     const node = spansOfRow('A Node test with the handlers', 'mock.load(scenarioState(');
     const browser = spansOfRow('A browser app or a test inside the page', 'mock.load(scenarioState(');
     expect(node).toHaveLength(1);
     expect(browser).toHaveLength(1);
-    typecheck(
-      'switching.ts',
-      [
+    typecheck({
+      'switching.ts': [
         "import { createHandlers, resolveScenario, scenarioState } from 'ude-kit/msw';",
         "import { loadScenario } from 'ude-kit';",
         "import closed from 'ude-kit/scenarios/closed-ticket.json' with { type: 'json' };",
@@ -57,7 +86,7 @@ describe('README snippets', () => {
         `${browser[0]};`,
         'export {};',
       ].join('\n'),
-    );
+    });
   }, 60_000);
 
   it('the ude-kit/fake snippet type-checks (strict) and runs', () => {

@@ -1,6 +1,7 @@
 // The two ways to reach the mock, behind one interface so the same behaviour table runs against both:
 // real HTTP to the node:http server, and in-process fetch intercepted by MSW's setupServer.
 import { setupServer } from 'msw/node';
+import { unhandledIsAnError } from './msw-version.js';
 import { createHandlers } from '../../mocks/adapters/msw.js';
 import { startHttpServer, type RunningServer } from '../../mocks/adapters/http-server.js';
 import { createMock, type Mock, type MockOptions } from '../../mocks/core/mock.js';
@@ -75,7 +76,7 @@ export function mswDriver(): Driver {
       server?.close();
       const { handlers, mock } = createHandlers({ ...options, baseUrl });
       server = setupServer(...handlers);
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen(unhandledIsAnError);
       return mock;
     },
     async stop() {

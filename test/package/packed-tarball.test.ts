@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mswVersion, unhandledOptionName } from '../helpers/msw-version.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -18,8 +19,8 @@ beforeAll(async () => {
   packedFiles = packed[0]!.files.map((f) => f.path);
   project = await mkdtemp(join(tmpdir(), 'ude-kit-user-'));
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'an-app', version: '1.0.0', type: 'module', private: true }));
-  const msw = (JSON.parse(execFileSync(npm, ['pkg', 'get', 'devDependencies.msw'], { cwd: root, encoding: 'utf8' })) as string).trim();
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, packed[0]!.filename), `msw@${msw}`], { cwd: project, stdio: 'pipe' });
+  // The msw this run tests against (2 on the main leg, 3 on the Node 24 leg), as the user's app would have it.
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, packed[0]!.filename), `msw@${mswVersion}`], { cwd: project, stdio: 'pipe' });
 }, 180_000);
 
 describe('the packed package', () => {
@@ -28,7 +29,10 @@ describe('the packed package', () => {
     expect(packedFiles).toContain('dist/mocks/adapters/msw.d.ts');
     expect(packedFiles).toContain('dist/mocks/scenarios/large.json');
     expect(packedFiles).toContain('openapi/used-diagnostic-equipment.yaml');
-    const unwanted = packedFiles.filter(
+    // The browser example ships as readable sources (the README links it); nothing else of examples/.
+    expect(packedFiles).toEqual(expect.arrayContaining(['examples/browser/index.html', 'examples/browser/src/main.ts', 'examples/browser/src/mocks.ts', 'examples/browser/README.md']));
+    const shippedExample = (f: string) => /^examples\/browser\/(index\.html|README\.md|src\/[\w-]+\.ts)$/.test(f);
+    const unwanted = packedFiles.filter((f) => !shippedExample(f)).filter(
       (f) => /^(test|scripts|examples|\.ci)\//.test(f) || /^(src|mocks|contracts)\//.test(f) || (/\.ts$/.test(f) && !f.endsWith('.d.ts')) || /\.map$/.test(f) || /dredd|prism/.test(f),
     );
     expect(unwanted).toEqual([]);
@@ -53,11 +57,22 @@ describe('the packed package', () => {
       import { createHandlers } from 'ude-kit/msw';
       const { handlers } = createHandlers({ baseUrl: 'https://api.example.test', auth: { mode: 'off' } });
       const server = setupServer(...handlers);
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen({ ${unhandledOptionName}: 'error' });
       const reply = await fetch('https://api.example.test/v2/tickets/used-diagnostic-equipment/595be628-f6f2-4262-9c10-6389c6c4a5b8/12');
       console.log(reply.status, (await reply.json()).name);
       server.close();`;
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('200 iCarsoft CR Pro');
+  });
+
+  it("'ude-kit/node' has the Node-only parts and 'ude-kit/fetch' the call-time fetch", () => {
+    const script = `
+      import { startHttpServer, createMock } from 'ude-kit/node';
+      import { callTimeFetch } from 'ude-kit/fetch';
+      const server = await startHttpServer(createMock({ auth: { mode: 'off' } }), { port: 0 });
+      const reply = await callTimeFetch(server.url + '/v2/tickets/used-diagnostic-equipment?limit=1');
+      console.log(reply.status, (await reply.json()).result.length);
+      await server.close();`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('200 1');
   });
 
   it("imports 'ude-kit/fake' and makes a page that adds up", () => {

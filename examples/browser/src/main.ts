@@ -1,6 +1,5 @@
 // A small app over the Used diagnostic equipment API, served by the kit's MSW handlers in the browser.
-import { setupWorker } from 'msw/browser';
-import { createHandlers } from 'ude-kit/msw';
+/// <reference types="vite/client" />
 import { addUsed, listUsed, removeUsed, type Problem } from './api.js';
 
 const pageSize = 5;
@@ -55,16 +54,18 @@ async function render() {
 }
 
 async function start() {
-  // The kit's handlers, each page load with a fresh state; window.udeMock lets tests arrange more. With
-  // ?standalone the page talks to whatever serves /v2 on its origin (the standalone mock behind a proxy).
-  if (new URLSearchParams(location.search).has('standalone')) {
+  // With ?standalone the page talks to whatever serves /v2 on its origin (the standalone mock behind a
+  // proxy). The mock is imported only when mocking is on: in development, or in a build made with
+  // VITE_UDE_MOCK=msw (the e2e test's); a plain production build leaves the whole import out.
+  const params = new URLSearchParams(location.search);
+  if (params.has('standalone')) {
     element('status').textContent = 'Mock API ready (standalone mock behind the proxy)';
-  } else {
-    // ?persist keeps the mock's state in sessionStorage across reloads.
-    const { handlers, mock } = createHandlers(new URLSearchParams(location.search).has('persist') ? { persist: 'sessionStorage' } : {});
-    Object.assign(window, { udeMock: mock });
-    await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+  } else if (import.meta.env.DEV || import.meta.env.VITE_UDE_MOCK === 'msw') {
+    const { startMocking } = await import('./mocks.js');
+    await startMocking({ persist: params.has('persist') });
     element('status').textContent = 'Mock API ready (MSW service worker)';
+  } else {
+    element('status').textContent = 'Talking to the real API';
   }
 
   element('ticket').addEventListener('change', () => {
