@@ -15,7 +15,7 @@ import { load, type LoadRequest, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -160,11 +160,23 @@ if (values.soak !== undefined) {
   writeFileSync(join(out, 'soak.json'), `${JSON.stringify({ machine, ...result.figures }, null, 2)}\n`);
   process.exit(result.figures.serverErrors === 0 ? 0 : 1);
 }
+const { browserBench, browserReport } = await import('./browser.js');
+if (values.browser === true) {
+  const figures = await browserBench({ rounds: quick ? 1 : 7 });
+  const report = browserReport(figures);
+  console.log([...report.lines, '', 'Targets:', ...report.targets.map(([name, held]) => `  ${held ? '✓' : '✗'} ${name}`)].join('\n'));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'browser.json'), `${JSON.stringify({ machine, ...figures, targets: Object.fromEntries(report.targets) }, null, 2)}\n`);
+  process.exit(0);
+}
 log(`ude-kit bench${quick ? ' (quick)' : ''}: ${connections} connections, ${durationSeconds} s per run, ${machine.nproc} cores`);
 const t = await throughputRun();
 const small = await scaleRun(100);
 const big = await scaleRun(quick ? 2_000 : 100_000);
 const contract = await contractRun();
+log('browser section');
+const browser = await browserBench({ rounds: quick ? 1 : 7 });
+const browserSection = browserReport(browser);
 
 const lines: string[] = [];
 lines.push(`ude-kit benchmark — ${new Date().toISOString()} — nproc ${machine.nproc}, ${machine.cpu}, Node ${machine.node}`);
@@ -186,6 +198,8 @@ lines.push(`Exported state loaded back (mock --scenario exported.json): ${fmt(bi
 lines.push('');
 lines.push(`Start-up to first answer (default-sized state): ude-kit ${fmt(t.startup.kitMs)} ms, Prism ${fmt(t.startup.prismMs)} ms`);
 lines.push(`Contract suite against the local mock: ${fmt(contract.ms)} ms, ${contract.requests} requests, exit ${contract.exitCode}`);
+lines.push('');
+lines.push(...browserSection.lines);
 
 const get = (name: string) => t.rows.find((r) => r.scenario.startsWith(name))!;
 const p99Within = (a: number, b: number) => a <= Math.max(2 * b, b + 1);
@@ -201,6 +215,7 @@ const targets = [
   ['start-up to first answer ≤ 1 s', t.startup.kitMs <= 1000],
   ['contract suite ≤ 5 s', contract.ms <= 5000],
   [`an exported state of ${fmt(big.records)} records loads back whole`, big.roundTrip.same && big.roundTrip.records === big.records],
+  ...browserSection.targets,
 ] as const;
 lines.push('');
 lines.push('Targets (ratios from this run; p99 "within 2×" allows 1 ms of timer granularity):');
@@ -209,7 +224,7 @@ const text = lines.join('\n');
 console.log(text);
 
 mkdirSync(out, { recursive: true });
-const results = { machine, quick, connections, durationSeconds, throughput: t.rows, startup: t.startup, scale: { small, large: big }, contract, targets: Object.fromEntries(targets) };
+const results = { machine, quick, connections, durationSeconds, throughput: t.rows, startup: t.startup, scale: { small, large: big }, contract, browser, targets: Object.fromEntries(targets) };
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(
   join(out, 'chart.svg'),

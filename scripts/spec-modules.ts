@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { scenarioSchema } from '../mocks/state/scenario-schema.js';
+import { renderValidatorModule, validatorGroups } from './validator-modules.js';
+import '../mocks/state/faker-node.js';
+import { computeDefaultState } from '../mocks/state/default-state.js';
 
 export const specPath = fileURLToPath(new URL('../openapi/used-diagnostic-equipment.yaml', import.meta.url));
 const generatedDir = new URL('../src/spec/generated/', import.meta.url);
@@ -27,11 +30,25 @@ export async function renderSpecModules(): Promise<SpecModule[]> {
   const ast = await openapiTS(yamlText);
   const typesModule = banner + astToString(ast);
 
+  // The precompiled validators: one module per group and flavour that the group asks for. Built from
+  // the committed document module, like the scenario schema below.
+  const validatorModules = Object.entries(validatorGroups()).flatMap(([group, wanted]) =>
+    (['request', 'firstError'] as const)
+      .filter((flavour) => wanted.some((w) => w.flavour === flavour))
+      .map((flavour) => ({ path: fileURLToPath(new URL(`validators/${group}.${flavour}.ts`, generatedDir)), contents: renderValidatorModule(banner, wanted.filter((w) => w.flavour === flavour), flavour) })),
+  );
+
   return [
+    ...validatorModules,
     { path: fileURLToPath(new URL('document.ts', generatedDir)), contents: documentModule },
     { path: fileURLToPath(new URL('types.ts', generatedDir)), contents: typesModule },
     // For editors: scenario files point at it with "$schema". Built from the committed document module,
     // so run generate twice after a change that touches the record's fields.
+    // The default seed's start state, so that starting the mock needs no faker (in a page, none at all).
+    {
+      path: fileURLToPath(new URL('../mocks/state/generated/default-state.ts', import.meta.url)),
+      contents: `${banner}import type { StateDocument } from '../state-document.js';\n\nexport const precomputedDefaultState: StateDocument = ${JSON.stringify(computeDefaultState(), null, 2)};\n`,
+    },
     { path: fileURLToPath(new URL('../mocks/scenarios/scenario.schema.json', import.meta.url)), contents: `${JSON.stringify(scenarioSchema(), null, 2)}\n` },
   ];
 }

@@ -12,5 +12,6 @@ export type { JournalEntry } from '../mocks/core/journal.js';
 export type { Fault, FaultSpec, OperationId } from '../mocks/core/faults.js';
 export { generateDefaultState, defaultSeed, exampleTicketId, closedTicketId, type DefaultStateOptions } from '../mocks/state/default-state.js';
 export { stateDocumentSchema, stateDocumentViolations, type StateDocument, type Ticket, type CatalogEntry, type UsedReference } from '../mocks/state/state-document.js';
+export { loadDataGenerator, DataGeneratorNotLoadedError } from '../mocks/state/faker-slot.js';
 export { resolveScenario, scenarioState, ScenarioRefusedError, type ScenarioDocument, type ScenarioResult, type GenerateSpec } from '../mocks/state/scenario.js';
 export type { components, operations, paths } from './spec/generated/types.js';

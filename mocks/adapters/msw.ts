@@ -83,6 +83,8 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
 
 // For switching scenarios in the browser, where files cannot be read: import the scenario JSON
 // ('ude-kit/scenarios/many-pages.json') and resolve it here; `mock.load(state)` swaps it in.
+// Another seed or a scenario that generates data needs faker: in a page, `await loadDataGenerator()` first.
+export { loadDataGenerator, DataGeneratorNotLoadedError } from '../state/faker-slot.js';
 export { resolveScenario, scenarioState, ScenarioRefusedError, type ScenarioDocument } from '../state/scenario.js';
 export type { StateDocument } from '../state/state-document.js';
 export type { Mock, MockOptions } from '../core/mock.js';

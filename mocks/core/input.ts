@@ -1,6 +1,7 @@
 // Turns a request's raw strings and bytes into typed, validated values for one operation, or into
 // the full list of violations (every broken field, never only the first).
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import type { Validator } from '../../src/spec/validators.js';
 import type { CompiledOperation } from '../../src/spec/index.js';
 import type { CompiledParameter } from '../../src/spec/operations.js';
 import { fitsIntegerFormat } from '../../src/spec/integer-formats.js';
@@ -103,7 +104,7 @@ export function violationsFrom(errors: ErrorObject[] | null | undefined, root: s
 
 function validated(
   parameters: CompiledParameter[],
-  validate: ValidateFunction,
+  validate: Validator,
   raw: RawValues,
   violations: Violation[],
 ): Record<string, ParameterValue> {

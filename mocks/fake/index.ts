@@ -1,7 +1,9 @@
 // Data factories for component tests and stories (`ude-kit/fake`): records, list pages and problems
 // that validate against the document, seeded (the same seed, the same data) and overridable. A list page
 // adds up (rows = min(limit, total − offset)), as the contract suite's invariants require of an API.
-import { Faker, base } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import '../state/faker-node.js';
+import { seededFaker } from '../state/faker-slot.js';
 import type { components } from '../../src/spec/generated/types.js';
 import { ticketNotInProgress, unauthorized, usedEquipmentNotFound, violations, type Problem } from '../core/problems.js';
 import { inProgressStatus } from '../core/in-progress-rule.js';
@@ -17,9 +19,7 @@ export interface FakeOptions {
 }
 
 const fakerFor = (seed = 1) => {
-  const faker = new Faker({ locale: [base] });
-  faker.seed(seed);
-  return faker;
+  return seededFaker(seed, 'ude-kit/fake');
 };
 
 function record(faker: Faker, overrides: Partial<UsedEquipment>): UsedEquipment {

@@ -2,8 +2,8 @@
 // the cap, whatever it holds. ajv with allErrors builds one error object per broken value, so a body of
 // millions of broken entries would build millions; here the document is split at its top-level arrays,
 // each entry is checked on its own, and violations past the cap are only counted.
-import type { Ajv, ValidateFunction } from 'ajv';
-import { compiledSpec } from '../../src/spec/index.js';
+import type { JsonSchema } from '../../src/spec/openapi-document.js';
+import type { Validator, ValidatorSource, WantedValidator } from '../../src/spec/validators.js';
 import { violationsFrom } from '../core/input.js';
 import { ViolationCollector } from '../core/violation-collector.js';
 import type { Violation } from '../core/problems.js';
@@ -42,7 +42,7 @@ function knownPart(value: unknown, schema: ObjectSchema, pointer: string, found:
   return known ?? value;
 }
 
-function check(validate: ValidateFunction, value: unknown, pointer: string, found: ViolationCollector): void {
+function check(validate: Validator, value: unknown, pointer: string, found: ViolationCollector): void {
   if (validate(value)) return;
   for (const violation of violationsFrom(validate.errors, '')) found.add(under(pointer, violation));
 }
@@ -50,19 +50,40 @@ function check(validate: ValidateFunction, value: unknown, pointer: string, foun
 /** Adds a candidate's violations to `found` (a new collector when not given) and returns it. */
 export type CappedValidator = (candidate: unknown, found?: ViolationCollector) => ViolationCollector;
 
+const arraysOf = (schema: ObjectSchema) =>
+  Object.entries(schema.properties ?? {}).filter(([, property]) => isPlainObject((property as ObjectSchema).items)) as Array<[string, ObjectSchema & { items: ObjectSchema }]>;
+
+/**
+ * The validators a capped validator named `name` asks for: a quick first-error pass and a full one
+ * over the whole document, and both for the entries of each top-level array. The generator compiles
+ * exactly these; cappedValidator looks up exactly these.
+ */
+export function cappedValidatorParts(name: string, schema: ObjectSchema): WantedValidator[] {
+  const whole = () => schema as JsonSchema;
+  return [
+    { flavour: 'firstError', name, schema: whole },
+    { flavour: 'request', name, schema: whole },
+    ...arraysOf(schema).flatMap(([property, { items }]): WantedValidator[] => [
+      { flavour: 'request', name: `${name} /${property}/*`, schema: () => items as JsonSchema },
+      { flavour: 'firstError', name: `${name} /${property}/*`, schema: () => items as JsonSchema },
+    ]),
+  ];
+}
+
 /** A validator for an object schema whose large parts are top-level arrays of `items`. */
-export function cappedValidator(schema: ObjectSchema, ajv: Ajv = compiledSpec().requestAjv): CappedValidator {
-  let quick: ValidateFunction | undefined;
-  let shell: ValidateFunction | undefined;
-  const itemValidators = new Map<string, { schema: ObjectSchema; validate: ValidateFunction; quick: ValidateFunction }>();
-  const arrays = Object.entries(schema.properties ?? {}).filter(([, property]) => isPlainObject((property as ObjectSchema).items));
+export function cappedValidator(name: string, schema: ObjectSchema, source: ValidatorSource): CappedValidator {
+  const parts = cappedValidatorParts(name, schema);
+  const part = (flavour: WantedValidator['flavour'], partName: string) => parts.find((p) => p.flavour === flavour && p.name === partName)!;
+  let quick: Validator | undefined;
+  let shell: Validator | undefined;
+  const itemValidators = new Map<string, { schema: ObjectSchema; validate: Validator; quick: Validator }>();
+  const arrays = arraysOf(schema);
 
   return (candidate, found = new ViolationCollector()) => {
     // Most documents are valid: one pass that stops at the first error says so.
-    quick ??= compiledSpec().firstErrorAjv().compile(schema);
+    quick ??= source(part('firstError', name));
     if (quick(candidate)) return found;
-    const firstError = compiledSpec().firstErrorAjv();
-    shell ??= ajv.compile(schema);
+    shell ??= source(part('request', name));
     if (!isPlainObject(candidate)) {
       check(shell, candidate, '', found);
       return found;
@@ -72,19 +93,19 @@ export function cappedValidator(schema: ObjectSchema, ajv: Ajv = compiledSpec().
     const hollow: Record<string, unknown> = { ...known };
     for (const [name] of arrays) if (Array.isArray(hollow[name])) hollow[name] = [];
     check(shell, hollow, '', found);
-    for (const [name, property] of arrays) {
-      const entries = known[name];
+    for (const [property, { items: itemSchema }] of arrays) {
+      const entries = known[property];
       if (!Array.isArray(entries)) continue;
-      let item = itemValidators.get(name);
+      let item = itemValidators.get(property);
       if (item === undefined) {
-        const itemSchema = (property as ObjectSchema).items as ObjectSchema;
-        item = { schema: itemSchema, validate: ajv.compile(itemSchema), quick: firstError.compile(itemSchema) };
-        itemValidators.set(name, item);
+        const items = `${name} /${property}/*`;
+        item = { schema: itemSchema, validate: source(part('request', items)), quick: source(part('firstError', items)) };
+        itemValidators.set(property, item);
       }
       const objects = item.schema.type === 'object';
       let index = 0;
       for (; index < entries.length && !found.full; index++) {
-        const pointer = `/${escapePointer(name)}/${index}`;
+        const pointer = `/${escapePointer(property)}/${index}`;
         check(item.validate, knownPart(entries[index], item.schema, pointer, found), pointer, found);
       }
       // Past the cap, only a yes/no per entry: a hostile array of millions costs one cheap test each.

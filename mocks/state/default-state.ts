@@ -1,8 +1,10 @@
 // The mock's start state, generated with faker under a seed: the same seed gives the same state in
 // every process. It always holds the seed documentation's example (ticket 595be628-… In Progress,
 // equipment 12 "iCarsoft CR Pro" version "2.0"), so the documentation's example URLs work at once.
-import { Faker, base } from '@faker-js/faker';
+// The default seed's state is precomputed (`npm run generate`), so the usual start needs no faker.
 import { inProgressStatus } from '../core/in-progress-rule.js';
+import { precomputedDefaultState } from './generated/default-state.js';
+import { seededFaker } from './faker-slot.js';
 import type { CatalogEntry, StateDocument, Ticket, UsedReference } from './state-document.js';
 
 export const defaultSeed = 1;
@@ -38,9 +40,19 @@ export interface DefaultStateOptions {
   tickets?: number;
 }
 
+/** The start state for a seed: a copy of the precomputed one for the default seed and ticket count. */
 export function generateDefaultState(options: DefaultStateOptions = {}): StateDocument {
-  const faker = new Faker({ locale: [base] });
-  faker.seed(options.seed ?? defaultSeed);
+  const seed = options.seed ?? defaultSeed;
+  if (seed === defaultSeed && (options.tickets ?? defaultTicketCount) === defaultTicketCount) return structuredClone(precomputedDefaultState);
+  return computeDefaultState({ ...options, seed });
+}
+
+const defaultTicketCount = 12;
+
+/** Generates the start state with faker; what `npm run generate` precomputes for the default seed. */
+export function computeDefaultState(options: DefaultStateOptions = {}): StateDocument {
+  const seed = options.seed ?? defaultSeed;
+  const faker = seededFaker(seed, `The start state for seed ${seed}`);
 
   const catalog: CatalogEntry[] = toolNames.map((name, index) => {
     const id = index + 1;
@@ -53,7 +65,7 @@ export function generateDefaultState(options: DefaultStateOptions = {}): StateDo
     { id: exampleTicketId, status: inProgressStatus },
     { id: closedTicketId, status: 'Closed' },
   ];
-  for (let i = 2; i < (options.tickets ?? 12); i++) {
+  for (let i = 2; i < (options.tickets ?? defaultTicketCount); i++) {
     tickets.push({ id: faker.string.uuid(), status: faker.helpers.weightedArrayElement(statuses) });
   }
 

@@ -5,6 +5,8 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { exceededJsonBounds } from '../../src/spec/json-bounds.js';
+// Scenario files are read in Node, where faker is at hand for the ones that generate data.
+import './faker-node.js';
 import { isReadError, resolveScenario, type ScenarioDocument, type ScenarioResult } from './scenario.js';
 
 // Beside this module's folder, in the sources and in the build alike (`npm run build` copies them).

@@ -1,7 +1,7 @@
 // The JSON Schema of a scenario file, built from the OpenAPI document's own field schemas (inlined, so
 // the written file stands alone for editors). `npm run generate` writes it to
 // mocks/scenarios/scenario.schema.json; the mock validates scenarios with this same object.
-import { compiledSpec } from '../../src/spec/index.js';
+import { openApiDocument as document } from '../../src/spec/generated/document.js';
 import { toJsonSchema } from '../../src/spec/json-schema.js';
 import type { JsonSchema } from '../../src/spec/openapi-document.js';
 
@@ -19,7 +19,6 @@ const closedObject = (properties: Record<string, unknown>, required = Object.key
 export const generationLimits = { catalog: 100_000, tickets: 1_000_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000 } as const;
 
 export function scenarioSchema(): JsonSchema {
-  const { document } = compiledSpec();
   const record = document.components.schemas.UsedDiagnosticEquipment?.properties as Record<string, JsonSchema>;
   const field = (name: string) => toJsonSchema(document, record[name]!);
   const status = { type: 'string', minLength: 1, description: "Free text; only 'In Progress' allows changes.", examples: ['In Progress', 'Open', 'Closed'] };

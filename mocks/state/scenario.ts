@@ -1,8 +1,11 @@
 // A scenario file turned into a state: the scenario it extends, then what it generates (faker, under its
 // own seed, so the same file always gives the same state), then its explicit entries. Every problem is
 // reported by its path in the file that caused it. Pure and browser-safe: files are read elsewhere.
-import { Faker, base } from '@faker-js/faker';
 import { cappedValidator, type CappedValidator } from './capped-validation.js';
+import { seededFaker } from './faker-slot.js';
+import { precompiledSource } from '../../src/spec/validators.js';
+import { validators as scenarioRequest } from '../../src/spec/generated/validators/scenario.request.js';
+import { validators as scenarioFirstError } from '../../src/spec/generated/validators/scenario.firstError.js';
 import type { Violation } from '../core/problems.js';
 import { inProgressStatus } from '../core/in-progress-rule.js';
 import { generateDefaultState, toolNames } from './default-state.js';
@@ -53,7 +56,7 @@ interface Sourced {
 }
 
 function schemaViolations(candidate: unknown): Violation[] {
-  validateScenario ??= cappedValidator(scenarioSchema());
+  validateScenario ??= cappedValidator('scenario', scenarioSchema(), precompiledSource('scenario', { ...scenarioRequest, ...scenarioFirstError }));
   return validateScenario(candidate).list();
 }
 
@@ -84,8 +87,7 @@ function generated(spec: GenerateSpec, into: Sourced, violations: Violation[]): 
     });
     return;
   }
-  const faker = new Faker({ locale: [base] });
-  faker.seed(spec.seed);
+  const faker = seededFaker(spec.seed, 'A scenario that generates data');
 
   if (spec.catalog !== undefined && spec.catalog > 0) {
     const first = state.catalog.reduce((max, e) => Math.max(max, e.diagnostic_equipment_id), 0) + 1;

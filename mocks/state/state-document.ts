@@ -1,7 +1,10 @@
 // The mock's whole state as one plain document: what GET /__admin/state returns, what PUT
 // /__admin/state accepts, what scenarios hold. Field schemas are the OpenAPI document's own.
-import { schemaRef } from '../../src/spec/index.js';
-import type { components } from '../../src/spec/index.js';
+import { schemaRef } from '../../src/spec/registry-schema.js';
+import { precompiledSource } from '../../src/spec/validators.js';
+import { validators as stateRequest } from '../../src/spec/generated/validators/state-document.request.js';
+import { validators as stateFirstError } from '../../src/spec/generated/validators/state-document.firstError.js';
+import type { components } from '../../src/spec/generated/types.js';
 import type { Violation } from '../core/problems.js';
 import { ViolationCollector } from '../core/violation-collector.js';
 import { cappedValidator, type CappedValidator } from './capped-validation.js';
@@ -100,7 +103,7 @@ function crossReferenceViolations(document: StateDocument, violations: Violation
  * rest (a hostile document may hold millions). An empty list means it can be loaded.
  */
 export function stateDocumentViolations(candidate: unknown): Violation[] {
-  validateShape ??= cappedValidator(stateDocumentSchema);
+  validateShape ??= cappedValidator('state document', stateDocumentSchema, precompiledSource('state document', { ...stateRequest, ...stateFirstError }));
   const found = validateShape(candidate);
   // Cross references are only meaningful between well-formed entries.
   if (found.empty) crossReferenceViolations(candidate as StateDocument, found);

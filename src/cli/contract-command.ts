@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { compiledSpec, schemaRef } from '../spec/index.js';
+import { ajvRegistries } from '../spec/runtime-spec.js';
 import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
 import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
 import { checkNames } from '../../contracts/registry.js';
@@ -62,7 +63,7 @@ function listOption(values: string[] | undefined, option: string): string[] {
 
 function uuidOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const validate = compiledSpec().responseAjv.compile(schemaRef('TicketId'));
+  const validate = ajvRegistries().responseAjv.compile(schemaRef('TicketId'));
   if (!validate(value)) throw new CliError(`--${name} must be a uuid, not "${value}"`);
   return value;
 }

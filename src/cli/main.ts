@@ -1,5 +1,6 @@
 // The one entry that exits: it parses the command, runs it, and turns a CliError into a message and
 // an exit code. Everything below it throws or returns.
+import '../../mocks/state/faker-node.js';
 import { CliError } from './cli-error.js';
 import { runContractCommand } from './contract-command.js';
 import { runMockCommand } from './mock-command.js';

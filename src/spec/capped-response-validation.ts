@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema } from './openapi-document.js';
 import { compiledSpec } from './index.js';
+import { ajvRegistries } from './runtime-spec.js';
 import { inlinedSchema } from './schema-registry.js';
 
 /** How many of a response's schema errors are kept with their details; past it rows are only counted. */
@@ -35,7 +36,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 function splitFor(key: string, schema: JsonSchema): Split {
   let split = splits.get(key);
   if (split !== undefined) return split;
-  const { document, responseAjv, firstErrorAjv } = compiledSpec();
+  const { document } = compiledSpec();
+  const { responseAjv, firstErrorAjv } = ajvRegistries(document);
   // Inlined: ajv concatenates the errors of a referenced schema's function on every call, which makes a
   // list of n broken rows cost n² (see inlinedSchema).
   const inlined = inlinedSchema(document, schema);
@@ -45,11 +47,11 @@ function splitFor(key: string, schema: JsonSchema): Split {
   for (const [name, property] of Object.entries(properties)) {
     const items = property.items as JsonSchema | undefined;
     if (!isPlainObject(items)) continue;
-    lists.push({ name, full: responseAjv.compile(items), quick: firstErrorAjv().compile(items) });
+    lists.push({ name, full: responseAjv.compile(items), quick: firstErrorAjv.compile(items) });
     shellProperties[name] = { ...property, items: {} };
   }
   split = {
-    quick: firstErrorAjv().compile(inlined),
+    quick: firstErrorAjv.compile(inlined),
     full: responseAjv.compile(inlined),
     shell: responseAjv.compile({ ...inlined, properties: shellProperties }),
     lists,

@@ -1,7 +1,7 @@
 // An OpenAPI 3.0 schema as plain JSON Schema, for tools that do not speak OpenAPI (editors reading a
 // scenario file's $schema, Dredd's validator): `nullable: true` becomes a type union, `example` goes.
 import type { JsonSchema, OpenApiDocument } from './openapi-document.js';
-import { resolveSchema } from './schema-registry.js';
+import { resolveSchema } from './registry-schema.js';
 
 export function toJsonSchema(document: OpenApiDocument, schema: JsonSchema, depth = 0): JsonSchema {
   if (depth > 32) throw new Error('schema references nest too deeply to inline');

@@ -1,7 +1,6 @@
 // The document's operations, read once into a shape the router, the input parser and the contract
 // suite can use directly: path templates split into segments, parameters merged with their path item's,
 // and ajv validators for each operation's parameters and body.
-import type { Ajv, ValidateFunction } from 'ajv';
 import {
   httpMethods,
   type HttpMethod,
@@ -10,7 +9,8 @@ import {
   type OperationObject,
   type ParameterObject,
 } from './openapi-document.js';
-import { registrySchema, resolveSchema } from './schema-registry.js';
+import { registrySchema, resolveSchema } from './registry-schema.js';
+import type { Validator, ValidatorSource } from './validators.js';
 
 export type PathSegment = { literal: string } | { parameter: string };
 
@@ -31,9 +31,9 @@ export interface CompiledOperation {
   queryParameters: CompiledParameter[];
   pathParameters: CompiledParameter[];
   /** Validates (and fills in defaults of) an object of typed query values. */
-  validateQuery: ValidateFunction;
-  validatePath: ValidateFunction;
-  body: { required: boolean; mediaType: string; validate: ValidateFunction } | undefined;
+  validateQuery: Validator;
+  validatePath: Validator;
+  body: { required: boolean; mediaType: string; validate: Validator } | undefined;
 }
 
 function splitTemplate(template: string): PathSegment[] {
@@ -71,7 +71,8 @@ function compileParameters(
     }));
 }
 
-export function compileOperations(document: OpenApiDocument, requestAjv: Ajv): CompiledOperation[] {
+/** The operations, with request validators from `source` (precompiled for the kit's own document). */
+export function compileOperations(document: OpenApiDocument, source: ValidatorSource): CompiledOperation[] {
   const operations: CompiledOperation[] = [];
   for (const [pathTemplate, pathItem] of Object.entries(document.paths)) {
     for (const method of httpMethods) {
@@ -86,6 +87,8 @@ export function compileOperations(document: OpenApiDocument, requestAjv: Ajv): C
       const queryParameters = compileParameters(document, parameters, 'query');
       const pathParameters = compileParameters(document, parameters, 'path');
       const bodyEntry = Object.entries(operation.requestBody?.content ?? {})[0];
+      const bodySchema = bodyEntry?.[1].schema;
+      const id = operation.operationId;
       operations.push({
         operationId: operation.operationId,
         method: method.toUpperCase() as Uppercase<HttpMethod>,
@@ -94,15 +97,15 @@ export function compileOperations(document: OpenApiDocument, requestAjv: Ajv): C
         operation,
         queryParameters,
         pathParameters,
-        validateQuery: requestAjv.compile(objectSchema(queryParameters)),
-        validatePath: requestAjv.compile(objectSchema(pathParameters)),
+        validateQuery: source({ flavour: 'request', name: `${id} query`, schema: () => objectSchema(queryParameters) }),
+        validatePath: source({ flavour: 'request', name: `${id} path`, schema: () => objectSchema(pathParameters) }),
         body:
-          bodyEntry?.[1].schema === undefined
+          bodyEntry === undefined || bodySchema === undefined
             ? undefined
             : {
                 required: operation.requestBody?.required === true,
                 mediaType: bodyEntry[0],
-                validate: requestAjv.compile(registrySchema(bodyEntry[1].schema)),
+                validate: source({ flavour: 'request', name: `${id} body`, schema: () => registrySchema(bodySchema) }),
               },
       });
     }

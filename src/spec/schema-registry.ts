@@ -1,67 +1,17 @@
-// Registers the document's component schemas with ajv once, so every validator (requests, responses,
-// admin documents) is compiled from the same definitions and no limit is restated in code.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// Registers the document's component schemas with ajv, so every validator compiled at run time
+// (responses in the contract suite, a changed copy of the document) and every validator compiled ahead
+// of time (scripts/validator-modules.ts) comes from the same definitions. Node and build-time only:
+// the mock reaches its validators precompiled, without ajv.
+import { Ajv, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema, OpenApiDocument, Reference, ResponseObject } from './openapi-document.js';
+import type { OpenApiDocument } from './openapi-document.js';
+import { registryId, rewriteRefs } from './registry-schema.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-const registryId = 'ude-kit:openapi';
-const componentPrefix = '#/components/schemas/';
-
 export type { ErrorObject, ValidateFunction };
-
-/** A `$ref` to a component schema, usable in any schema compiled by a registry's ajv. */
-export function schemaRef(name: string): JsonSchema {
-  return { $ref: `${registryId}#/definitions/${name}` };
-}
-
-// OpenAPI puts schemas under components/schemas; JSON Schema draft-07 (ajv's default) knows
-// `definitions`. Rewriting the refs lets ajv resolve them in strict mode without unknown keywords.
-function rewriteRefs(value: unknown, base: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, base));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    out[key] =
-      key === '$ref' && typeof inner === 'string' && inner.startsWith(componentPrefix)
-        ? `${base}#/definitions/${inner.slice(componentPrefix.length)}`
-        : rewriteRefs(inner, base);
-  }
-  return out;
-}
-
-/** A schema taken from the document (a parameter's, a body's), with its refs pointed at the registry. */
-export function registrySchema(schema: JsonSchema): JsonSchema {
-  return rewriteRefs(schema, registryId) as JsonSchema;
-}
-
-/**
- * A schema with the document's component refs replaced by the components themselves. ajv calls a
- * separate function for a ref it cannot inline and concatenates that function's errors into the
- * caller's list on every call, which makes a list of n broken rows cost n² with allErrors; inlined,
- * the rows are checked in one loop. A ref met again inside itself (recursion) stays a registry ref.
- */
-export function inlinedSchema(document: OpenApiDocument, schema: JsonSchema, seen: readonly string[] = []): JsonSchema {
-  const inline = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(inline);
-    if (value === null || typeof value !== 'object') return value;
-    const ref = (value as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string' && ref.startsWith(componentPrefix)) {
-      const name = ref.slice(componentPrefix.length);
-      const target = document.components.schemas[name];
-      if (target === undefined || seen.includes(name)) return { $ref: `${registryId}#/definitions/${name}` };
-      const { $ref: _ref, ...siblings } = value as Record<string, unknown>;
-      const resolved = inlinedSchema(document, target, [...seen, name]);
-      return Object.keys(siblings).length === 0 ? resolved : { allOf: [resolved, inline(siblings)] };
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = inline(inner);
-    return out;
-  };
-  return inline(schema) as JsonSchema;
-}
+export * from './registry-schema.js';
 
 export interface SchemaRegistryOptions {
   /** Fill in `default` values while validating: right for requests, wrong for responses (it hides drift). */
@@ -70,7 +20,15 @@ export interface SchemaRegistryOptions {
   allErrors?: boolean;
   /** Errors carry the failing value and the keyword's schema, so a drift report can show both. */
   verbose?: boolean;
+  /** ajv's code options: `{ source: true, esm: true }` to write standalone modules. */
+  code?: CodeOptions;
 }
+
+/** The options that decide what a validator does, by flavour: the same at run time and ahead of time. */
+export const flavourOptions = {
+  request: { useDefaults: true },
+  firstError: { useDefaults: false, allErrors: false },
+} as const satisfies Record<string, SchemaRegistryOptions>;
 
 export function createSchemaRegistry(document: OpenApiDocument, options: SchemaRegistryOptions): Ajv {
   const ajv = new Ajv({
@@ -83,31 +41,9 @@ export function createSchemaRegistry(document: OpenApiDocument, options: SchemaR
     verbose: options.verbose ?? false,
     // OpenAPI 3.0 allows `example` on schemas; it documents and does not validate.
     keywords: ['example'],
+    ...(options.code === undefined ? {} : { code: options.code }),
   });
   addFormats(ajv, ['uuid', 'int32', 'int64']);
   ajv.addSchema({ $id: registryId, definitions: rewriteRefs(document.components.schemas, '') });
   return ajv;
-}
-
-/** Follows a schema's `$ref` chain inside the document, to read keywords such as `type` or `format`. */
-export function resolveSchema(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
-  let current = schema;
-  for (let hops = 0; typeof current.$ref === 'string'; hops++) {
-    const ref = current.$ref;
-    const target = ref.startsWith(componentPrefix)
-      ? document.components.schemas[ref.slice(componentPrefix.length)]
-      : undefined;
-    if (target === undefined || hops > 16) throw new Error(`cannot resolve schema reference ${ref}`);
-    current = target;
-  }
-  return current;
-}
-
-/** Follows a response's `$ref` into the document's components/responses. */
-export function resolveResponse(document: OpenApiDocument, response: ResponseObject | Reference): ResponseObject {
-  if (!('$ref' in response)) return response;
-  const name = response.$ref.replace('#/components/responses/', '');
-  const target = document.components.responses?.[name];
-  if (target === undefined) throw new Error(`cannot resolve response reference ${response.$ref}`);
-  return target;
 }

@@ -26,6 +26,7 @@ describe('the benchmark in quick mode', () => {
       scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number; roundTrip: { records: number; same: boolean } }>;
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
+      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; nodeImportAndCreateMs: { median: number } };
     };
     expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
     for (const row of results.throughput) {
@@ -40,7 +41,14 @@ describe('the benchmark in quick mode', () => {
     expect(results.scale.large.records).toBe(20_000);
     expect(results.scale.large.heapBytesPerRecord).toBeGreaterThan(0);
     expect(results.contract).toMatchObject({ exitCode: 0 });
-    expect(Object.keys(results.targets)).toHaveLength(11);
+    expect(Object.keys(results.targets)).toHaveLength(14);
+    // The browser section ran: a bundle with the kit's code and no faker up front, and times measured.
+    expect(results.browser.bundle.initialGzipBytes).toBeGreaterThan(1000);
+    expect(results.browser.bundle.byPackage['ude-kit']).toBeGreaterThan(0);
+    expect(results.browser.bundle.byPackage['@faker-js/faker']).toBeGreaterThan(0);
+    expect(results.browser.bundle.lazyBytes).toBeGreaterThan(0);
+    expect(results.browser.chromiumCreateHandlersMs.runs).toHaveLength(1);
+    expect(results.browser.nodeImportAndCreateMs.median).toBeGreaterThan(0);
     expect(results.scale.large.roundTrip).toMatchObject({ records: 20_000, same: true });
     expect(await readFile(join(out, 'chart.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*GET one[\s\S]*<\/svg>\n$/);
   }, 120_000);

@@ -29,11 +29,30 @@ describe('the development-only recipe (examples/browser)', () => {
     expect(production.code).not.toMatch(/\[MSW\]|mockServiceWorker|faker/i);
   }, 60_000);
 
-  it('the same build with mocking on holds all three (so the check above can see them)', async () => {
+  it('the same build with mocking on holds msw and the kit (so the check above can see them), still no faker', async () => {
     const mocking = await buildExample({ 'import.meta.env.VITE_UDE_MOCK': JSON.stringify('msw') });
-    for (const library of ['msw', '@faker-js', 'ajv']) {
+    for (const library of ['msw', 'ajv-formats']) {
       expect(mocking.modules.some((id) => id.includes(`node_modules/${library}/`)), library).toBe(true);
     }
+    // The default seed's state is precomputed: the example never loads faker.
+    expect(mocking.modules.filter((id) => id.includes('node_modules/@faker-js/'))).toEqual([]);
+  }, 60_000);
+});
+
+describe("'ude-kit/msw' in a browser build", () => {
+  it('compiles no schema and loads no faker up front: ajv and faker stay out, faker waits in a lazy chunk', async () => {
+    const bundle = await bundleForBrowser("export { createHandlers, loadDataGenerator } from 'ude-kit/msw';\n", { external: /^msw(\/|$)/ });
+    const entry = bundle.chunks.filter((c) => c.isEntry);
+    const lazy = bundle.chunks.filter((c) => !c.isEntry);
+    // Only ajv's two small run-time helpers and ajv-formats' format table, which the precompiled code calls.
+    const ajvModules = bundle.modules.filter((id) => /node_modules\/ajv(-formats)?\//.test(id));
+    expect(ajvModules.length).toBeGreaterThan(0);
+    expect(ajvModules.filter((id) => !/ajv\/dist\/runtime\/|ajv-formats\/dist\/formats\.js$/.test(id))).toEqual([]);
+    // No `new Function`: a page with a strict Content-Security-Policy can run the handlers.
+    expect(entry.map((c) => c.code).join('\n')).not.toMatch(/new Function\(/);
+    const faker = (chunks: typeof entry) => chunks.flatMap((c) => c.modules).filter((id) => id.includes('node_modules/@faker-js/'));
+    expect(faker(entry)).toEqual([]);
+    expect(faker(lazy).length).toBeGreaterThan(0);
   }, 60_000);
 });
 

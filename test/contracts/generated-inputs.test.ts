@@ -5,7 +5,7 @@ import { runContract } from '../../contracts/runner.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { openApiDocument } from '../../src/spec/generated/document.js';
-import { compileSpec } from '../../src/spec/index.js';
+import { compileSpec } from '../../src/spec/runtime-spec.js';
 import type { OpenApiDocument } from '../../src/spec/openapi-document.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
 import { mutants, wrap } from './mutants.js';

@@ -171,8 +171,12 @@ const inputMutants: Mutant[] = [
 ];
 
 const problem = (status: number) => ({ status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: '/problems/violations', title: 'Bad request', status, detail: 'x', violations: [] }) });
+/** Changes the list's successful answers only: a problem answer has no page to drift. */
 const listOnly = (change: (request: MockRequest, response: MockResponse) => MockResponse) => (mock: Mock) =>
-  wrap(mock, (request, next) => (isList(request) ? change(request, next(request)) : next(request)));
+  wrap(mock, (request, next) => {
+    const response = next(request);
+    return isList(request) && response.status === 200 ? change(request, response) : response;
+  });
 const bodyField = (request: MockRequest): Json => (request.body === undefined ? {} : (JSON.parse(new TextDecoder().decode(request.body)) as Json));
 
 /** More drift of each class the invariants and the generated inputs stand for. */

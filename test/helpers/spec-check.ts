@@ -3,6 +3,7 @@
 // problem or JSON. A 5xx fails the test wherever it happens.
 import { expect } from 'vitest';
 import { compiledSpec, schemaRef } from '../../src/spec/index.js';
+import { ajvRegistries } from '../../src/spec/runtime-spec.js';
 import { checkResponse, mediaTypeOf } from '../../src/spec/response-validation.js';
 import { createRouter } from '../../src/spec/router.js';
 import type { ValidateFunction } from 'ajv';
@@ -19,7 +20,7 @@ let validateProblem: ValidateFunction | undefined;
 export function expectProblemBody(reply: Reply): void {
   expect(mediaTypeOf(reply.headers.get('content-type') ?? undefined)).toBe('application/problem+json');
   const body = JSON.parse(reply.text) as { status?: unknown };
-  validateProblem ??= compiledSpec().responseAjv.compile(schemaRef('Problem'));
+  validateProblem ??= ajvRegistries().responseAjv.compile(schemaRef('Problem'));
   expect(validateProblem(body), JSON.stringify(validateProblem.errors)).toBe(true);
   expect(body.status).toBe(reply.status);
 }

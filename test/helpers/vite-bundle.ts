@@ -10,8 +10,10 @@ export interface BundleResult {
   modules: string[];
   /** The output code, all chunks joined. */
   code: string;
-  /** Bytes of each chunk, by file name. */
-  chunks: Array<{ fileName: string; bytes: number; code: string }>;
+  /** Bytes of each chunk, by file name; entry chunks load first, the others on demand. */
+  chunks: Array<{ fileName: string; bytes: number; code: string; isEntry: boolean; modules: string[] }>;
+  /** Rendered (minified) bytes of each module, where the bundler reports them. */
+  moduleBytes: Record<string, number>;
 }
 
 interface ChunkLike {
@@ -19,7 +21,8 @@ interface ChunkLike {
   fileName: string;
   code?: string;
   moduleIds?: string[];
-  modules?: Record<string, unknown>;
+  modules?: Record<string, { renderedLength?: number }>;
+  isEntry?: boolean;
 }
 
 export function bundleFacts(output: unknown): BundleResult {
@@ -28,7 +31,8 @@ export function bundleFacts(output: unknown): BundleResult {
   return {
     modules: chunks.flatMap((c) => c.moduleIds ?? Object.keys(c.modules ?? {})),
     code: chunks.map((c) => c.code ?? '').join('\n'),
-    chunks: chunks.map((c) => ({ fileName: c.fileName, bytes: Buffer.byteLength(c.code ?? ''), code: c.code ?? '' })),
+    chunks: chunks.map((c) => ({ fileName: c.fileName, bytes: Buffer.byteLength(c.code ?? ''), code: c.code ?? '', isEntry: c.isEntry === true, modules: c.moduleIds ?? Object.keys(c.modules ?? {}) })),
+    moduleBytes: Object.fromEntries(chunks.flatMap((c) => Object.entries(c.modules ?? {}).map(([id, m]) => [id, m.renderedLength ?? 0]))),
   };
 }
 

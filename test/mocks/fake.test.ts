@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeList, fakeProblem, fakeUsedEquipment } from '../../mocks/fake/index.js';
 import { compiledSpec, schemaRef } from '../../src/spec/index.js';
+import { ajvRegistries } from '../../src/spec/runtime-spec.js';
 
 const validate = (name: string, value: unknown) => {
-  const check = compiledSpec().responseAjv.compile(schemaRef(name));
+  const check = ajvRegistries().responseAjv.compile(schemaRef(name));
   expect(check(value), JSON.stringify(check.errors)).toBe(true);
 };
 

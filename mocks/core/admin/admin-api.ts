@@ -1,7 +1,9 @@
 // The control API under /__admin (after WireMock's): read and replace the state, reset it, change a
 // ticket's status, read the request journal. It speaks problem+json like the API it controls.
 import { compiledSpec } from '../../../src/spec/index.js';
-import type { ValidateFunction } from 'ajv';
+import { precompiledSource, type Validator } from '../../../src/spec/validators.js';
+import { validators as adminRequestValidators } from '../../../src/spec/generated/validators/admin.request.js';
+import { adminValidator } from './admin-schemas.js';
 import { preflight } from '../cors.js';
 import { emptyResponse, jsonResponse, type MockRequest, type MockResponse } from '../exchange.js';
 import { readJsonBody, violationsFrom } from '../input.js';
@@ -10,7 +12,7 @@ import type { JournalEntry } from '../journal.js';
 import type { Har } from '../har.js';
 import type { Fault, FaultSpec } from '../faults.js';
 import { methodNotAllowed, routeNotFound, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
-import { ticketStatusSchema, type StateDocument, type Ticket } from '../../state/state-document.js';
+import type { StateDocument, Ticket } from '../../state/state-document.js';
 
 export const adminPrefix = '/__admin';
 
@@ -33,23 +35,10 @@ export interface MockControls {
 }
 
 const json = { mediaType: 'application/json', required: true };
-let validatePatch: ValidateFunction | undefined;
-let validateFault: ValidateFunction | undefined;
-
-/** A fault, as POST /__admin/faults takes it: the operation names come from the document. */
-function faultSchema(operationIds: string[]) {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      operation: { enum: [...operationIds, '*'] },
-      status: { type: 'integer', minimum: 400, maximum: 599 },
-      networkError: { type: 'boolean' },
-      delayMs: { type: 'integer', minimum: 0, maximum: 60_000 },
-      times: { type: 'integer', minimum: 1 },
-    },
-  };
-}
+// Precompiled (npm run generate): looked up on first use, by the names admin-schemas.ts gives them.
+const precompiled = precompiledSource('admin', adminRequestValidators);
+let validatePatch: Validator | undefined;
+let validateFault: Validator | undefined;
 
 function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: false; problem: ProblemResult } {
   const found: Violation[] = [];
@@ -97,12 +86,7 @@ const routes: Route[] = [
         }
         const read = readBody(request);
         if (!read.ok) return read.problem;
-        validatePatch ??= compiledSpec().requestAjv.compile({
-          type: 'object',
-          additionalProperties: false,
-          required: ['status'],
-          properties: { status: ticketStatusSchema },
-        });
+        validatePatch ??= precompiled(adminValidator.ticketPatch());
         if (!validatePatch(read.body)) return violations(violationsFrom(validatePatch.errors, 'body'));
         const ticket = controls.setTicketStatus(ticketId, (read.body as { status: string }).status);
         return ticket === undefined ? ticketNotFound(ticketId) : jsonResponse(200, toJson(ticket));
@@ -116,7 +100,7 @@ const routes: Route[] = [
       POST: (request, controls) => {
         const read = readBody(request);
         if (!read.ok) return read.problem;
-        validateFault ??= compiledSpec().requestAjv.compile(faultSchema(compiledSpec().operations.map((o) => o.operationId)));
+        validateFault ??= precompiled(adminValidator.fault(compiledSpec().document));
         if (!validateFault(read.body)) return violations(violationsFrom(validateFault.errors, 'body'));
         const spec = read.body as FaultSpec;
         if (spec.status === undefined && spec.networkError !== true && spec.delayMs === undefined) {
