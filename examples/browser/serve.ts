@@ -13,12 +13,12 @@ function installWorker(): void {
 }
 
 /** Serves the built example; with `proxyTo`, its /v2 calls go to that server (the standalone mock). */
-export async function serveExample(port: number, options: { proxyTo?: string; build?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveExample(port: number, options: { proxyTo?: string; build?: boolean; headers?: Record<string, string> } = {}): Promise<{ url: string; close(): Promise<void> }> {
   installWorker();
   // Built with mocking on (main.ts imports the mock only then), as an app's `vite --mode mock` would be.
   if (options.build !== false) await build({ configFile, define: { 'import.meta.env.VITE_UDE_MOCK': JSON.stringify('msw') } });
   const proxy = options.proxyTo === undefined ? {} : { proxy: { '/v2': options.proxyTo } };
-  const server: PreviewServer = await preview({ configFile, preview: { port, host: '127.0.0.1', strictPort: port !== 0, ...proxy } });
+  const server: PreviewServer = await preview({ configFile, preview: { port, host: '127.0.0.1', strictPort: port !== 0, ...proxy, ...(options.headers === undefined ? {} : { headers: options.headers }) } });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (url === undefined) throw new Error('vite preview did not report its URL');
   return { url, close: () => server.close() };

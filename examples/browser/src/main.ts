@@ -62,7 +62,8 @@ async function start() {
     element('status').textContent = 'Mock API ready (standalone mock behind the proxy)';
   } else if (import.meta.env.DEV || import.meta.env.VITE_UDE_MOCK === 'msw') {
     const { startMocking } = await import('./mocks.js');
-    await startMocking({ persist: params.has('persist') });
+    const seed = params.get('seed');
+    await startMocking({ persist: params.has('persist'), ...(seed === null ? {} : { seed: Number(seed) }) });
     element('status').textContent = 'Mock API ready (MSW service worker)';
   } else {
     element('status').textContent = 'Talking to the real API';
