@@ -1,6 +1,10 @@
 // The servers under test, each in its own process so none shares the load generator's event loop:
 // the kit through its compiled CLI (as users run it), Prism's mock, and the plain node:http ceiling.
+// Each one's output goes to a log file (see start).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Started {
@@ -14,27 +18,28 @@ export interface Started {
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const credentials = { authorization: 'Bearer bench-token', 'x-api-key': 'bench-key' };
 
+/**
+ * Starts a server with its output going to a log file, not a pipe: a pipe is drained by this process,
+ * and Prism logs a line per request, so draining it would steal time from the load it measures.
+ */
 async function start(command: string[], urlPattern: RegExp, probePath: string, timeoutMs: number): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, command, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (data: Buffer) => {
-      output += data.toString();
+  const logFile = join(mkdtempSync(join(tmpdir(), 'ude-kit-bench-log-')), 'server.log');
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, command, { stdio: ['ignore', log, log] });
+  closeSync(log);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  const url = await (async () => {
+    for (const deadline = performance.now() + timeoutMs; ; ) {
+      const output = readFileSync(logFile, 'utf8');
       const found = urlPattern.exec(output)?.[1];
-      if (found !== undefined) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command.join(' ')} exited (${code}):\n${output}`));
-    });
-  });
+      if (found !== undefined) return found;
+      if (exited !== undefined) throw new Error(`${command.join(' ')} exited (${exited}):\n${output}`);
+      if (performance.now() > deadline) throw new Error(`${command.join(' ')} did not start within ${timeoutMs} ms:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
   for (;;) {
     try {
       const response = await fetch(`${url}${probePath}`, { headers: credentials });
@@ -45,7 +50,6 @@ async function start(command: string[], urlPattern: RegExp, probePath: string, t
     }
   }
   const startMs = performance.now() - started;
-  child.removeAllListeners('exit');
   return {
     url,
     startMs,

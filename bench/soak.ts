@@ -2,7 +2,8 @@
 // and compares the server's memory before and after (its journal is bounded; nothing else may grow).
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import type { LoadRequest } from './load.js';
+import type { LoadPlan } from './load.js';
+import { requestsOf } from './requests.js';
 import { credentials, startKit } from './servers.js';
 import { exampleTicketId, throughputScenario } from './states.js';
 
@@ -11,18 +12,19 @@ function memoryOf(pid: number): { rssKiB: number } {
   return { rssKiB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) };
 }
 
-async function run(url: string, requests: LoadRequest[], connections: number, duration: number) {
+async function run(url: string, requests: unknown[], connections: number, duration: number) {
   return autocannon({ url, connections, duration, headers: { ...credentials, 'content-type': 'application/json' }, requests: requests as never });
 }
 
-export async function soak(seconds: number, options: { connections: number; requests: LoadRequest[] }) {
+export async function soak(seconds: number, options: { connections: number; plans: LoadPlan[] }) {
+  const requests = options.plans.flatMap(requestsOf);
   const kit = await startKit(throughputScenario(), `/v2/tickets/used-diagnostic-equipment/${exampleTicketId}/12`);
   try {
     const pid = kit.child.pid!;
     // Warm up first, so the JIT and the journal's ring are at their steady size before "before".
-    await run(kit.url, options.requests, options.connections, 3);
+    await run(kit.url, requests, options.connections, 3);
     const before = memoryOf(pid);
-    const result = await run(kit.url, options.requests, options.connections, seconds);
+    const result = await run(kit.url, requests, options.connections, seconds);
     const after = memoryOf(pid);
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]));
     const serverErrors = Object.entries(statuses).filter(([code]) => Number(code) >= 500).reduce((sum, [, n]) => sum + n, 0);
