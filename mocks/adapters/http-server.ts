@@ -10,6 +10,7 @@ import type { MockRequest, MockResponse } from '../core/exchange.js';
 import type { Mock } from '../core/mock.js';
 import { problemResponse } from '../core/response.js';
 import { hostAllowed } from '../core/origins.js';
+import type { ConsoleFiles } from './console-files.js';
 import {
   expectationFailed,
   headersTooLarge,
@@ -35,6 +36,8 @@ export interface HttpServerOptions {
    * those); others get 403. `'any'` turns the check off. Default: none.
    */
   allowedHosts?: readonly string[] | 'any';
+  /** Serves the admin console at /__admin/ui/ (console-files.ts); the CLI passes it when the admin API is on. */
+  console?: ConsoleFiles | undefined;
 }
 
 /** The timeouts a server runs with when the options name none. */
@@ -206,6 +209,16 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
     const target = parseTarget(request.url ?? '/');
     if (target === undefined) {
       return answerUnread(request, response, problemResponse(violations([{ field: 'url', message: 'is not a valid request target' }])));
+    }
+    const file = options.console?.((request.method ?? 'GET').toUpperCase(), target.path);
+    if (file !== undefined) {
+      const unread = hasBody(request);
+      if (unread) request.resume();
+      const headers: Record<string, string | number> = { ...file.headers, 'content-length': file.body === undefined ? 0 : Buffer.byteLength(file.body) };
+      if (unread) headers.connection = 'close';
+      response.writeHead(file.status, headers);
+      response.end(file.body);
+      return;
     }
     const plain: MockRequest = { method: (request.method ?? 'GET').toUpperCase(), path: target.path, query: target.query, headers: headersOf(request) };
     // Route, origin, credentials and the admin token are decided before a byte of a body is read. A

@@ -19,6 +19,13 @@ export interface JournalEntry {
   status: number;
   /** The injected fault that shaped the answer (mock.inject, POST /__admin/faults). */
   fault?: { id: number; networkError?: boolean; delayMs?: number };
+  /** The document's operationId the request was routed to, when it was. */
+  operation?: string;
+}
+
+/** One entry with the answer too (GET /__admin/requests/{id}): what the console expands. */
+export interface JournalDetail extends JournalEntry {
+  response: { headers: Record<string, string>; body?: string; bodyCut: boolean };
 }
 
 interface Recorded {
@@ -53,7 +60,10 @@ function redactedQuery(query: URLSearchParams): string {
   return copy.toString();
 }
 
-export function createJournal(capacity: number, secretHeaders: string[]) {
+/** Which operation a method and path name, if any: looked up when the journal is read, never on record. */
+export type OperationOf = (method: string, path: string) => string | undefined;
+
+export function createJournal(capacity: number, secretHeaders: string[], operationOf: OperationOf = () => undefined) {
   const secrets = new Set(secretHeaders.map((h) => h.toLowerCase()));
   const isSecret = (name: string) => secrets.has(name) || looksLikeCredential(name);
   let entries: Recorded[] = [];
@@ -68,6 +78,8 @@ export function createJournal(capacity: number, secretHeaders: string[]) {
   function format({ id, at, request, response }: Recorded): JournalEntry {
     const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: redactedQuery(request.query), headers: redactedHeaders(request.headers), status: response.status };
     if (request.body !== undefined && request.body.byteLength > 0) entry.body = lenient.decode(request.body.subarray(0, bodyPreviewBytes));
+    const operation = operationOf(request.method === 'HEAD' ? 'GET' : request.method, request.path);
+    if (operation !== undefined) entry.operation = operation;
     if (response.fault !== undefined) {
       entry.fault = { id: response.fault, ...(response.networkError === true ? { networkError: true } : {}), ...(response.delayMs === undefined ? {} : { delayMs: response.delayMs }) };
     }
@@ -102,8 +114,21 @@ export function createJournal(capacity: number, secretHeaders: string[]) {
       // Trim in batches so recording stays O(1) amortised under sustained load.
       if (entries.length > capacity * 2) entries = entries.slice(-capacity);
     },
-    list(): JournalEntry[] {
-      return entries.slice(-capacity).map(format);
+    /** The entries kept, oldest first; with `after`, only those with a greater id (for polling). */
+    list(after = 0): JournalEntry[] {
+      return entries
+        .slice(-capacity)
+        .filter((recorded) => recorded.id > after)
+        .map(format);
+    },
+    detail(id: number): JournalDetail | undefined {
+      const recorded = entries.slice(-capacity).find((candidate) => candidate.id === id);
+      if (recorded === undefined) return undefined;
+      const { body } = recorded.response;
+      return {
+        ...format(recorded),
+        response: { headers: redactedHeaders(recorded.response.headers), ...(body === undefined ? {} : { body }), bodyCut: recorded.responseCut },
+      };
     },
     /** The same entries as HAR 1.2, with the answers the mock gave. */
     har(creatorVersion: string): Har {

@@ -7,7 +7,8 @@ import { compiledSpec } from '../../src/spec/index.js';
 import { generateDefaultState } from '../state/default-state.js';
 import { stateDocumentViolations, type StateDocument } from '../state/state-document.js';
 import { UsedEquipmentStore } from '../state/store.js';
-import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls } from './admin/admin-api.js';
+import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls, type ScenarioSource } from './admin/admin-api.js';
+import { pageOf } from './admin/admin-pages.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions } from './auth.js';
 import { preflight, withCors } from './cors.js';
@@ -58,6 +59,8 @@ export interface MockOptions {
    * echoes every origin (the MSW adapter's default: a service worker serves only its own pages).
    */
   corsOrigins?: CorsOrigins;
+  /** Scenarios the admin API may load by name or from an upload (the standalone mock passes the shipped ones). */
+  scenarios?: ScenarioSource;
 }
 
 /** A request before its body is read: what `screen` decides on. */
@@ -110,7 +113,10 @@ export function createMock(options: MockOptions = {}): Mock {
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const maxAdminBodyBytes = options.maxAdminBodyBytes ?? 256 * 1024 * 1024;
   const now = options.now ?? Date.now;
-  const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader, adminTokenHeader]);
+  const journal = createJournal(options.journalSize ?? 500, [apiKeyHeader, adminTokenHeader], (method, path) => {
+    const match = router.match(method, path);
+    return match.kind === 'operation' ? match.operation.operationId : undefined;
+  });
   const origins = createOriginPolicy(options.corsOrigins);
   const faults = createFaults();
 
@@ -119,6 +125,7 @@ export function createMock(options: MockOptions = {}): Mock {
   if (refused.length > 0) throw new InvalidStateError(refused);
   let store = UsedEquipmentStore.fromDocument(startState);
 
+  const contains = (text: string | number | null, search: string | undefined) => search === undefined || (text !== null && String(text).toLowerCase().includes(search));
   const controls: MockControls = {
     state: () => store.toDocument(),
     load(document) {
@@ -126,13 +133,29 @@ export function createMock(options: MockOptions = {}): Mock {
       if (found.length === 0) store = UsedEquipmentStore.fromDocument(document as StateDocument);
       return found;
     },
+    ticketPage(page) {
+      const { total, items } = pageOf(store.ticketSummaries(), (t) => (page.status === undefined || t.status === page.status) && contains(t.id, page.search), page);
+      return { total, tickets: items };
+    },
+    catalogPage(page) {
+      const { total, items } = pageOf(store.catalogEntries(), (e) => contains(e.diagnostic_equipment_id, page.search) || contains(e.name, page.search) || contains(e.version, page.search), page);
+      return { total, catalog: items.map((entry) => ({ ...entry })) };
+    },
+    scenarios: () => options.scenarios?.list(),
+    loadScenario(input) {
+      const resolved = options.scenarios?.resolve(input);
+      if (resolved === undefined) return undefined;
+      return resolved.ok ? controls.load(resolved.state) : resolved.violations;
+    },
     reset() {
       store = UsedEquipmentStore.fromDocument(startState);
       journal.clear();
       faults.clear();
     },
     setTicketStatus: (ticketId, status) => store.setStatus(ticketId, status),
-    requests: ((options?: { format?: 'journal' | 'har' }) => (options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list())) as MockControls['requests'],
+    requests: ((options?: { format?: 'journal' | 'har'; after?: number }) =>
+      options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
+    request: (id) => journal.detail(id),
     clearRequests: () => journal.clear(),
     inject: (spec) => faults.inject(spec),
     faults: () => faults.list(),

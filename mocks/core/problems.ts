@@ -56,6 +56,12 @@ export function methodNotAllowed(method: string, allowed: string[]): ProblemResu
   };
 }
 
+export const consoleNotBuilt = (): ProblemResult =>
+  problem('not-found', 'Not found', 404, 'The admin console is not built here: run npm run build (it writes dist/console).');
+
+export const scenariosNotServed = (): ProblemResult =>
+  problem('not-found', 'Not found', 404, 'This mock loads no scenarios by name: the standalone mock (ude-kit mock) does; in process, use mock.load(scenarioState(loadScenario(name))).');
+
 export const ticketNotFound = (ticketId: string): ProblemResult =>
   problem('ticket-not-found', 'Ticket not found', 404, `Ticket ${ticketId} does not exist.`);
 

@@ -30,6 +30,15 @@ export class UsedEquipmentStore {
     };
   }
 
+  /** Every ticket with how many records it has, in the document's order (for the admin console). */
+  *ticketSummaries(): Iterable<Ticket & { used: number }> {
+    for (const { id, status, used } of this.tickets.values()) yield { id, status, used: used.length };
+  }
+
+  catalogEntries(): Iterable<CatalogEntry> {
+    return this.catalog.values();
+  }
+
   ticket(id: string): Ticket | undefined {
     return this.tickets.get(id);
   }

@@ -3,6 +3,8 @@ import { parseDelay } from '../../mocks/core/delay.js';
 import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
 import { normaliseOrigin } from '../../mocks/core/origins.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { consoleFiles, consolePath } from '../../mocks/adapters/console-files.js';
+import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
 import { CliError } from './cli-error.js';
 import { choiceOption, integerOption, nonEmptyOption, parseCommand } from './options.js';
 import { loadOrFail } from './scenario-commands.js';
@@ -88,6 +90,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
       admin: values['no-admin'] !== true,
       adminToken: nonEmptyOption('admin-token', values['admin-token']),
       corsOrigins,
+      scenarios: shippedScenarioSource(),
     });
   } catch (error) {
     if (error instanceof InvalidStateError) throw new CliError(error.message);
@@ -96,7 +99,8 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
 
   let running;
   try {
-    running = await startHttpServer(mock, { port, host, delay, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
+    const adminConsole = values['no-admin'] === true ? undefined : consoleFiles();
+    running = await startHttpServer(mock, { port, host, delay, console: adminConsole, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${port} on ${host} is already in use; pick another with --port`);
@@ -109,6 +113,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   console.log(`  API:   ${running.url}/v2/tickets/used-diagnostic-equipment`);
   console.log(`  auth:  ${auth.mode === 'off' ? 'off' : 'Authorization: Bearer <token> and X-Api-Key: <key> required'}`);
   console.log(`  admin: ${values['no-admin'] === true ? 'off' : `${running.url}/__admin/state${values['admin-token'] === undefined ? '' : ' (X-Admin-Token required)'}`}`);
+  if (values['no-admin'] !== true) console.log(`  console: ${running.url}${consolePath}/`);
   if (values.scenario !== undefined) console.log(`  state: scenario "${values.scenario}"`);
   return running;
 }

@@ -8,13 +8,25 @@ import { preflight } from '../cors.js';
 import { emptyResponse, jsonResponse, type MockRequest, type MockResponse } from '../exchange.js';
 import { readJsonBody, violationsFrom } from '../input.js';
 import { toJson } from '../json.js';
-import type { JournalEntry } from '../journal.js';
+import type { JournalDetail, JournalEntry } from '../journal.js';
+import { pageOf, pageQuery, type PageQuery } from './admin-pages.js';
 import type { Har } from '../har.js';
 import type { Fault, FaultSpec } from '../faults.js';
-import { methodNotAllowed, routeNotFound, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
-import type { StateDocument, Ticket } from '../../state/state-document.js';
+import { methodNotAllowed, routeNotFound, scenariosNotServed, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
+import type { CatalogEntry, StateDocument, Ticket } from '../../state/state-document.js';
 
 export const adminPrefix = '/__admin';
+
+/**
+ * Named scenarios and uploaded scenario files, resolved into states. Reading files is Node's business:
+ * the standalone mock passes one (scenario-source-node.ts); in MSW there is none and the routes say so.
+ */
+export interface ScenarioSource {
+  list(): Array<{ name: string; description: string }>;
+  resolve(input: { name: string } | { scenario: unknown }): { ok: true; state: StateDocument } | { ok: false; violations: Violation[] };
+}
+
+export type TicketSummary = Ticket & { used: number };
 
 /** What the admin API needs from a mock: the same calls a Node test can make directly. */
 export interface MockControls {
@@ -23,10 +35,23 @@ export interface MockControls {
   load(document: unknown): Violation[];
   reset(): void;
   setTicketStatus(ticketId: string, status: string): Ticket | undefined;
-  /** The journal; with `{ format: 'har' }`, as HAR 1.2 (credentials redacted) for the tools that read HAR. */
-  requests(): JournalEntry[];
+  /**
+   * The journal; with `{ format: 'har' }`, as HAR 1.2 (credentials redacted) for the tools that read HAR;
+   * with `{ after: id }`, only the entries newer than that one.
+   */
+  requests(options?: { format?: 'journal'; after?: number }): JournalEntry[];
   requests(options: { format: 'har' }): Har;
-  requests(options?: { format?: 'journal' | 'har' }): JournalEntry[] | Har;
+  requests(options?: { format?: 'journal' | 'har'; after?: number }): JournalEntry[] | Har;
+  /** One journal entry with the answer the mock gave (headers redacted), or undefined when gone. */
+  request(id: number): JournalDetail | undefined;
+  /** A page of the tickets (with their record counts) whose id contains `search`, of one status if given. */
+  ticketPage(page: PageQuery & { status?: string | undefined }): { total: number; tickets: TicketSummary[] };
+  /** A page of the catalogue whose id, name or version contains `search`. */
+  catalogPage(page: PageQuery): { total: number; catalog: CatalogEntry[] };
+  /** The scenarios this mock can load by name, or undefined when it has no scenario source. */
+  scenarios(): Array<{ name: string; description: string }> | undefined;
+  /** Loads a named or uploaded scenario; its violations when refused, undefined when there is no source. */
+  loadScenario(input: { name: string } | { scenario: unknown }): Violation[] | undefined;
   clearRequests(): void;
   /** Fails or slows an operation on demand (see faults.ts); reset clears every fault. */
   inject(spec: FaultSpec): Fault;
@@ -39,6 +64,7 @@ const json = { mediaType: 'application/json', required: true };
 const precompiled = precompiledSource('admin', adminRequestValidators);
 let validatePatch: Validator | undefined;
 let validateFault: Validator | undefined;
+let validateScenarioLoad: Validator | undefined;
 
 function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: false; problem: ProblemResult } {
   const found: Violation[] = [];
@@ -115,10 +141,63 @@ const routes: Route[] = [
     },
   },
   {
+    pattern: /^\/requests\/(\d{1,15})$/,
+    methods: {
+      GET: (request, controls, match) => {
+        const entry = controls.request(Number(match[1]));
+        return entry === undefined ? routeNotFound('GET', request.path) : jsonResponse(200, toJson(entry));
+      },
+    },
+  },
+  {
     pattern: /^\/faults\/(\d+)$/,
     methods: {
       DELETE: (_request, controls, match) =>
         controls.clearFaults(Number(match[1])) ? emptyResponse(204) : routeNotFound('DELETE', `${adminPrefix}/faults/${match[1]}`),
+    },
+  },
+  {
+    pattern: /^\/tickets$/,
+    methods: {
+      GET: (request, controls) => {
+        const read = pageQuery(request.query);
+        if (!read.ok) return violations(read.violations);
+        const status = request.query.get('status') ?? undefined;
+        return jsonResponse(200, toJson({ offset: read.page.offset, limit: read.page.limit, ...controls.ticketPage({ ...read.page, status }) }));
+      },
+    },
+  },
+  {
+    pattern: /^\/catalog$/,
+    methods: {
+      GET: (request, controls) => {
+        const read = pageQuery(request.query);
+        if (!read.ok) return violations(read.violations);
+        return jsonResponse(200, toJson({ offset: read.page.offset, limit: read.page.limit, ...controls.catalogPage(read.page) }));
+      },
+    },
+  },
+  {
+    pattern: /^\/scenarios$/,
+    methods: {
+      GET: (_request, controls) => {
+        const scenarios = controls.scenarios();
+        return scenarios === undefined ? scenariosNotServed() : jsonResponse(200, toJson({ scenarios }));
+      },
+    },
+  },
+  {
+    pattern: /^\/scenarios\/load$/,
+    methods: {
+      POST: (request, controls) => {
+        const read = readBody(request);
+        if (!read.ok) return read.problem;
+        validateScenarioLoad ??= precompiled(adminValidator.scenarioLoad());
+        if (!validateScenarioLoad(read.body)) return violations(violationsFrom(validateScenarioLoad.errors, 'body'));
+        const refused = controls.loadScenario(read.body as { name: string } | { scenario: unknown });
+        if (refused === undefined) return scenariosNotServed();
+        return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(counts(controls.state())));
+      },
     },
   },
   {
@@ -128,7 +207,10 @@ const routes: Route[] = [
         const format = request.query.get('format') ?? 'journal';
         if (format === 'har') return jsonResponse(200, toJson(controls.requests({ format: 'har' })));
         if (format !== 'journal') return violations([{ field: 'format', message: 'must be journal or har' }]);
-        return jsonResponse(200, toJson({ requests: controls.requests() }));
+        const afterText = request.query.get('after');
+        const after = afterText === null ? 0 : /^\d{1,15}$/.test(afterText) ? Number(afterText) : undefined;
+        if (after === undefined) return violations([{ field: 'after', message: 'must be a journal entry id (a non-negative integer)' }]);
+        return jsonResponse(200, toJson({ requests: controls.requests({ after }) }));
       },
       DELETE: (_request, controls) => {
         controls.clearRequests();

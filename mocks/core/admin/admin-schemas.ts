@@ -28,10 +28,24 @@ const fault = (document: OpenApiDocument): WantedValidator => ({
   }),
 });
 
-function operationIdsOf(document: OpenApiDocument): string[] {
+/** POST /__admin/scenarios/load: a shipped scenario's name, or a whole scenario document (checked later). */
+const scenarioLoad = (): WantedValidator => ({
+  flavour: 'request',
+  name: 'scenario load',
+  schema: () => ({
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    maxProperties: 1,
+    properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, scenario: {} },
+  }),
+});
+
+/** The document's operationIds, in its order: what faults and the console name operations by. */
+export function operationIdsOf(document: OpenApiDocument): string[] {
   return Object.values(document.paths).flatMap((item) => httpMethods.flatMap((method) => (item[method] === undefined ? [] : [item[method].operationId])));
 }
 
-export const adminValidator = { ticketPatch, fault };
+export const adminValidator = { ticketPatch, fault, scenarioLoad };
 /** Every validator the admin API asks for: what the generator compiles. */
-export const adminValidators = (document: OpenApiDocument): WantedValidator[] => [ticketPatch(), fault(document)];
+export const adminValidators = (document: OpenApiDocument): WantedValidator[] => [ticketPatch(), fault(document), scenarioLoad()];

@@ -1,0 +1,191 @@
+// The request journal, live: new entries are polled once a second (GET /__admin/requests?after=ID),
+// filtered by method, status and operation, each expandable into the request and the answer with
+// credentials redacted (GET /__admin/requests/{id}).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { openApiDocument } from '../spec/generated/document.js';
+import { operationIdsOf } from '../../mocks/core/admin/admin-schemas.js';
+import { admin, type Problem } from './api.js';
+import type { Settings } from './settings.js';
+import { Field, ProblemBox } from './ui.js';
+
+interface Entry {
+  id: number;
+  time: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  body?: string;
+  status: number;
+  operation?: string;
+  fault?: { id: number; networkError?: boolean; delayMs?: number };
+}
+interface Detail extends Entry {
+  response: { headers: Record<string, string>; body?: string; bodyCut: boolean };
+}
+
+const operations = operationIdsOf(openApiDocument);
+/** The console's own bound on what it keeps on screen (the mock keeps its own journal bounded too). */
+const keptEntries = 1000;
+const pollMs = 1000;
+/** Longer bodies are cut on screen; the HAR export (GET /__admin/requests?format=har) has them whole. */
+const shownBodyChars = 20_000;
+
+export function Journal({ settings }: { settings: Settings }) {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [live, setLive] = useState(true);
+  const [method, setMethod] = useState('');
+  const [status, setStatus] = useState('');
+  const [operation, setOperation] = useState('');
+  const lastId = useRef(0);
+
+  useEffect(() => {
+    if (!live) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const result = await admin<{ requests: Entry[] }>(settings, 'GET', `/requests?after=${lastId.current}`);
+      if (stopped) return;
+      if (result.ok) {
+        setProblem(undefined);
+        const fresh = result.value.requests;
+        if (fresh.length > 0) {
+          lastId.current = fresh[fresh.length - 1]!.id;
+          setEntries((old) => [...old, ...fresh].slice(-keptEntries));
+        }
+      } else setProblem(result.problem);
+      timer = setTimeout(() => void poll(), pollMs);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [settings, live]);
+
+  async function clear() {
+    const result = await admin(settings, 'DELETE', '/requests');
+    if (!result.ok) return setProblem(result.problem);
+    setEntries([]);
+  }
+
+  const shown = entries.filter(
+    (e) =>
+      (method === '' || e.method === method) &&
+      (operation === '' || e.operation === operation) &&
+      (status === '' || (status.endsWith('xx') ? String(e.status)[0] === status[0] : String(e.status) === status)),
+  );
+  const methods = [...new Set(entries.map((e) => e.method))].sort();
+
+  return (
+    <section>
+      <h2>Request journal</h2>
+      <form class="filters" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Method">
+          <select value={method} onChange={(event) => setMethod(event.currentTarget.value)}>
+            <option value="">any</option>
+            {methods.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Status (e.g. 409 or 4xx)">
+          <input type="text" size={5} value={status} onInput={(event) => setStatus(event.currentTarget.value.trim().toLowerCase())} />
+        </Field>
+        <Field label="Operation">
+          <select value={operation} onChange={(event) => setOperation(event.currentTarget.value)}>
+            <option value="">any</option>
+            {operations.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </Field>
+        <label class="check">
+          <input type="checkbox" checked={live} onChange={(event) => setLive(event.currentTarget.checked)} /> Live
+        </label>
+        <button type="button" onClick={() => void clear()}>
+          Clear the journal
+        </button>
+      </form>
+      <ProblemBox problem={problem} />
+      <p class="hint" aria-live="polite">
+        {shown.length} of {entries.length} requests shown, newest first. Credentials are redacted by the mock.
+      </p>
+      <ol class="journal" reversed>
+        {shown
+          .slice()
+          .reverse()
+          .map((entry) => (
+            <JournalItem key={entry.id} entry={entry} settings={settings} />
+          ))}
+      </ol>
+    </section>
+  );
+}
+
+function JournalItem({ entry, settings }: { entry: Entry; settings: Settings }) {
+  const [detail, setDetail] = useState<Detail | Problem>();
+  const statusClass = entry.status === 0 ? 'status-none' : `status-${String(entry.status)[0]}xx`;
+  return (
+    <li data-journal-id={entry.id}>
+      <details
+        onToggle={(event) => {
+          if ((event.currentTarget as HTMLDetailsElement).open && detail === undefined) {
+            void admin<Detail>(settings, 'GET', `/requests/${entry.id}`).then((result) => setDetail(result.ok ? result.value : result.problem));
+          }
+        }}
+      >
+        <summary>
+          <time dateTime={entry.time}>{entry.time.slice(11, 23)}</time> <strong>{entry.method}</strong> <code>{entry.path}{entry.query === '' ? '' : `?${entry.query}`}</code>{' '}
+          <span class={`status ${statusClass}`}>{entry.status === 0 ? 'no answer' : entry.status}</span>
+          {entry.operation === undefined ? null : <span class="operation"> {entry.operation}</span>}
+          {entry.fault === undefined ? null : <span class="fault"> fault #{entry.fault.id}</span>}
+        </summary>
+        {detail === undefined ? (
+          <p>Loading…</p>
+        ) : 'response' in detail ? (
+          <div class="exchange">
+            <h4>Request</h4>
+            <Headers headers={detail.headers} />
+            {detail.body === undefined ? null : <Body text={detail.body} />}
+            <h4>Answer {detail.status === 0 ? '(none: an injected network error)' : detail.status}</h4>
+            <Headers headers={detail.response.headers} />
+            {detail.response.body === undefined ? null : <Body text={detail.response.body} cut={detail.response.bodyCut} />}
+          </div>
+        ) : (
+          <ProblemBox problem={detail} />
+        )}
+      </details>
+    </li>
+  );
+}
+
+function Headers({ headers }: { headers: Record<string, string> }) {
+  return (
+    <dl class="headers">
+      {Object.entries(headers).map(([name, value]) => (
+        <div key={name}>
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Body({ text, cut = false }: { text: string; cut?: boolean }) {
+  let shown = text;
+  try {
+    shown = JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    // not JSON (or cut): shown as it is
+  }
+  const long = shown.length > shownBodyChars;
+  return (
+    <pre class="body">
+      {long ? shown.slice(0, shownBodyChars) : shown}
+      {long || cut ? '\n… (cut; the whole answer is in GET /__admin/requests?format=har)' : ''}
+    </pre>
+  );
+}

@@ -1,0 +1,126 @@
+// Scenarios: load a shipped one or an uploaded file (refused ones show their violations by path),
+// download the current state as a scenario file (the format `ude-kit export` writes), reset.
+import { useEffect, useState } from 'preact/hooks';
+import { admin, type Problem } from './api.js';
+import type { Settings } from './settings.js';
+import { Field, Notice, ProblemBox } from './ui.js';
+
+interface Counts {
+  tickets: number;
+  catalog: number;
+  used: number;
+}
+interface StateDocument {
+  tickets: unknown[];
+  catalog: unknown[];
+  used: unknown[];
+}
+
+const countsText = (c: Counts) => `${c.tickets.toLocaleString('en-US')} tickets, ${c.catalog.toLocaleString('en-US')} catalogue entries, ${c.used.toLocaleString('en-US')} used records`;
+
+export function Scenarios({ settings, onStateChanged }: { settings: Settings; onStateChanged: () => void }) {
+  const [shipped, setShipped] = useState<Array<{ name: string; description: string }>>();
+  const [problem, setProblem] = useState<Problem>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void admin<{ scenarios: Array<{ name: string; description: string }> }>(settings, 'GET', '/scenarios').then((result) => {
+      if (result.ok) setShipped(result.value.scenarios);
+      else setProblem(result.problem);
+    });
+  }, [settings]);
+
+  async function run(what: string, call: () => Promise<{ ok: true; value: Counts } | { ok: false; problem: Problem }>, refusedSubject?: string) {
+    setBusy(true);
+    setNotice(`${what}…`);
+    const result = await call();
+    setBusy(false);
+    if (!result.ok) {
+      setNotice(undefined);
+      const { problem } = result;
+      // Say which file was refused: its violations' paths are inside that file.
+      return setProblem(refusedSubject === undefined ? problem : { ...problem, detail: `${refusedSubject} is refused; nothing changed. ${problem.detail}` });
+    }
+    setProblem(undefined);
+    setNotice(`${what}: ${countsText(result.value)}.`);
+    onStateChanged();
+  }
+
+  async function upload(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    const text = await file.text();
+    input.value = '';
+    let scenario: unknown;
+    try {
+      scenario = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (error) {
+      return setProblem({ status: 0, title: 'Not a JSON file', detail: `${file.name}: ${(error as Error).message}. Upload a scenario in JSON (YAML scenarios load with ude-kit mock --scenario).` });
+    }
+    await run(`Loaded ${file.name}`, () => admin<Counts>(settings, 'POST', '/scenarios/load', { scenario }), file.name);
+  }
+
+  async function download() {
+    const result = await admin<StateDocument>(settings, 'GET', '/state');
+    if (!result.ok) return setProblem(result.problem);
+    const scenario = { description: `Exported from the ude-kit console at ${window.location.host} on ${new Date().toISOString()}`, ...result.value };
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
+    link.download = `ude-kit-state-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setNotice(`Downloaded ${link.download}: load it back here, or with ude-kit mock --scenario ${link.download}.`);
+  }
+
+  return (
+    <section>
+      <h2>Scenarios</h2>
+      <ProblemBox problem={problem} onDismiss={() => setProblem(undefined)} />
+      <Notice text={notice} />
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={() => void download()}>
+          Download the current state
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('Reset to the start state', () => admin<Counts>(settings, 'POST', '/reset'))}>
+          Reset
+        </button>
+        <Field label="Load a scenario file (JSON)">
+          <input type="file" accept=".json,application/json" disabled={busy} onChange={(event) => void upload(event)} />
+        </Field>
+      </div>
+      <h3>Shipped scenarios</h3>
+      {shipped === undefined ? null : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">What it gives a tester</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shipped.map((s) => (
+              <tr key={s.name} data-scenario={s.name}>
+                <td>
+                  <code>{s.name}</code>
+                </td>
+                <td>{s.description}</td>
+                <td>
+                  <button type="button" disabled={busy} aria-label={`Load scenario ${s.name}`} onClick={() => void run(`Loaded ${s.name}`, () => admin<Counts>(settings, 'POST', '/scenarios/load', { name: s.name }))}>
+                    Load
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

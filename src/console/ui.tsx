@@ -1,0 +1,74 @@
+// Small pieces every view uses: a problem as the API gave it, a pager, a labelled field.
+import type { ComponentChildren } from 'preact';
+import type { Problem } from './api.js';
+
+/** A refused call, shown as the API answered it (status, title, detail, violations by path). */
+export function ProblemBox({ problem, onDismiss }: { problem: Problem | undefined; onDismiss?: () => void }) {
+  if (problem === undefined) return null;
+  return (
+    <div class="problem" role="alert">
+      <strong>
+        {problem.status === 0 ? '' : `${problem.status} `}
+        {problem.title}
+      </strong>
+      <span> {problem.detail}</span>
+      {problem.type === undefined ? null : <code class="type">{problem.type}</code>}
+      {problem.violations === undefined || problem.violations.length === 0 ? null : (
+        <ul class="violations">
+          {problem.violations.map((v, i) => (
+            <li key={i}>
+              <code>{v.field}</code> {v.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onDismiss === undefined ? null : (
+        <button type="button" class="link" onClick={onDismiss} aria-label="Dismiss the message">
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ text }: { text: string | undefined }) {
+  return (
+    <p class="notice" role="status" aria-live="polite">
+      {text ?? ''}
+    </p>
+  );
+}
+
+/** Previous / next over `total` items, `limit` a page: a state of 100,000 is drawn a page at a time. */
+export function Pager({ label, offset, limit, total, onOffset }: { label: string; offset: number; limit: number; total: number; onOffset: (offset: number) => void }) {
+  const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
+  const shownTo = Math.min(total, offset + limit);
+  return (
+    <nav class="pager" aria-label={`${label} pages`}>
+      <button type="button" disabled={offset === 0} onClick={() => onOffset(0)}>
+        First
+      </button>
+      <button type="button" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>
+        Previous
+      </button>
+      <span>
+        {total === 0 ? 'none' : `${(offset + 1).toLocaleString('en-US')}–${shownTo.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+      </span>
+      <button type="button" disabled={shownTo >= total} onClick={() => onOffset(offset + limit)}>
+        Next
+      </button>
+      <button type="button" disabled={shownTo >= total} onClick={() => onOffset(last)}>
+        Last
+      </button>
+    </nav>
+  );
+}
+
+export function Field({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
