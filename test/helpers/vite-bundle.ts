@@ -11,7 +11,7 @@ export interface BundleResult {
   /** The output code, all chunks joined. */
   code: string;
   /** Bytes of each chunk, by file name; entry chunks load first, the others on demand. */
-  chunks: Array<{ fileName: string; bytes: number; code: string; isEntry: boolean; modules: string[] }>;
+  chunks: Array<{ fileName: string; bytes: number; code: string; isEntry: boolean; modules: string[]; imports: string[] }>;
   /** Rendered (minified) bytes of each module, where the bundler reports them. */
   moduleBytes: Record<string, number>;
 }
@@ -23,6 +23,21 @@ interface ChunkLike {
   moduleIds?: string[];
   modules?: Record<string, { renderedLength?: number }>;
   isEntry?: boolean;
+  /** The chunks it imports statically (loaded with it), by file name. */
+  imports?: string[];
+}
+
+/** The chunks that load with `roots`: them and, transitively, what they import statically. */
+export function loadedWith(bundle: BundleResult, roots: BundleResult['chunks']): BundleResult['chunks'] {
+  const byName = new Map(bundle.chunks.map((c) => [c.fileName, c]));
+  const loaded = new Map<string, BundleResult['chunks'][number]>();
+  const visit = (chunk: BundleResult['chunks'][number]) => {
+    if (loaded.has(chunk.fileName)) return;
+    loaded.set(chunk.fileName, chunk);
+    for (const name of chunk.imports) if (byName.has(name)) visit(byName.get(name)!);
+  };
+  roots.forEach(visit);
+  return [...loaded.values()];
 }
 
 export function bundleFacts(output: unknown): BundleResult {
@@ -31,7 +46,7 @@ export function bundleFacts(output: unknown): BundleResult {
   return {
     modules: chunks.flatMap((c) => c.moduleIds ?? Object.keys(c.modules ?? {})),
     code: chunks.map((c) => c.code ?? '').join('\n'),
-    chunks: chunks.map((c) => ({ fileName: c.fileName, bytes: Buffer.byteLength(c.code ?? ''), code: c.code ?? '', isEntry: c.isEntry === true, modules: c.moduleIds ?? Object.keys(c.modules ?? {}) })),
+    chunks: chunks.map((c) => ({ fileName: c.fileName, bytes: Buffer.byteLength(c.code ?? ''), code: c.code ?? '', isEntry: c.isEntry === true, modules: c.moduleIds ?? Object.keys(c.modules ?? {}), imports: c.imports ?? [] })),
     moduleBytes: Object.fromEntries(chunks.flatMap((c) => Object.entries(c.modules ?? {}).map(([id, m]) => [id, m.renderedLength ?? 0]))),
   };
 }
