@@ -55,9 +55,12 @@ export interface ConsoleAnswer {
 
 export type ConsoleFiles = (method: string, path: string) => ConsoleAnswer | undefined;
 
-/** Answers requests under /__admin/ui (undefined for any other path); says so when it is not built. */
-export function consoleFiles(dir = consoleDirectory()): ConsoleFiles {
-  const files = dir === undefined ? undefined : filesUnder(dir);
+/**
+ * Answers requests under /__admin/ui (undefined for any other path) from `dir` (default: the build's);
+ * null when there is none, and then it says how to build it.
+ */
+export function consoleFiles(dir: string | null = consoleDirectory() ?? null): ConsoleFiles {
+  const files = dir === null ? undefined : filesUnder(dir);
   const problem = (response: MockResponse): ConsoleAnswer => ({ status: response.status, headers: response.headers, ...(response.body === undefined ? {} : { body: response.body }) });
   return (method, path) => {
     if (path !== consolePath && !path.startsWith(`${consolePath}/`)) return undefined;

@@ -34,6 +34,21 @@ describe('ude-kit mock', () => {
     expect(list.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
     expect((await fetch(`${url}/__admin/state`)).status).toBe(404);
+    // The console goes with the admin API: off too.
+    const consolePage = await fetch(`${url}/__admin/ui/`);
+    expect(consolePage.status).toBe(404);
+    expect(await consolePage.text()).not.toContain('<html');
+  });
+
+  it('serves the admin console and the shipped scenarios when the admin API is on', async () => {
+    const { url, output } = await start(['--port', '0']);
+    await expect.poll(output).toContain(`console: ${url}/__admin/ui/`);
+    const page = await fetch(`${url}/__admin/ui/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<div id="app">');
+    const scenarios = (await (await fetch(`${url}/__admin/scenarios`)).json()) as { scenarios: Array<{ name: string }> };
+    expect(scenarios.scenarios.map((s) => s.name)).toContain('closed-ticket');
   });
 
   it('accepts only the configured credentials with --api-key and --token', async () => {

@@ -1,0 +1,156 @@
+// The admin calls the console is built on, through both adapters: paged tickets and catalogue with
+// their bounds, the journal polled by id and one entry with its answer, and scenarios by name or upload.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminPage } from '../../mocks/core/admin/admin-pages.js';
+import { loadScenario, shippedScenarios } from '../../mocks/state/scenario-files.js';
+import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
+import type { StateDocument } from '../../mocks/state/state-document.js';
+import { adapters, collection, json, stateOf } from '../helpers/behaviour.js';
+
+const statuses = ['In Progress', 'Open', 'Closed'];
+/** 120 tickets (more than two default pages), a status each in turn, ticket i with i % 4 records. */
+function bigState(): StateDocument {
+  const tickets = Array.from({ length: 120 }, (_, i) => ({ id: `${String(i).padStart(8, '0')}-aaaa-4aaa-8aaa-${'a'.repeat(12)}`, status: statuses[i % 3]! }));
+  const catalog = Array.from({ length: 7 }, (_, i) => ({ diagnostic_equipment_id: i + 1, name: i % 2 === 0 ? `Autel ${i}` : `Bosch ${i}`, version: i === 3 ? null : `v${i}.0` }));
+  const used = tickets.flatMap((t, i) => Array.from({ length: i % 4 }, (_, k) => ({ ticket_id: t.id, diagnostic_equipment_id: k + 1 })));
+  return { tickets, catalog, used };
+}
+
+type TicketPage = { offset: number; limit: number; total: number; tickets: Array<{ id: string; status: string; used: number }> };
+
+describe.each(adapters)('admin calls for the console ($name)', ({ make }) => {
+  const driver = make();
+  afterAll(() => driver.stop());
+  const get = async <T>(path: string) => {
+    const reply = await driver.send('GET', path);
+    return { status: reply.status, body: json(reply.text) as T };
+  };
+
+  it('pages the tickets with their record counts, in the state’s order, every ticket once', async () => {
+    await driver.start({ state: bigState() });
+    const state = bigState();
+    const seen: TicketPage['tickets'] = [];
+    for (let offset = 0; ; offset += adminPage.defaultLimit) {
+      const { status, body } = await get<TicketPage>(`/__admin/tickets?offset=${offset}`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ offset, limit: adminPage.defaultLimit, total: state.tickets.length });
+      if (body.tickets.length === 0) break;
+      seen.push(...body.tickets);
+    }
+    expect(seen).toEqual(state.tickets.map((t, i) => ({ ...t, used: i % 4 })));
+  });
+
+  it('filters tickets by status and by a case-insensitive id search, the total counting the matches', async () => {
+    await driver.start({ state: bigState() });
+    const closed = (await get<TicketPage>('/__admin/tickets?status=Closed&limit=7')).body;
+    expect(closed.total).toBe(40);
+    expect(closed.tickets).toHaveLength(7);
+    expect(closed.tickets.every((t) => t.status === 'Closed')).toBe(true);
+    const searched = (await get<TicketPage>('/__admin/tickets?q=00000011-AAAA')).body;
+    expect(searched.tickets.map((t) => t.id)).toEqual([`00000011-aaaa-4aaa-8aaa-${'a'.repeat(12)}`]);
+    expect(searched.total).toBe(1);
+  });
+
+  it('refuses a page outside its bounds with violations naming the parameter', async () => {
+    await driver.start();
+    for (const [query, field] of [
+      [`limit=${adminPage.maxLimit + 1}`, 'limit'],
+      ['limit=0', 'limit'],
+      ['offset=-1', 'offset'],
+      ['offset=1e3', 'offset'],
+      ['limit=abc', 'limit'],
+    ] as const) {
+      const reply = await driver.send('GET', `/__admin/tickets?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect((json(reply.text) as { violations: Array<{ field: string }> }).violations.map((v) => v.field), query).toEqual([field]);
+    }
+    expect((await driver.send('GET', `/__admin/catalog?limit=${adminPage.maxLimit}`)).status).toBe(200);
+  });
+
+  it('pages and searches the catalogue by id, name or version', async () => {
+    await driver.start({ state: bigState() });
+    const all = (await get<{ total: number; catalog: StateDocument['catalog'] }>('/__admin/catalog')).body;
+    expect(all.catalog).toEqual(bigState().catalog);
+    const autel = (await get<{ total: number; catalog: StateDocument['catalog'] }>('/__admin/catalog?q=autel&limit=2&offset=1')).body;
+    expect(autel.total).toBe(4);
+    expect(autel.catalog.map((e) => e.diagnostic_equipment_id)).toEqual([3, 5]);
+    expect((await get<{ total: number }>('/__admin/catalog?q=v6.0')).body.total).toBe(1);
+  });
+
+  it('gives the journal entries after an id, each with its operation, and one entry with the answer it got', async () => {
+    await driver.start({ state: bigState() });
+    await driver.send('DELETE', '/__admin/requests');
+    const ticket = bigState().tickets[1]!.id;
+    const first = await driver.send('GET', `${collection}?ticket_id=${ticket}`);
+    await driver.send('GET', `${collection}/${ticket}/1`);
+    await driver.send('GET', `${collection}/a/b/c`);
+    const all = (await get<{ requests: Array<{ id: number; operation?: string }> }>('/__admin/requests')).body.requests;
+    expect(all.map((e) => e.operation)).toEqual(['listUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', undefined]);
+    const after = (await get<{ requests: Array<{ id: number }> }>(`/__admin/requests?after=${all[0]!.id}`)).body.requests;
+    expect(after.map((e) => e.id)).toEqual([all[1]!.id, all[2]!.id]);
+    expect((await get<{ requests: unknown[] }>(`/__admin/requests?after=${all[2]!.id}`)).body.requests).toEqual([]);
+
+    const detail = (await get<{ headers: Record<string, string>; response: { body: string; headers: Record<string, string>; bodyCut: boolean } }>(`/__admin/requests/${all[0]!.id}`)).body;
+    expect(detail.response.body).toBe(first.text);
+    expect(detail.response.bodyCut).toBe(false);
+    expect(detail.response.headers['content-type']).toBe('application/json');
+    expect(detail.headers.authorization).toBe('[redacted]');
+    expect(detail.headers['x-api-key']).toBe('[redacted]');
+
+    expect((await driver.send('GET', `/__admin/requests/${all[2]!.id + 1000}`)).status).toBe(404);
+    expect((await driver.send('GET', '/__admin/requests?after=-1')).status).toBe(400);
+  });
+
+  it('says scenarios are not served where no scenario source was given (MSW, createMock)', async () => {
+    await driver.start();
+    for (const reply of [await driver.send('GET', '/__admin/scenarios'), await driver.send('POST', '/__admin/scenarios/load', { json: { name: 'empty' } })]) {
+      expect(reply.status).toBe(404);
+      expect((json(reply.text) as { detail: string }).detail).toMatch(/loadScenario/);
+    }
+  });
+
+  it('lists and loads the shipped scenarios by name, and loads an uploaded scenario', async () => {
+    await driver.start({ scenarios: shippedScenarioSource() });
+    const listed = (await get<{ scenarios: Array<{ name: string; description: string }> }>('/__admin/scenarios')).body.scenarios;
+    expect(listed).toEqual(shippedScenarios());
+    const loaded = await driver.send('POST', '/__admin/scenarios/load', { json: { name: 'closed-ticket' } });
+    expect(loaded.status).toBe(200);
+    const expected = loadScenario('closed-ticket');
+    if (!expected.ok) throw new Error('closed-ticket is refused');
+    expect(await stateOf(driver)).toEqual(expected.state);
+    expect(json(loaded.text)).toEqual({ tickets: expected.state.tickets.length, catalog: expected.state.catalog.length, used: expected.state.used.length });
+
+    const uploaded = await driver.send('POST', '/__admin/scenarios/load', { json: { scenario: { description: 'mine', extends: 'empty', ...bigState() } } });
+    expect(uploaded.status).toBe(200);
+    expect(await stateOf(driver)).toEqual(bigState());
+  });
+
+  it('refuses a bad name, a bad body, a bad upload and an upload that names a file, changing nothing', async () => {
+    await driver.start({ scenarios: shippedScenarioSource() });
+    const before = await stateOf(driver);
+    // A real scenario file on this machine: an upload naming it must not make the mock read it.
+    const onDisk = join(mkdtempSync(join(tmpdir(), 'ude-kit-upload-')), 'local.json');
+    writeFileSync(onDisk, JSON.stringify({ description: 'on disk', tickets: [] }));
+    const cases: Array<[unknown, string]> = [
+      [{ name: '../package' }, '/name'],
+      [{ name: 'no-such-scenario' }, '/name'],
+      [{}, 'body'],
+      [{ name: 'empty', scenario: {} }, 'body'],
+      [{ scenario: { description: 'x', tickets: [{ id: 'not-a-uuid', status: 'Open' }] } }, '/tickets/0/id'],
+      [{ scenario: { description: 'x', extends: onDisk } }, '/extends'],
+      [{ scenario: 'not an object' }, ''],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await driver.send('POST', '/__admin/scenarios/load', { json: body });
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      const found = (json(reply.text) as { violations: Array<{ field: string; message: string }> }).violations;
+      expect(found.some((v) => v.field.startsWith(field)), `${JSON.stringify(body)} → ${JSON.stringify(found)}`).toBe(true);
+    }
+    const extending = await driver.send('POST', '/__admin/scenarios/load', { json: { scenario: { description: 'x', extends: onDisk } } });
+    expect(extending.text).toContain('may extend only a shipped scenario');
+    expect(await stateOf(driver)).toEqual(before);
+  });
+});
