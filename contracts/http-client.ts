@@ -5,6 +5,7 @@ import { createRouter } from '../src/spec/router.js';
 import { authHeaders, type AuthVariant, type Credentials } from './credentials.js';
 import type { Exchange } from './exchange.js';
 import { classifyTransportError } from './transport-errors.js';
+import { request as undiciRequest } from 'undici';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -15,6 +16,14 @@ export interface ClientOptions {
   retries?: number;
   credentials: Credentials;
   spec: CompiledSpec;
+  /** Keep every exchange in `exchanges` (default true: the checks read them); seeding 100,000 records must not. */
+  keepExchanges?: boolean;
+  /**
+   * 'fetch' (default: what the checks were written against; MSW in a test intercepts it) or 'undici'
+   * (undici's request(): about four times the requests a second on Node 20, for seeding at scale; it
+   * asks for no compression, so bodies are read as sent).
+   */
+  transport?: 'fetch' | 'undici';
 }
 
 export interface SendOptions {
@@ -59,6 +68,42 @@ async function readBounded(response: Response, limit: number): Promise<string | 
   }
 }
 
+/** The same bound over a Node stream (undici's request()). */
+async function readStreamBounded(body: AsyncIterable<Uint8Array> & { destroy(): void }, limit: number): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+type Answer = { status: number; headers: Record<string, string>; bodyText: string | undefined };
+
+async function viaFetch(url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }, limit: number): Promise<Answer> {
+  const response = await fetch(url, { ...init, redirect: 'manual' });
+  const bodyText = await readBounded(response, limit);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: response.status, headers, bodyText };
+}
+
+/** undici's own timeouts (for the head, then between chunks of the body) rather than an AbortSignal per request: 6% of seeding's CPU. */
+async function viaUndici(url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; timeoutMs: number }, limit: number): Promise<Answer> {
+  const response = await undiciRequest(url, { method: init.method as 'GET', headers: init.headers, body: init.body ?? null, headersTimeout: init.timeoutMs, bodyTimeout: init.timeoutMs });
+  const bodyText = await readStreamBounded(response.body, limit);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return { status: response.statusCode, headers, bodyText };
+}
+
 // Safe to send again: the same request cannot change the state twice (RFC 9110 §9.2.2).
 const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const retriableStatus = new Set([502, 503, 504]);
@@ -99,17 +144,16 @@ export function createClient(options: ClientOptions) {
       delete exchange.response;
       const started = performance.now();
       try {
-        const signal = AbortSignal.timeout(options.timeoutMs);
-        const response = await fetch(`${base}${target}`, { method, headers, body, signal, redirect: 'manual' });
         const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
-        const bodyText = await readBounded(response, limit);
-        const responseHeaders: Record<string, string> = {};
-        response.headers.forEach((value, name) => {
-          responseHeaders[name] = value;
-        });
+        const url = `${base}${target}`;
+        const response =
+          options.transport === 'undici'
+            ? await viaUndici(url, { method, headers, body, timeoutMs: options.timeoutMs }, limit)
+            : await viaFetch(url, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) }, limit);
+        const { bodyText } = response;
         exchange.response = {
           status: response.status,
-          headers: responseHeaders,
+          headers: response.headers,
           bodyText: bodyText ?? '',
           durationMs: performance.now() - started,
           ...(bodyText === undefined ? { bodyLimitExceeded: limit } : {}),
@@ -121,7 +165,7 @@ export function createClient(options: ClientOptions) {
         if (exchange.error.kind === 'timeout') break;
       }
     }
-    exchanges.push(exchange);
+    if (options.keepExchanges !== false) exchanges.push(exchange);
     return exchange;
   }
 

@@ -23,6 +23,7 @@ export function specValues(spec: CompiledSpec) {
   const idParameter = one.pathParameters.find((p) => p.schema.type === 'integer');
   if (ticketParameter === undefined || idParameter === undefined) throw new Error('the get-one path parameters are not a uuid and an integer');
   const idRange = integerFormatRange(idParameter.schema.format);
+  const ticketFilter = list.queryParameters.find((p) => p.schema.format === 'uuid')?.name;
   return {
     list,
     add,
@@ -33,6 +34,12 @@ export function specValues(spec: CompiledSpec) {
       one.pathTemplate
         .replace(`{${ticketParameter.name}}`, encodeURIComponent(ticketId))
         .replace(`{${idParameter.name}}`, encodeURIComponent(String(equipmentId))),
+    /** The list's query for one ticket's records, a page of them (undefined: the document has no ticket filter). */
+    ticketPage:
+      ticketFilter === undefined
+        ? undefined
+        : (ticketId: string, offset: number, pageLimit: number | undefined) =>
+            `${list.pathTemplate}?${new URLSearchParams({ [ticketFilter]: ticketId, offset: String(offset), ...(pageLimit === undefined ? {} : { limit: String(pageLimit) }) })}`,
     limit: { min: num(limit.minimum) ?? 0, max: num(limit.maximum), default: num(limit.default) },
     // The format's largest value (int64: 9223372036854775807), as digits: past 2^53 a number would round.
     offset: { min: num(offset.minimum) ?? 0, default: num(offset.default), formatMax: integerFormatRange(offset.format)?.max.toString() },

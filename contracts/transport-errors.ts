@@ -4,9 +4,10 @@ import type { TransportErrorKind } from './exchange.js';
 export function classifyTransportError(error: unknown): { kind: TransportErrorKind; message: string } {
   const name = (error as Error).name;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? '';
+  // fetch wraps the socket's error as its cause; undici's request() throws it as it is.
+  const code = cause?.code ?? (error as { code?: string }).code ?? '';
   const message = cause?.message ?? (error as Error).message;
-  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no answer within the timeout' };
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { kind: 'timeout', message: 'no answer within the timeout' };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', message: `host not found (${code})` };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || /terminated|other side closed/i.test(`${(error as Error).message} ${message}`)) {

@@ -2,7 +2,7 @@
 // (or, record by record, into a real deployment) and saved back out.
 import { relative, resolve } from 'node:path';
 import { createScrubber } from '../../contracts/secrets.js';
-import { seedViaApi, type SeedStep } from '../../contracts/seed-via-api.js';
+import { defaultSeedConcurrency, seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
 import { loadScenario, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';
@@ -10,6 +10,7 @@ import { adminCall } from './admin-client.js';
 import { CliError } from './cli-error.js';
 import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
 import { integerOption, parseCommand } from './options.js';
+import { createProgress } from './progress.js';
 
 export const seedUsage = `Usage: ude-kit seed --scenario NAME|FILE --target URL [options]
 
@@ -19,13 +20,22 @@ Loads a scenario into a running ude-kit mock (PUT /__admin/state), replacing its
   --target URL            the mock, e.g. http://127.0.0.1:4010
   --via-api               seed a real deployment instead: add each used record with POST where it is
                           not there yet; never deletes. Its tickets must exist there and be In Progress.
-  --dry-run               with --via-api: show the plan (GET requests only)
+  --dry-run               with --via-api: count what would be added (GET requests only)
+  --concurrency N         with --via-api: tickets seeded at once (default ${defaultSeedConcurrency}, 1-256)
+  --retries N             with --via-api: repeat a read after a dropped connection or 502/503/504
+                          (default 2, 0-5; an add is never repeated)
+  --json                  with --via-api: print one JSON summary on stdout, no progress on a pipe
   --timeout MS            per request (default 60000)
   --admin-token T         the mock's admin token, if it has one (env UDE_KIT_ADMIN_TOKEN)
 ${credentialUsage}
   -h, --help              show this help
 
-Exit code: 0 loaded, 1 refused (the scenario, or records with --via-api), 2 could not run.`;
+With --via-api it shows a progress bar with rate and ETA on a terminal (a line every 2 s otherwise),
+one line per kind of refusal (not per record), and a summary; it stops after the first refusal of
+the credentials (401/403).
+
+Exit code: 0 loaded, 1 refused (the scenario, or records with --via-api), 2 could not run (bad
+invocation, credentials refused, the target stopped answering).`;
 
 export const exportUsage = `Usage: ude-kit export --target URL [--description TEXT] [--admin-token T] > my-state.json
 
@@ -54,8 +64,17 @@ export function runScenariosCommand(args: string[]): number {
   return 0;
 }
 
-function stepLine(step: SeedStep): string {
-  return `${step.outcome.padEnd(13)} ${step.ticketId} / ${step.equipmentId}${step.reason === undefined ? '' : `  (${step.reason})`}`;
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function summaryLines(report: SeedReport, dryRun: boolean): string[] {
+  const c = report.counts;
+  const seconds = report.durationMs / 1000;
+  const decided = c.added + c['already there'] + c['would add'] + c.refused;
+  return [
+    `${count(c.added)} added, ${count(c['would add'])} to add, ${count(c['already there'])} already there, ${count(c.refused)} refused` +
+      ` (${count(decided)} of ${count(report.records)} records in ${seconds.toFixed(1)} s, ${count(decided / Math.max(seconds, 0.001))} a second${dryRun ? ', a dry run' : ''})`,
+    ...report.problems.map((p) => `  ${count(p.count)} refused: ${p.reason} (first: ${p.example.ticketId} / ${p.example.equipmentId})`),
+  ];
 }
 
 export async function runSeedCommand(args: string[]): Promise<number> {
@@ -66,6 +85,9 @@ export async function runSeedCommand(args: string[]): Promise<number> {
     target: { type: 'string' },
     'via-api': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    concurrency: { type: 'string' },
+    retries: { type: 'string' },
+    json: { type: 'boolean' },
     timeout: { type: 'string' },
     'admin-token': { type: 'string' },
     ...credentialOptions,
@@ -77,6 +99,9 @@ export async function runSeedCommand(args: string[]): Promise<number> {
   const target = urlOption('target', values.target);
   if (target === undefined) throw new CliError('--target is required');
   if (values['dry-run'] === true && values['via-api'] !== true) throw new CliError('--dry-run goes with --via-api (loading into a mock is all or nothing)');
+  for (const option of ['concurrency', 'retries', 'json'] as const) {
+    if (values[option] !== undefined && values['via-api'] !== true) throw new CliError(`--${option} goes with --via-api`);
+  }
   const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 3_600_000 }) ?? 60_000;
   const state = loadOrFail(values.scenario);
 
@@ -89,15 +114,52 @@ export async function runSeedCommand(args: string[]): Promise<number> {
     return 0;
   }
 
+  const concurrency = integerOption('concurrency', values.concurrency, { min: 1, max: 256 }) ?? defaultSeedConcurrency;
+  const retries = integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 2;
+  const json = values.json === true;
   const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
   const scrub = createScrubber(secrets);
   const dryRun = values['dry-run'] === true;
-  console.log(`${dryRun ? 'plan for' : 'seeding'} ${target} through its API: ${state.used.length} used records on ${new Set(state.used.map((u) => u.ticket_id)).size} tickets (the tickets and catalogue must exist there; nothing is deleted)`);
-  const report = await seedViaApi({ baseUrl: target, credentials, state, dryRun, timeoutMs, onStep: (step) => console.log(scrub(stepLine(step))) });
-  const count = (outcome: SeedStep['outcome']) => report.steps.filter((s) => s.outcome === outcome).length;
-  console.log(`\n${count('added')} added, ${count('would add')} to add, ${count('already there')} already there, ${count('refused')} refused`);
-  if (report.stopped !== undefined) throw new CliError(scrub(report.stopped));
-  return count('refused') > 0 ? 1 : 0;
+  const tickets = new Set(state.used.map((u) => u.ticket_id)).size;
+  if (!json) {
+    console.log(`${dryRun ? 'plan for' : 'seeding'} ${target} through its API: ${count(state.used.length)} used ${state.used.length === 1 ? 'record' : 'records'} on ${count(tickets)} ${tickets === 1 ? 'ticket' : 'tickets'}, ${concurrency} at once (the tickets and catalogue must exist there; nothing is deleted)`);
+  }
+  let done = 0;
+  const progress = createProgress({ total: state.used.length, unit: 'records', periodic: !json });
+  const report = await seedViaApi({
+    baseUrl: target,
+    credentials,
+    state,
+    dryRun,
+    timeoutMs,
+    concurrency,
+    retries,
+    onStep: () => progress.update(++done),
+    // One line per kind of refusal, when it first happens; the summary counts them.
+    onProblem: (problem, reason) => !json && progress.log(scrub(`refused: ${reason} (first: ${problem.example.ticketId} / ${problem.example.equipmentId}; others like it are counted)`)),
+  });
+  progress.stop();
+  if (json) {
+    const c = report.counts;
+    const summary = {
+      target,
+      scenario: values.scenario,
+      dryRun,
+      records: report.records,
+      added: c.added,
+      wouldAdd: c['would add'],
+      alreadyThere: c['already there'],
+      refused: c.refused,
+      problems: report.problems,
+      ...(report.stopped === undefined ? {} : { stopped: report.stopped }),
+      durationMs: Math.round(report.durationMs),
+    };
+    console.log(scrub(JSON.stringify(summary)));
+  } else {
+    console.log(`\n${summaryLines(report, dryRun).map(scrub).join('\n')}`);
+  }
+  if (report.stopped !== undefined) throw new CliError(scrub(report.stopped.message));
+  return report.counts.refused > 0 ? 1 : 0;
 }
 
 export async function runExportCommand(args: string[]): Promise<number> {

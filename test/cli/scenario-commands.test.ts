@@ -105,30 +105,106 @@ describe('ude-kit scenarios, mock --scenario, seed, export', () => {
 });
 
 describe('ude-kit seed --via-api (a deployment without the admin API)', () => {
-  it('plans, adds, skips what is there, reports refusals, and never deletes', async () => {
-    // The "deployment": a mock without admin, holding the tickets and catalogue of the scenario.
-    const target = createMock({ admin: false, auth: { apiKey: 'seed-key', token: 'seed-token' }, state: { ...loaded('closed-ticket'), used: [] } });
+  const credentials = ['--api-key', 'seed-key', '--token', 'seed-token'];
+  /** The "deployment": a mock without admin, holding the tickets and catalogue of a scenario, no records. */
+  async function deployment(scenario: string) {
+    const target = createMock({ admin: false, auth: { apiKey: 'seed-key', token: 'seed-token' }, state: { ...loaded(scenario), used: [] } });
     const server = await startHttpServer(target, { port: 0 });
+    return { target, server };
+  }
+
+  it('plans, adds, skips what is there, reports each kind of refusal once, and never deletes', async () => {
+    const { target, server } = await deployment('closed-ticket');
     try {
-      const credentials = ['--api-key', 'seed-key', '--token', 'seed-token'];
       const plan = await run(['seed', '--scenario', 'closed-ticket', '--target', server.url, '--via-api', '--dry-run', ...credentials]);
       expect(plan.code).toBe(0);
-      expect(plan.stdout).toContain('0 added, 3 to add, 0 already there, 0 refused');
+      expect(plan.stdout).toMatch(/^0 added, 3 to add, 0 already there, 0 refused \(3 of 3 records in /m);
       expect(target.requests().every((r) => r.method === 'GET')).toBe(true);
 
       const first = await run(['seed', '--scenario', 'closed-ticket', '--target', server.url, '--via-api', ...credentials]);
       // The two records on the Closed ticket are refused by the rule; the In Progress one is added.
       expect(first.code).toBe(1);
-      expect(first.stdout).toContain('1 added, 0 to add, 0 already there, 2 refused');
-      expect(first.stdout).toMatch(/refused\s+c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ 12 {2}\(409 Ticket not in progress/);
+      expect(first.stdout).toMatch(/^1 added, 0 to add, 0 already there, 2 refused /m);
+      // One line for the kind of refusal (when it first happened, on stderr with the progress), not one per record.
+      expect(first.stderr.match(/^refused: /gm)).toHaveLength(1);
+      expect(first.stderr).toMatch(/^refused: 409 Ticket not in progress .*\(first: c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ \d+; others like it are counted\)$/m);
+      expect(first.stdout).toMatch(/^ {2}2 refused: 409 Ticket not in progress \(first: c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ \d+\)$/m);
       expect(first.stdout + first.stderr).not.toMatch(/seed-key|seed-token/);
 
       const second = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', ...credentials]);
       expect(second.code).toBe(0);
-      expect(second.stdout).toContain('0 added, 0 to add, 1 already there, 0 refused');
+      expect(second.stdout).toMatch(/^0 added, 0 to add, 1 already there, 0 refused /m);
       expect(target.requests().some((r) => r.method === 'DELETE')).toBe(false);
     } finally {
       await server.close();
+    }
+  });
+
+  it('prints one JSON summary with --json, and adds each ticket’s records in the scenario’s order', async () => {
+    const { target, server } = await deployment('many-pages');
+    try {
+      const result = await run(['seed', '--scenario', 'many-pages', '--target', server.url, '--via-api', '--json', '--concurrency', '4', ...credentials]);
+      expect(result.code, result.stderr).toBe(0);
+      const lines = result.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const summary = JSON.parse(lines[0]!) as Record<string, unknown>;
+      const wanted = loaded('many-pages').used;
+      expect(summary).toMatchObject({ target: server.url, scenario: 'many-pages', dryRun: false, records: wanted.length, added: wanted.length, wouldAdd: 0, alreadyThere: 0, refused: 0, problems: [] });
+      expect(typeof summary.durationMs).toBe('number');
+      // Per ticket, the scenario's order (tickets are seeded concurrently, each one's records in turn).
+      const byTicket = (used: StateDocument['used']) => {
+        const groups = new Map<string, number[]>();
+        for (const u of used) groups.set(u.ticket_id, [...(groups.get(u.ticket_id) ?? []), u.diagnostic_equipment_id]);
+        return groups;
+      };
+      expect(byTicket(target.state().used)).toEqual(byTicket(wanted));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops with exit 2 at the first refusal of the credentials, sending nothing more', async () => {
+    const { target, server } = await deployment('many-pages');
+    try {
+      const result = await run(['seed', '--scenario', 'many-pages', '--target', server.url, '--via-api', '--concurrency', '1', '--api-key', 'wrong-key', '--token', 'seed-token']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/refused the credentials \(401 /);
+      expect(result.stderr).not.toContain('wrong-key');
+      expect(target.requests()).toHaveLength(1);
+      expect(target.state().used).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries a read that met a 503 (and with --retries 0 counts the ticket refused)', async () => {
+    const { target, server } = await deployment('single-ticket');
+    try {
+      target.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 1 });
+      const retried = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', '--json', ...credentials]);
+      expect(JSON.parse(retried.stdout)).toMatchObject({ added: 1, refused: 0 });
+
+      target.load({ ...loaded('single-ticket'), used: [] });
+      target.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 1 });
+      const once = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', '--json', '--retries', '0', ...credentials]);
+      expect(once.code).toBe(1);
+      expect(JSON.parse(once.stdout)).toMatchObject({ added: 0, refused: 1, problems: [{ reason: expect.stringMatching(/^could not check: 503/), count: 1 }] });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses its new options out of place or out of range, with exit 2', async () => {
+    for (const args of [
+      ['--concurrency', '0', '--via-api'],
+      ['--concurrency', '257', '--via-api'],
+      ['--retries', '6', '--via-api'],
+      ['--json'],
+      ['--concurrency', '4'],
+    ]) {
+      const result = await run(['seed', '--scenario', 'empty', '--target', 'http://127.0.0.1:9', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/--(concurrency|retries|json)/);
     }
   });
 });
