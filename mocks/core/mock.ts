@@ -128,6 +128,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const contains = (text: string | number | null, search: string | undefined) => search === undefined || (text !== null && String(text).toLowerCase().includes(search));
   const controls: MockControls = {
     state: () => store.toDocument(),
+    counts: () => store.counts(),
     load(document) {
       const found = stateDocumentViolations(document);
       if (found.length === 0) store = UsedEquipmentStore.fromDocument(document as StateDocument);

@@ -30,6 +30,10 @@ export class UsedEquipmentStore {
     };
   }
 
+  counts(): { tickets: number; catalog: number; used: number } {
+    return { tickets: this.tickets.size, catalog: this.catalog.size, used: this.records.length };
+  }
+
   /** Every ticket with how many records it has, in the document's order (for the admin console). */
   *ticketSummaries(): Iterable<Ticket & { used: number }> {
     for (const { id, status, used } of this.tickets.values()) yield { id, status, used: used.length };

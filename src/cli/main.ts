@@ -26,7 +26,8 @@ async function main(argv: string[]): Promise<void> {
       // Stop accepting, let requests in flight finish (up to 5 s), then exit 0. A second signal
       // does not wait.
       const stop = (signal: string) => {
-        console.log(`\nude-kit mock: ${signal} received, stopping`);
+        // stderr: with --json, stdout carries the ready line alone.
+        console.error(`\nude-kit mock: ${signal} received, stopping`);
         process.once('SIGINT', () => process.exit(0));
         process.once('SIGTERM', () => process.exit(0));
         running.close().then(

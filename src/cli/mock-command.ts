@@ -29,6 +29,8 @@ Options:
                        API without credentials, never the admin API
   --allowed-host NAME  answer requests for this Host name too (repeatable; localhost and IP
                        addresses always are); all turns the check off
+  --json               when ready, print one JSON line on stdout ({"url", "pid", …}) for scripts
+                       to wait for; other messages go to stderr
   -h, --help           show this help`;
 
 export interface StartedMock {
@@ -52,6 +54,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
     'admin-token': { type: 'string' },
     'cors-origin': { type: 'string', multiple: true },
     'allowed-host': { type: 'string', multiple: true },
+    json: { type: 'boolean' },
     },
     mockUsage,
   );
@@ -80,6 +83,11 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   if (values.scenario !== undefined && values.seed !== undefined) {
     throw new CliError('--seed sets the default state; a scenario carries its own seed (generate.seed in its file)');
   }
+  const json = values.json === true;
+  // With --json, stdout carries the ready line alone: everything for people goes to stderr.
+  const say = (line: string) => (json ? console.error(line) : console.log(line));
+  const loadingStarted = performance.now();
+  if (values.scenario !== undefined) say(`ude-kit mock: loading scenario "${values.scenario}"…`);
   const state = values.scenario === undefined ? undefined : loadOrFail(values.scenario);
   let mock;
   try {
@@ -109,11 +117,28 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
     throw error;
   }
 
-  console.log(`ude-kit mock listening on ${running.url}`);
-  console.log(`  API:   ${running.url}/v2/tickets/used-diagnostic-equipment`);
-  console.log(`  auth:  ${auth.mode === 'off' ? 'off' : 'Authorization: Bearer <token> and X-Api-Key: <key> required'}`);
-  console.log(`  admin: ${values['no-admin'] === true ? 'off' : `${running.url}/__admin/state${values['admin-token'] === undefined ? '' : ' (X-Admin-Token required)'}`}`);
-  if (values['no-admin'] !== true) console.log(`  console: ${running.url}${consolePath}/`);
-  if (values.scenario !== undefined) console.log(`  state: scenario "${values.scenario}"`);
+  const counts = mock.counts();
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const stateLine = `${values.scenario === undefined ? `the default state (seed ${values.seed ?? 1})` : `scenario "${values.scenario}"`}: ${count(counts.tickets, 'ticket', 'tickets')}, ${count(counts.catalog, 'catalogue entry', 'catalogue entries')}, ${count(counts.used, 'used record', 'used records')}${values.scenario === undefined ? '' : `, loaded in ${((performance.now() - loadingStarted) / 1000).toFixed(1)} s`}`;
+  const admin = values['no-admin'] === true ? undefined : `${running.url}/__admin`;
+  say(`ude-kit mock listening on ${running.url}`);
+  say(`  API:     ${running.url}/v2/tickets/used-diagnostic-equipment`);
+  say(`  auth:    ${auth.mode === 'off' ? 'off' : 'Authorization: Bearer <token> and X-Api-Key: <key> required'}`);
+  say(`  admin:   ${admin === undefined ? 'off' : `${admin}/state${values['admin-token'] === undefined ? '' : ' (X-Admin-Token required)'}`}`);
+  if (admin !== undefined) say(`  console: ${running.url}${consolePath}/`);
+  say(`  state:   ${stateLine}`);
+  if (json) {
+    console.log(
+      JSON.stringify({
+        url: running.url,
+        pid: process.pid,
+        api: `${running.url}/v2/tickets/used-diagnostic-equipment`,
+        admin: admin ?? null,
+        console: admin === undefined ? null : `${running.url}${consolePath}/`,
+        auth: auth.mode,
+        state: { ...(values.scenario === undefined ? { seed: integerOption('seed', values.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }) ?? 1 } : { scenario: values.scenario }), ...counts },
+      }),
+    );
+  }
   return running;
 }

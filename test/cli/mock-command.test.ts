@@ -1,5 +1,5 @@
 // The CLI as a user runs it: a real process, its output, its exit code.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliArgs as cli, root, startMockCli } from '../helpers/cli-process.js';
@@ -38,6 +38,29 @@ describe('ude-kit mock', () => {
     const consolePage = await fetch(`${url}/__admin/ui/`);
     expect(consolePage.status).toBe(404);
     expect(await consolePage.text()).not.toContain('<html');
+  });
+
+  it('says what it loads and, with --json, prints one ready line on stdout that scripts can wait for', async () => {
+    const child = spawn(process.execPath, [...cli, 'mock', '--port', '0', '--json', '--scenario', 'many-pages'], { cwd: root });
+    children.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await expect.poll(() => stdout.includes('\n'), { timeout: 15_000 }).toBe(true);
+    const ready = JSON.parse(stdout.split('\n')[0]!) as { url: string; pid: number; api: string; console: string; state: Record<string, unknown> };
+    expect(ready.pid).toBe(child.pid);
+    expect(ready.console).toBe(`${ready.url}/__admin/ui/`);
+    expect(ready.state).toEqual({ scenario: 'many-pages', tickets: 1, catalog: 3300, used: 3255 });
+    // The ready line is the whole of stdout, and it is true: the API answers at once.
+    expect((await fetch(ready.api, { headers })).status).toBe(200);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^ude-kit mock: loading scenario "many-pages"…$/m);
+    expect(stderr).toMatch(/state: +scenario "many-pages": 1 ticket, 3,300 catalogue entries, 3,255 used records, loaded in \d+\.\d s/);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
   it('serves the admin console and the shipped scenarios when the admin API is on', async () => {

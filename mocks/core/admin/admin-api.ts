@@ -31,6 +31,8 @@ export type TicketSummary = Ticket & { used: number };
 /** What the admin API needs from a mock: the same calls a Node test can make directly. */
 export interface MockControls {
   state(): StateDocument;
+  /** How many tickets, catalogue entries and used records the state holds (without building it). */
+  counts(): { tickets: number; catalog: number; used: number };
   /** Replaces the state; returns the violations (and changes nothing) when the document is refused. */
   load(document: unknown): Violation[];
   reset(): void;
@@ -72,10 +74,6 @@ function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: fal
   return found.length > 0 ? { ok: false, problem: violations(found) } : { ok: true, body };
 }
 
-function counts(document: StateDocument) {
-  return { tickets: document.tickets.length, catalog: document.catalog.length, used: document.used.length };
-}
-
 type Route = { pattern: RegExp; methods: Record<string, (request: MockRequest, controls: MockControls, match: RegExpExecArray) => MockResponse | ProblemResult> };
 
 const routes: Route[] = [
@@ -87,7 +85,7 @@ const routes: Route[] = [
         const read = readBody(request);
         if (!read.ok) return read.problem;
         const refused = controls.load(read.body);
-        return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(counts(controls.state())));
+        return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(controls.counts()));
       },
     },
   },
@@ -96,7 +94,7 @@ const routes: Route[] = [
     methods: {
       POST: (_request, controls) => {
         controls.reset();
-        return jsonResponse(200, toJson(counts(controls.state())));
+        return jsonResponse(200, toJson(controls.counts()));
       },
     },
   },
@@ -196,7 +194,7 @@ const routes: Route[] = [
         if (!validateScenarioLoad(read.body)) return violations(violationsFrom(validateScenarioLoad.errors, 'body'));
         const refused = controls.loadScenario(read.body as { name: string } | { scenario: unknown });
         if (refused === undefined) return scenariosNotServed();
-        return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(counts(controls.state())));
+        return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(controls.counts()));
       },
     },
   },
