@@ -15,7 +15,7 @@ import { load, type LoadPlan, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism, type Started } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' }, seed: { type: 'boolean' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -217,6 +217,24 @@ if (values.browser === true) {
   writeFileSync(join(out, 'browser.json'), `${JSON.stringify({ machine, ...figures, targets: Object.fromEntries(report.targets) }, null, 2)}\n`);
   process.exit(0);
 }
+const { seedBench } = await import('./seed.js');
+/** The shipped scenario seeded through the API: `large` (100,000 records), `default` when quick. */
+const seedScenario = quick ? 'default' : 'large';
+const seedLines = (s: Awaited<ReturnType<typeof seedBench>>) => [
+  `Seeding "${s.scenario}" through the API (seed --via-api, compiled CLI, default concurrency): ${fmt(s.records)} records in ${(s.seedingMs / 1000).toFixed(1)} s (${fmt(s.recordsPerSecond)} a second; ${(s.wallMs / 1000).toFixed(1)} s from spawn to exit), ${fmt(s.added)} added and ${fmt(s.refused)} refused by the rule (${fmt(s.acceptable)} on In Progress tickets), seeder peak RSS ${fmt(s.peakRssMb)} MB`,
+];
+const seedTargets = (s: Awaited<ReturnType<typeof seedBench>>) =>
+  [
+    [`seeding ${fmt(s.records)} records through the API ≤ 15 s`, s.seedingMs <= 15_000],
+    ['seeding adds exactly the records the API accepts', s.added === s.acceptable && s.added + s.refused === s.records],
+  ] as const;
+if (values.seed === true) {
+  const figures = await seedBench(seedScenario);
+  console.log([...seedLines(figures), '', 'Targets:', ...seedTargets(figures).map(([name, held]) => `  ${held ? '✓' : '✗'} ${name}`)].join('\n'));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'seed.json'), `${JSON.stringify({ machine, ...figures, targets: Object.fromEntries(seedTargets(figures)) }, null, 2)}\n`);
+  process.exit(0);
+}
 log(`ude-kit bench${quick ? ' (quick)' : ''}: ${connections} connections, ${durationSeconds} s per run, ${machine.nproc} cores`);
 const t = await throughputRun();
 const small = await scaleRun(100);
@@ -225,6 +243,8 @@ const contract = await contractRun();
 log('browser section');
 const browser = await browserBench({ rounds: quick ? 1 : 7 });
 const browserSection = browserReport(browser);
+log('seeding section');
+const seeded = await seedBench(seedScenario);
 
 const lines: string[] = [];
 lines.push(`ude-kit benchmark — ${new Date().toISOString()} — nproc ${machine.nproc}, ${machine.cpu}, Node ${machine.node}`);
@@ -253,6 +273,8 @@ lines.push(`Start-up to first answer (default-sized state): ude-kit ${fmt(t.star
 lines.push(`Contract suite against the local mock: ${fmt(contract.ms)} ms, ${contract.requests} requests, exit ${contract.exitCode}`);
 lines.push('');
 lines.push(...browserSection.lines);
+lines.push('');
+lines.push(...seedLines(seeded));
 
 const get = (name: string) => t.rows.find((r) => r.scenario.startsWith(name))!;
 const p99Within = (a: number, b: number) => a <= Math.max(2 * b, b + 1);
@@ -271,6 +293,7 @@ const targets = [
   ['contract suite ≤ 5 s', contract.ms <= 5000],
   [`an exported state of ${fmt(big.records)} records loads back whole`, big.roundTrip.same && big.roundTrip.records === big.records],
   ...browserSection.targets,
+  ...seedTargets(seeded),
 ] as const;
 lines.push('');
 lines.push('Targets (ratios from this run; p99 "within 2×" allows 1 ms of timer granularity):');
@@ -279,7 +302,7 @@ const text = lines.join('\n');
 console.log(text);
 
 mkdirSync(out, { recursive: true });
-const results = { machine, quick, connections, durationSeconds, warmupSeconds, rounds, throughput: t.rows, startup: t.startup, scale: { small, large: big }, contract, browser, targets: Object.fromEntries(targets) };
+const results = { machine, quick, connections, durationSeconds, warmupSeconds, rounds, throughput: t.rows, startup: t.startup, scale: { small, large: big }, contract, browser, seed: seeded, targets: Object.fromEntries(targets) };
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(
   join(out, 'chart.svg'),

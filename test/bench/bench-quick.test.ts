@@ -28,6 +28,7 @@ describe('the benchmark in quick mode', () => {
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
       browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; nodeImportAndCreateMs: { median: number } };
+      seed: { scenario: string; records: number; added: number; refused: number; acceptable: number; seedingMs: number; peakRssMb: number; exitCode: number | null };
     };
     expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
     for (const row of results.throughput) {
@@ -46,7 +47,14 @@ describe('the benchmark in quick mode', () => {
     expect(results.scale.large.records).toBe(20_000);
     expect(results.scale.large.heapBytesPerRecord).toBeGreaterThan(0);
     expect(results.contract).toMatchObject({ exitCode: 0 });
-    expect(Object.keys(results.targets)).toHaveLength(16);
+    expect(Object.keys(results.targets)).toHaveLength(18);
+    // The seeding section ran the CLI over the API: every record the rule allows was added.
+    // (The default state has Closed tickets: their records are refused, and seed exits 1 for them.)
+    expect(results.seed).toMatchObject({ scenario: 'default', added: results.seed.acceptable, records: results.seed.added + results.seed.refused });
+    expect(results.seed.added).toBeGreaterThan(0);
+    expect(results.seed.refused).toBeGreaterThan(0);
+    expect(results.seed.exitCode).toBe(1);
+    expect(results.seed.peakRssMb).toBeGreaterThan(10);
     // The browser section ran: a bundle with the kit's code and no faker up front, and times measured.
     expect(results.browser.bundle.initialGzipBytes).toBeGreaterThan(1000);
     expect(results.browser.bundle.byPackage['ude-kit']).toBeGreaterThan(0);
