@@ -34,7 +34,7 @@ interface Converted {
 type RawValues = (name: string) => string[];
 
 // Query and path values are strings on the wire; the schema's `type` says what they stand for.
-function convertParameters(parameters: CompiledParameter[], raw: RawValues, violations: Violation[]): Converted {
+export function convertParameters(parameters: CompiledParameter[], raw: RawValues, violations: Violation[]): Converted {
   const converted: Converted = { checked: {}, exact: {} };
   for (const parameter of parameters) {
     const values = raw(parameter.name);

@@ -137,6 +137,10 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
     clear(): void {
       entries = [];
     },
+    /** How many entries are held, trimmed ones not yet dropped included: never more than twice the capacity. */
+    held(): number {
+      return entries.length;
+    },
   };
 }
 
