@@ -9,6 +9,7 @@ import { createJournal, looksLikeCredential, redacted } from '../../mocks/core/j
 import type { CompiledParameter } from '../../src/spec/operations.js';
 import { toJson } from '../../mocks/core/json.js';
 import { createOriginPolicy } from '../../mocks/core/origins.js';
+import { createMock } from '../../mocks/core/mock.js';
 import * as problems from '../../mocks/core/problems.js';
 
 const apiKeyHeader = 'X-Api-Key';
@@ -232,5 +233,36 @@ describe('parameter conversion, for every type a document could declare', () => 
     expect(convert({ type: 'string' }, ' a b ').value).toBe(' a b ');
     expect(convert({ type: 'string' }, 'a', 'b')).toEqual({ value: undefined, exact: undefined, violations: [{ field: 'p', message: 'must be given once' }] });
     expect(convert({ type: 'integer' })).toEqual({ value: undefined, exact: undefined, violations: [] });
+  });
+});
+
+describe('bounds and routes of the core', () => {
+  const post = (path: string, bytes: number, headers: Record<string, string> = {}): MockRequest => ({
+    method: 'POST',
+    path,
+    query: new URLSearchParams(),
+    headers: { authorization: 'Bearer t', 'x-api-key': 'k', 'content-type': 'application/json', ...headers },
+    body: new TextEncoder().encode(' '.repeat(bytes)),
+  });
+
+  it('takes a body of exactly the limit and refuses one byte more with 413', () => {
+    const mock = createMock({ maxBodyBytes: 100 });
+    expect(mock.handle(post('/v2/tickets/used-diagnostic-equipment', 100)).status).toBe(400);
+    const over = mock.handle(post('/v2/tickets/used-diagnostic-equipment', 101));
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body!)).toMatchObject({ type: '/problems/payload-too-large', detail: 'The request body exceeds the limit of 100 bytes.' });
+    expect(mock.bodyLimit('/v2/tickets/used-diagnostic-equipment')).toBe(100);
+  });
+
+  it('answers admin paths only when the whole path matches a route', () => {
+    const mock = createMock();
+    const get = (path: string) => mock.handle({ method: 'GET', path, query: new URLSearchParams(), headers: {} }).status;
+    expect(get('/__admin/state')).toBe(200);
+    expect(get('/__admin/requests/1')).toBe(404);
+    for (const path of ['/__admin/statex', '/__admin/x/state', '/__admin/state/x', '/__admin/faults/1/x', '/__admin/requests/1x', '/__admin/tickets/a/b', '/__admin/catalogx', '/__admin/scenarios/load/x', '/__admin/resetx']) {
+      const answer = mock.handle({ method: 'GET', path, query: new URLSearchParams(), headers: {} });
+      expect(answer.status, path).toBe(404);
+      expect(JSON.parse(answer.body!).type, path).toBe('/problems/not-found');
+    }
   });
 });
