@@ -1,0 +1,96 @@
+// The invariants every exchange must obey, pinned one at a time: for each, an answer that breaks only
+// it, and its finding asserted whole; and answers that look odd but obey them (case of a uuid, an int64
+// offset written digit for digit, a 4xx) that must give none.
+import { describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../contracts/checks/check.js';
+import { invariantFindings } from '../../contracts/checks/invariants.js';
+import type { LabelledExchange } from '../../contracts/http-client.js';
+import { specValues } from '../../contracts/spec-values.js';
+import { compiledSpec } from '../../src/spec/index.js';
+
+const spec = compiledSpec();
+const values = specValues(spec);
+const context: CheckContext = { spec, fixtures: { equipment: [], probeRemoveRule: false }, readOnly: false, baseUrl: 'https://staging.example.test', apiKeyHeader: 'X-Api-Key', generation: { seed: 1, maxCases: 5 } };
+const ticket = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
+const other = '11111111-1111-4111-8111-111111111111';
+const row = (t = ticket, id = 12) => ({ ticket_id: t, diagnostic_equipment_id: id, name: 'iCarsoft CR Pro', version: '2.0' });
+
+function exchange(operationId: string, method: string, target: string, status: number, body: unknown, options: { requestBody?: string; bodyText?: string } = {}): LabelledExchange {
+  return {
+    label: 'x',
+    auth: 'both',
+    attempts: 1,
+    operationId,
+    request: { method, target, headers: {}, ...(options.requestBody === undefined ? {} : { body: options.requestBody }) },
+    response: { status, headers: { 'content-type': 'application/json' }, bodyText: options.bodyText ?? JSON.stringify(body), durationMs: 1 },
+  };
+}
+const one = (body: unknown, status = 200) => exchange(values.one.operationId, 'GET', values.oneTarget(ticket, 12), status, body);
+const add = (sent: unknown, body: unknown) => exchange(values.add.operationId, 'POST', values.collection, 201, body, { requestBody: JSON.stringify(sent) });
+const list = (query: string, body: unknown, bodyText?: string) => exchange(values.list.operationId, 'GET', `${values.collection}${query}`, 200, body, bodyText === undefined ? {} : { bodyText });
+const found = (e: LabelledExchange) => invariantFindings(e, context).map((f) => ({ check: f.check, pointer: f.pointer, expected: f.expected, actual: f.actual.value, message: f.message }));
+const page = (limit: number, offset: number, total: number, rows: unknown[], extra: Record<string, unknown> = {}) => ({ query: { limit, offset, ...extra }, result: rows, total });
+
+describe('record_identity', () => {
+  it('holds for the record the path or the body named, whatever the case of its uuid', () => {
+    expect(found(one(row()))).toEqual([]);
+    expect(found(one(row(ticket.toUpperCase())))).toEqual([]);
+    expect(found(add({ ticket_id: ticket, diagnostic_equipment_id: 12 }, row(ticket.toUpperCase())))).toEqual([]);
+    expect(found(one({ type: '/problems/x' }, 404))).toEqual([]);
+  });
+  it('finds another ticket or another id than the path named', () => {
+    expect(found(one(row(other)))).toEqual([{ check: 'record_identity', pointer: '/ticket_id', expected: ticket, actual: other, message: 'the answer names another ticket than the path' }]);
+    expect(found(one(row(ticket, 13)))).toEqual([{ check: 'record_identity', pointer: '/diagnostic_equipment_id', expected: 12, actual: 13, message: 'the answer names another diagnostic equipment than the path' }]);
+  });
+  it('finds a created record that is not the one sent', () => {
+    expect(found(add({ ticket_id: ticket, diagnostic_equipment_id: 12 }, row(other)))).toEqual([
+      { check: 'record_identity', pointer: '/ticket_id', expected: ticket, actual: other, message: 'the created record names another ticket than the one sent' },
+    ]);
+    expect(found(add({ ticket_id: ticket, diagnostic_equipment_id: 12 }, row(ticket, 7)))).toEqual([
+      { check: 'record_identity', pointer: '/diagnostic_equipment_id', expected: 12, actual: 7, message: 'the created record names another diagnostic equipment than the one sent' },
+    ]);
+  });
+});
+
+describe('query_echo', () => {
+  it('holds for the defaults, the values sent, and an int64 offset written digit for digit', () => {
+    expect(found(list('', page(values.limit.default!, values.offset.default!, 0, [])))).toEqual([]);
+    expect(found(list('?limit=3&offset=2', page(3, 2, 5, [row(), row(ticket, 13), row(ticket, 14)])))).toEqual([]);
+    const huge = '9223372036854775807';
+    expect(found(list(`?offset=${huge}`, {}, `{"query":{"limit":${values.limit.default},"offset":${huge}},"result":[],"total":5}`))).toEqual([]);
+  });
+  it('finds a limit, an offset or a ticket_id that is not echoed', () => {
+    expect(found(list('?limit=3', page(4, 0, 0, [])))).toEqual([{ check: 'query_echo', pointer: '/query/limit', expected: 3, actual: 4, message: 'the applied limit is not echoed' }]);
+    expect(found(list('?offset=2', page(values.limit.default!, 3, 0, [])))).toEqual([{ check: 'query_echo', pointer: '/query/offset', expected: '2', actual: '3', message: 'the applied offset is not echoed' }]);
+    expect(found(list('?offset=9007199254740993', {}, `{"query":{"limit":${values.limit.default},"offset":9007199254740992},"result":[],"total":0}`))).toEqual([
+      { check: 'query_echo', pointer: '/query/offset', expected: '9007199254740993', actual: '9007199254740992', message: 'the applied offset is not echoed digit for digit (int64 past 2^53)' },
+    ]);
+    expect(found(list(`?ticket_id=${ticket}`, page(values.limit.default!, 0, 0, [], { ticket_id: other })))).toEqual([
+      { check: 'query_echo', pointer: '/query/ticket_id', expected: ticket, actual: other, message: 'the applied ticket_id is not echoed' },
+    ]);
+    expect(found(list(`?ticket_id=${ticket}`, page(values.limit.default!, 0, 0, [])))).toEqual([
+      { check: 'query_echo', pointer: '/query/ticket_id', expected: ticket, actual: undefined, message: 'the applied ticket_id is not echoed' },
+    ]);
+  });
+  it('judges nothing when the request’s own values were invalid', () => {
+    expect(found(list('?limit=ten', page(1, 0, 5, [])))).toEqual([]);
+    expect(found(list('?limit=1&limit=2', page(9, 0, 5, [])))).toEqual([]);
+  });
+});
+
+describe('list_arithmetic', () => {
+  it('finds rows that do not add up to min(limit, total − offset), at each edge', () => {
+    expect(found(list('?limit=2&offset=4', page(2, 4, 5, [row()])))).toEqual([]);
+    expect(found(list('?limit=2&offset=9', page(2, 9, 5, [])))).toEqual([]);
+    expect(found(list('?limit=2&offset=4', page(2, 4, 5, [row(), row(ticket, 13)])))).toEqual([
+      { check: 'list_arithmetic', pointer: '/result', expected: '1 rows: min(limit 2, total 5 − offset 4)', actual: 2, message: 'the number of rows does not add up with total, limit and offset' },
+    ]);
+    expect(found(list('?limit=2&offset=0', page(2, 0, 5, [row()])))).toHaveLength(1);
+    expect(found(list('?limit=2&offset=9', page(2, 9, 5, [row()])))).toHaveLength(1);
+  });
+  it('finds a row of another ticket in a filtered list, by its index', () => {
+    expect(found(list(`?ticket_id=${ticket}&limit=3`, page(3, 0, 3, [row(), row(other, 13), row()], { ticket_id: ticket })))).toEqual([
+      { check: 'list_arithmetic', pointer: '/result/1/ticket_id', expected: ticket, actual: other, message: 'a list filtered by ticket_id holds a row of another ticket' },
+    ]);
+  });
+});
