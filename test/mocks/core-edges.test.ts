@@ -23,6 +23,8 @@ const detailOf = (result: problems.ProblemResult | undefined) => result?.problem
 describe('credentials', () => {
   it('accepts exactly the configured token and key, and neither with a character more or less', () => {
     expect(checkCredentials(headersWith('Bearer s3cret-token', 's3cret-key'), required, apiKeyHeader)).toBeUndefined();
+    // Trailing spaces are not part of a credential (an adapter that passes them on must not lock a user out).
+    expect(checkCredentials(headersWith('Bearer s3cret-token  ', ' s3cret-key '), required, apiKeyHeader)).toBeUndefined();
     for (const token of ['s3cret-tokenX', 's3cret-toke', 'S3cret-token', 'x3cret-token']) {
       expect(detailOf(checkCredentials(headersWith(`Bearer ${token}`, 's3cret-key'), required, apiKeyHeader)), token).toBe('The access token is not valid.');
     }
