@@ -130,6 +130,7 @@ describe('problems', () => {
       expect(result.problem.detail.length, type).toBeGreaterThan(10);
     }
     expect(problems.methodNotAllowed('PUT', ['GET']).headers).toEqual({ allow: 'GET, HEAD, OPTIONS' });
+    expect(problems.methodNotAllowed('PUT', ['GET']).problem.detail).toBe('PUT is not allowed here; use GET, HEAD, OPTIONS.');
     expect(problems.malformedRequest('HPE_X').problem.violations).toEqual([{ field: 'request', message: 'is not valid HTTP (HPE_X)' }]);
     expect(problems.payloadTooLarge(65536).problem.detail).toBe('The request body exceeds the limit of 65536 bytes.');
   });
@@ -199,6 +200,19 @@ describe('the JSON writer', () => {
     expect(toJson({ offset: 9007199254740993n })).toBe('{"offset":9007199254740993}');
     expect(toJson({ offset: -5n, note: 'bigint-1234' })).toBe('{"offset":-5,"note":"bigint-1234"}');
     expect(toJson({ a: 1 })).toBe('{"a":1}');
+  });
+
+  it('retries only for a bigint: any other error is thrown, not papered over by a second attempt', () => {
+    let calls = 0;
+    const flaky = {
+      get value() {
+        calls++;
+        if (calls === 1) throw new RangeError('first read fails');
+        return 1;
+      },
+    };
+    expect(() => toJson(flaky)).toThrow(RangeError);
+    expect(calls).toBe(1);
   });
 });
 
