@@ -14,13 +14,13 @@ const perPage = 50;
 export function Catalogue({ settings, generation }: { settings: Settings; generation: number }) {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ total: number; catalog: CatalogRow[] }>();
+  const [page, setPage] = useState<{ offset: number; total: number; catalog: CatalogRow[] }>();
   const [problem, setProblem] = useState<Problem>();
   useEffect(() => {
     const query = new URLSearchParams({ offset: String(offset), limit: String(perPage) });
     if (search.trim() !== '') query.set('q', search.trim());
     let current = true;
-    void admin<{ total: number; catalog: CatalogRow[] }>(settings, 'GET', `/catalog?${query}`).then((result) => {
+    void admin<{ offset: number; total: number; catalog: CatalogRow[] }>(settings, 'GET', `/catalog?${query}`).then((result) => {
       if (!current) return;
       if (result.ok) {
         setPage(result.value);
@@ -69,7 +69,7 @@ export function Catalogue({ settings, generation }: { settings: Settings; genera
               ))}
             </tbody>
           </table>
-          <Pager label="Catalogue" offset={offset} limit={perPage} total={page.total} onOffset={setOffset} />
+          <Pager label="Catalogue" offset={page.offset} limit={perPage} total={page.total} onOffset={setOffset} />
         </>
       )}
     </section>

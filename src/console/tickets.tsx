@@ -32,7 +32,7 @@ export function Tickets({ settings, generation }: { settings: Settings; generati
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ total: number; tickets: TicketRow[] }>();
+  const [page, setPage] = useState<{ offset: number; total: number; tickets: TicketRow[] }>();
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
   const [selected, setSelected] = useState<string>();
@@ -43,7 +43,7 @@ export function Tickets({ settings, generation }: { settings: Settings; generati
     if (search.trim() !== '') query.set('q', search.trim());
     if (status !== '') query.set('status', status);
     let current = true;
-    void admin<{ total: number; tickets: TicketRow[] }>(settings, 'GET', `/tickets?${query}`).then((result) => {
+    void admin<{ offset: number; total: number; tickets: TicketRow[] }>(settings, 'GET', `/tickets?${query}`).then((result) => {
       if (!current) return;
       if (result.ok) {
         setPage(result.value);
@@ -136,7 +136,7 @@ export function Tickets({ settings, generation }: { settings: Settings; generati
               ))}
             </tbody>
           </table>
-          <Pager label="Tickets" offset={offset} limit={ticketsPerPage} total={page.total} onOffset={setOffset} />
+          <Pager label="Tickets" offset={page.offset} limit={ticketsPerPage} total={page.total} onOffset={setOffset} />
         </>
       )}
       {selected === undefined ? null : <TicketRecords key={selected} settings={settings} ticketId={selected} onChanged={() => setReloads((n) => n + 1)} />}
@@ -146,7 +146,7 @@ export function Tickets({ settings, generation }: { settings: Settings; generati
 
 function TicketRecords({ settings, ticketId, onChanged }: { settings: Settings; ticketId: string; onChanged: () => void }) {
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ query: { limit: number }; total: number; result: RecordRow[] }>();
+  const [page, setPage] = useState<{ query: { limit: number; offset: number }; total: number; result: RecordRow[] }>();
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
   const [reloads, setReloads] = useState(0);
@@ -157,7 +157,7 @@ function TicketRecords({ settings, ticketId, onChanged }: { settings: Settings; 
     // No limit sent: the API's default page size applies, and its answer says what it was.
     const query = new URLSearchParams({ ticket_id: ticketId, offset: String(offset) });
     let current = true;
-    void api<{ query: { limit: number }; total: number; result: RecordRow[] }>(settings, 'GET', `${collectionPath}?${query}`).then((result) => {
+    void api<{ query: { limit: number; offset: number }; total: number; result: RecordRow[] }>(settings, 'GET', `${collectionPath}?${query}`).then((result) => {
       if (!current) return;
       if (result.ok) setPage(result.value);
       else setProblem(result.problem);
@@ -259,7 +259,7 @@ function TicketRecords({ settings, ticketId, onChanged }: { settings: Settings; 
               ))}
             </tbody>
           </table>
-          <Pager label="Records" offset={offset} limit={page.query.limit} total={page.total} onOffset={setOffset} />
+          <Pager label="Records" offset={page.query.offset} limit={page.query.limit} total={page.total} onOffset={setOffset} />
         </>
       )}
     </section>

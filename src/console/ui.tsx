@@ -39,7 +39,10 @@ export function Notice({ text }: { text: string | undefined }) {
   );
 }
 
-/** Previous / next over `total` items, `limit` a page: a state of 100,000 is drawn a page at a time. */
+/**
+ * Previous / next over `total` items, `limit` a page: a state of 100,000 is drawn a page at a time.
+ * `offset` is the one of the page on screen (as answered), so the range never runs ahead of the rows.
+ */
 export function Pager({ label, offset, limit, total, onOffset }: { label: string; offset: number; limit: number; total: number; onOffset: (offset: number) => void }) {
   const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
   const shownTo = Math.min(total, offset + limit);
