@@ -1,14 +1,11 @@
 // The catalogue, searchable and paged (GET /__admin/catalog).
 import { useEffect, useState } from 'preact/hooks';
+import type { CatalogEntry } from '../../mocks/state/state-document.js';
 import { admin, type Problem } from './api.js';
 import type { Settings } from './settings.js';
 import { Field, Pager, ProblemBox } from './ui.js';
 
-interface CatalogRow {
-  diagnostic_equipment_id: number;
-  name: string;
-  version: string | null;
-}
+type CatalogRow = CatalogEntry;
 const perPage = 50;
 
 export function Catalogue({ settings, generation }: { settings: Settings; generation: number }) {

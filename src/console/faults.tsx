@@ -3,18 +3,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openApiDocument } from '../spec/generated/document.js';
 import { operationIdsOf } from '../../mocks/core/admin/admin-schemas.js';
+import type { Fault } from '../../mocks/core/faults.js';
 import { admin, type Problem } from './api.js';
 import type { Settings } from './settings.js';
 import { Field, Notice, ProblemBox } from './ui.js';
 
-interface Fault {
-  id: number;
-  operation: string;
-  status?: number;
-  networkError?: boolean;
-  delayMs?: number;
-  remaining?: number;
-}
 type Kind = 'status' | 'networkError' | 'delay';
 
 const operations = ['*', ...operationIdsOf(openApiDocument)];

@@ -4,25 +4,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { openApiDocument } from '../spec/generated/document.js';
 import { operationIdsOf } from '../../mocks/core/admin/admin-schemas.js';
+import type { JournalDetail, JournalEntry } from '../../mocks/core/journal.js';
 import { admin, type Problem } from './api.js';
 import type { Settings } from './settings.js';
 import { Field, ProblemBox } from './ui.js';
 
-interface Entry {
-  id: number;
-  time: string;
-  method: string;
-  path: string;
-  query: string;
-  headers: Record<string, string>;
-  body?: string;
-  status: number;
-  operation?: string;
-  fault?: { id: number; networkError?: boolean; delayMs?: number };
-}
-interface Detail extends Entry {
-  response: { headers: Record<string, string>; body?: string; bodyCut: boolean };
-}
+// The admin API's own shapes, as types only: nothing of the core is bundled for them.
+type Entry = JournalEntry;
+type Detail = JournalDetail;
 
 const operations = operationIdsOf(openApiDocument);
 /** The console's own bound on what it keeps on screen (the mock keeps its own journal bounded too). */

@@ -3,26 +3,20 @@
 // shows as an app would see it.
 import { useEffect, useState } from 'preact/hooks';
 import { inProgressStatus } from '../../mocks/core/in-progress-rule.js';
+import type { TicketSummary } from '../../mocks/core/admin/admin-api.js';
+import type { CatalogEntry } from '../../mocks/state/state-document.js';
 import { admin, api, collectionPath, type Problem } from './api.js';
 import type { Settings } from './settings.js';
 import { Field, Notice, Pager, ProblemBox } from './ui.js';
 
-interface TicketRow {
-  id: string;
-  status: string;
-  used: number;
-}
+type TicketRow = TicketSummary;
 interface RecordRow {
   ticket_id: string;
   diagnostic_equipment_id: number;
   name?: string;
   version?: string | null;
 }
-interface CatalogRow {
-  diagnostic_equipment_id: number;
-  name: string;
-  version: string | null;
-}
+type CatalogRow = CatalogEntry;
 
 /** Statuses offered in the menus: the rule's own and the usual others; a ticket's own is always listed. */
 const commonStatuses = [inProgressStatus, 'Open', 'Closed'];
