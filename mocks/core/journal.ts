@@ -32,8 +32,9 @@ interface Recorded {
   id: number;
   at: number;
   request: Recordable;
-  /** The answer as it was sent (a reference: the core built it anyway), its body cut past the limit. */
+  /** The answer as it was sent (a reference: the core built it anyway); a body that can be written again is not kept. */
   response: MockResponse;
+  /** Whether the kept body was cut at `responseKeptChars` when recorded. */
   responseCut: boolean;
 }
 
@@ -86,8 +87,16 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
     return entry;
   }
 
+  /** The answer's body as sent, cut past `responseKeptChars`. */
+  function responseBody({ response, responseCut }: Recorded): { body?: string; cut: boolean } {
+    const body = response.bodyAgain?.() ?? response.body;
+    if (body === undefined) return { cut: false };
+    return body.length > responseKeptChars ? { body: body.slice(0, responseKeptChars), cut: true } : { body, cut: responseCut };
+  }
+
   function harSource(recorded: Recorded): HarSource {
     const entry = format(recorded);
+    const { body, cut } = responseBody(recorded);
     return {
       time: entry.time,
       method: entry.method,
@@ -98,8 +107,8 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
       requestBodyCut: (recorded.request.bodyCut ?? false),
       status: recorded.response.status,
       responseHeaders: redactedHeaders(recorded.response.headers),
-      ...(recorded.response.body === undefined ? {} : { responseBody: recorded.response.body }),
-      responseBodyCut: recorded.responseCut,
+      ...(body === undefined ? {} : { responseBody: body }),
+      responseBodyCut: cut,
     };
   }
 
@@ -109,8 +118,9 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
       // A large body is not kept whole: only the preview is ever shown.
       const cut = request.body !== undefined && request.body.byteLength > bodyPreviewBytes;
       const kept = cut ? { ...request, body: request.body!.slice(0, bodyPreviewBytes), bodyCut: true } : request;
-      const responseCut = response.body !== undefined && response.body.length > responseKeptChars;
-      entries.push({ id: nextId++, at, request: kept, response: responseCut ? { ...response, body: response.body!.slice(0, responseKeptChars) } : response, responseCut });
+      const written = response.bodyAgain !== undefined ? { ...response, body: undefined } : response;
+      const tooLong = written.body !== undefined && written.body.length > responseKeptChars;
+      entries.push({ id: nextId++, at, request: kept, response: tooLong ? { ...written, body: written.body!.slice(0, responseKeptChars) } : written, responseCut: tooLong });
       // Trim in batches so recording stays O(1) amortised under sustained load.
       if (entries.length > capacity * 2) entries = entries.slice(-capacity);
     },
@@ -124,10 +134,10 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
     detail(id: number): JournalDetail | undefined {
       const recorded = entries.slice(-capacity).find((candidate) => candidate.id === id);
       if (recorded === undefined) return undefined;
-      const { body } = recorded.response;
+      const { body, cut } = responseBody(recorded);
       return {
         ...format(recorded),
-        response: { headers: redactedHeaders(recorded.response.headers), ...(body === undefined ? {} : { body }), bodyCut: recorded.responseCut },
+        response: { headers: redactedHeaders(recorded.response.headers), ...(body === undefined ? {} : { body }), bodyCut: cut },
       };
     },
     /** The same entries as HAR 1.2, with the answers the mock gave. */

@@ -193,6 +193,23 @@ describe('the journal', () => {
     expect(journal.list()[1]!.body).toHaveLength(4096);
     expect(journal.detail(journal.list()[1]!.id)!.response.bodyCut).toBe(false);
   });
+
+  it('holds no copy of a body it can write again, writes it on reading, and cuts it there too', () => {
+    const journal = createJournal(5, []);
+    let writes = 0;
+    const bodyAgain = () => (writes++, 'w'.repeat(300 * 1024));
+    // The body sent stands for what was answered; the journal must not keep that string alive.
+    journal.record(request(), { status: 200, headers: {}, body: 'sent', bodyAgain }, 0);
+    expect(writes).toBe(0);
+    const [entry] = journal.list();
+    const detail = journal.detail(entry!.id)!;
+    expect(writes).toBe(1);
+    expect(detail.response.body).toBe('w'.repeat(256 * 1024));
+    expect(detail.response.bodyCut).toBe(true);
+    expect(journal.har('0').log.entries[0]!.response.content.text).toHaveLength(256 * 1024);
+    journal.record(request(), { status: 200, headers: {}, body: 'short', bodyAgain: () => 'short' }, 0);
+    expect(journal.detail(journal.list()[1]!.id)!.response).toMatchObject({ body: 'short', bodyCut: false });
+  });
 });
 
 describe('the JSON writer', () => {

@@ -65,4 +65,21 @@ describe('the list body', () => {
     expect(mock.load({ ...state, catalog: [{ diagnostic_equipment_id: 1, name: 'New', version: '2' }] })).toEqual([]);
     expect(list(mock, '')).toBe(expected({ ...state, catalog: [{ diagnostic_equipment_id: 1, name: 'New', version: '2' }] }, undefined, 25, 0));
   });
+
+  it('is shown by the journal as it was answered, after adds, removes and a load changed the state', () => {
+    const catalog = [1, 2, 3].map((id) => ({ diagnostic_equipment_id: id, name: `Entry ${id}`, version: null }));
+    const state: StateDocument = { tickets: [{ id: ticketA, status: 'In Progress' }], catalog, used: [{ ticket_id: ticketA, diagnostic_equipment_id: 1 }, { ticket_id: ticketA, diagnostic_equipment_id: 2 }] };
+    const mock = createMock({ state, auth: { mode: 'off' } });
+    const answered = list(mock, 'limit=5');
+    const send = (method: string, path: string, body?: unknown) =>
+      mock.handle({ method, path, query: new URLSearchParams(), headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: new TextEncoder().encode(JSON.stringify(body)) }) });
+    expect(send('POST', collection, { ticket_id: ticketA, diagnostic_equipment_id: 3 }).status).toBe(201);
+    expect(send('DELETE', `${collection}/${ticketA}/1`).status).toBe(204);
+    expect(mock.load({ ...state, catalog: catalog.map((c) => ({ ...c, name: 'Renamed' })) })).toEqual([]);
+    expect(list(mock, 'limit=5')).not.toBe(answered);
+    const first = mock.requests()[0]!;
+    const detail = JSON.parse(send('GET', `/__admin/requests/${first.id}`).body!) as { response: { body: string } };
+    expect(detail.response.body).toBe(answered);
+    expect(mock.requests({ format: 'har' }).log.entries[0]!.response.content.text).toBe(answered);
+  });
 });
