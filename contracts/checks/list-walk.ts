@@ -35,7 +35,7 @@ export const listWalkCheck: BehaviourCheck = {
     if (seen.size !== total)
       findings.push(findingFor(last, { check: 'pagination_walk', pointer: '/result', expected: `${total} distinct rows (total)`, actual: seen.size, message: `walking all ${pages.length} pages gave ${seen.size} distinct rows, but total says ${total}` }, context));
     if (twice.length > 0)
-      findings.push(findingFor(last, { check: 'pagination_walk', pointer: '/result', expected: 'each row on one page only', actual: twice.slice(0, 5), message: `${twice.length} rows appear on more than one page of the walk` }, context));
+      findings.push(findingFor(last, { check: 'pagination_walk', pointer: '/result', expected: 'each row on one page only', actual: twice.slice(0, 5), message: `${twice.length} ${twice.length === 1 ? 'row appears' : 'rows appear'} on more than one page of the walk` }, context));
     return findings;
   },
 };
