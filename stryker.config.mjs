@@ -1,16 +1,19 @@
 // Mutation testing (npm run test:mutation): does the suite fail when the code is wrong? Stryker 9.6
 // (the last line that runs on Node 20), the vitest runner with per-test coverage (each mutant runs
 // only the tests that reach it), incremental (a rerun tests only mutants whose code or tests changed).
-// `npm run test:mutation -- --mutate 'mocks/core/**/*.ts'` for one folder.
+// scripts/mutation.ts runs it once per folder with a floor, naming the folder in UDE_MUTATION_FOLDER;
+// `npm run test:mutation -- --mutate 'mocks/core/auth.ts'` runs it once over the files named.
+const folder = process.env.UDE_MUTATION_FOLDER;
+const slug = folder === undefined ? 'all' : folder.replace(/\/$/, '').replaceAll('/', '-');
+const everything = ['mocks/core/**/*.ts', 'mocks/state/**/*.ts', 'contracts/**/*.ts'];
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: [
-    'mocks/core/**/*.ts',
-    'mocks/state/**/*.ts',
-    'contracts/**/*.ts',
+    ...(folder === undefined ? everything : [`${folder}**/*.ts`]),
     // Generated from the OpenAPI document (npm run generate): tested stale-free, not hand-written.
     '!**/generated/**',
     // Dredd's and Prism's runners are driven as processes; their tests cannot reach a mutant.
@@ -18,10 +21,10 @@ export default {
     '!contracts/prism/**',
   ],
   incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: `reports/mutation/${slug}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${slug}/index.html` },
+  jsonReporter: { fileName: `reports/mutation/${slug}/mutation.json` },
   tempDirName: '.stryker-tmp',
   concurrency: 2,
   timeoutMS: 20_000,
@@ -29,7 +32,7 @@ export default {
   // Vitest does not type-check, so mutants need no @ts-nocheck; and the generated files' staleness test
   // compares their bytes, which that comment would change.
   disableTypeChecks: false,
-  // The per-folder floors (≥ 90% mocks/core and mocks/state, ≥ 85% contracts) are checked on the JSON
-  // report by scripts/mutation-thresholds.ts; this is the floor for the whole run.
-  thresholds: { high: 90, low: 85, break: 85 },
+  // The per-folder floors (≥ 90% mocks/core and mocks/state, ≥ 85% the contract checks) are checked on
+  // the JSON reports by scripts/mutation.ts; this only colours Stryker's own summary.
+  thresholds: { high: 90, low: 85, break: null },
 };

@@ -202,4 +202,38 @@ describe('the contract suite under faults', () => {
       await server.close();
     }
   });
+
+  it('reports each record it could not remove as a cleanup finding to act on', async () => {
+    const mock = createMock({ auth: selfTestCredentials });
+    // Every DELETE of a record the suite added fails for good; its first add is the one left behind.
+    const added: string[] = [];
+    const server = await startHttpServer(
+      {
+        ...mock,
+        handle: (request) => {
+          const answer = mock.handle(request);
+          if (request.method === 'POST' && answer.status === 201) added.push(JSON.parse(answer.body!).diagnostic_equipment_id);
+          if (request.method === 'DELETE' && added.some((id) => request.path.endsWith(`/${id}`))) {
+            return { status: 503, headers: { 'content-type': 'application/problem+json' }, body: '{"type":"/x","title":"Unavailable","status":503,"detail":"try later"}' };
+          }
+          return answer;
+        },
+      },
+      { port: 0 },
+    );
+    try {
+      const report = await runContract(selfTestOptions(server.url, { timeoutMs }));
+      const cleanup = report.findings.filter((f) => f.check === 'cleanup');
+      expect(added.length).toBeGreaterThan(0);
+      // One finding per record left behind, each naming its own.
+      expect(cleanup.map((f) => f.message.match(/equipment (\d+)/)![1]).sort()).toEqual([...new Set(added.map(String))].sort());
+      for (const finding of cleanup) {
+        expect(finding).toMatchObject({ severity: 'error', expected: 'the record the suite created is removed again', actual: { value: 503 } });
+        expect(finding.message).toMatch(/^could not remove equipment \d+ from ticket [0-9a-f-]{36}, which the suite created: remove it by hand$/);
+      }
+      expect(report.checks.find((c) => c.name === 'cleanup')).toMatchObject({ status: 'failed' });
+    } finally {
+      await server.close();
+    }
+  });
 });
