@@ -28,7 +28,8 @@ export default {
   tempDirName: '.stryker-tmp',
   concurrency: 2,
   timeoutMS: 20_000,
-  ignoreStatic: true,
+  // Module-level values (the credential pattern, the limits) are mutants too; each costs a fresh module load.
+  ignoreStatic: false,
   // Vitest does not type-check, so mutants need no @ts-nocheck; and the generated files' staleness test
   // compares their bytes, which that comment would change.
   disableTypeChecks: false,

@@ -42,6 +42,9 @@ const bodyPreviewBytes = 4096;
 /** The most of a response body kept for the HAR export: a full page of 1000 records fits. */
 const responseKeptChars = 256 * 1024;
 const lenient = new TextDecoder('utf-8');
+// V8 makes a slice of a long string a view that keeps the whole string alive: a cut that is meant to
+// bound memory has to be a copy (a JSON round trip gives one, exactly).
+const copyOf = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
 export const redacted = '[redacted]';
 
 // A header or query parameter whose name looks like a credential: X-Auth-Token, Api-Key, ?api_key=,
@@ -53,9 +56,6 @@ export function looksLikeCredential(name: string): boolean {
 }
 
 function redactedQuery(query: URLSearchParams): string {
-  let secret = false;
-  for (const name of query.keys()) if (looksLikeCredential(name)) secret = true;
-  if (!secret) return query.toString();
   const copy = new URLSearchParams();
   for (const [name, value] of query) copy.append(name, looksLikeCredential(name) ? redacted : value);
   return copy.toString();
@@ -120,7 +120,7 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
       const kept = cut ? { ...request, body: request.body!.slice(0, bodyPreviewBytes), bodyCut: true } : request;
       const written = response.bodyAgain !== undefined ? { ...response, body: undefined } : response;
       const tooLong = written.body !== undefined && written.body.length > responseKeptChars;
-      entries.push({ id: nextId++, at, request: kept, response: tooLong ? { ...written, body: written.body!.slice(0, responseKeptChars) } : written, responseCut: tooLong });
+      entries.push({ id: nextId++, at, request: kept, response: tooLong ? { ...written, body: copyOf(written.body!.slice(0, responseKeptChars)) } : written, responseCut: tooLong });
       // Trim in batches so recording stays O(1) amortised under sustained load.
       if (entries.length > capacity * 2) entries = entries.slice(-capacity);
     },

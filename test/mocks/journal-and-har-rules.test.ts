@@ -1,0 +1,178 @@
+// The journal and its HAR export pinned where mutation testing found them loose: what an entry holds
+// and what it leaves out (strictly: a key set to undefined is a different JSON answer), the batch
+// trimming that keeps recording O(1), the view of exactly `capacity` entries, and the memory bounds on
+// the bodies it keeps, measured with a hostile load.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { MockRequest, MockResponse } from '../../mocks/core/exchange.js';
+import { harEntry, type HarSource } from '../../mocks/core/har.js';
+import { createJournal } from '../../mocks/core/journal.js';
+
+const request = (method = 'GET', body?: Uint8Array, query = ''): Omit<MockRequest, 'bodyTooLarge'> => ({ method, path: '/v2/x', query: new URLSearchParams(query), headers: { host: 'mock.test' }, ...(body === undefined ? {} : { body }) });
+const ok: MockResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{}' };
+
+describe('a journal entry', () => {
+  it('leaves out what a request did not have: an empty body, an operation, a fault', () => {
+    const journal = createJournal(5, []);
+    journal.record(request('POST', new Uint8Array(0)), { status: 204, headers: {} }, Date.UTC(2026, 0, 2));
+    const [entry] = journal.list();
+    expect(entry).toStrictEqual({ id: 1, time: '2026-01-02T00:00:00.000Z', method: 'POST', path: '/v2/x', query: '', headers: { host: 'mock.test' }, status: 204 });
+    expect(journal.detail(1)).toStrictEqual({ ...entry, response: { headers: {}, bodyCut: false } });
+  });
+
+  it('names a fault with only the fields it had', () => {
+    const journal = createJournal(5, []);
+    journal.record(request(), { ...ok, fault: 3, delayMs: 50 }, 0);
+    journal.record(request(), { status: 0, headers: {}, fault: 4, networkError: true }, 0);
+    journal.record(request(), { ...ok, fault: 5 }, 0);
+    expect(journal.list().map((e) => e.fault)).toStrictEqual([{ id: 3, delayMs: 50 }, { id: 4, networkError: true }, { id: 5 }]);
+  });
+
+  it('routes a HEAD as the GET it is answered as', () => {
+    const asked: string[] = [];
+    const journal = createJournal(5, [], (method, path) => (asked.push(`${method} ${path}`), method === 'GET' ? 'listThings' : undefined));
+    journal.record(request('HEAD'), ok, 0);
+    journal.record(request('DELETE'), ok, 0);
+    expect(journal.list().map((e) => e.operation)).toStrictEqual(['listThings', undefined]);
+    expect(asked).toEqual(['GET /v2/x', 'DELETE /v2/x']);
+    expect('operation' in journal.list()[1]!).toBe(false);
+  });
+
+  it('redacts a credential in the query and keeps the rest as sent', () => {
+    const journal = createJournal(5, []);
+    journal.record(request('GET', undefined, 'limit=2&api_key=s3cret&offset=1'), ok, 0);
+    journal.record(request('GET', undefined, 'limit=2&offset=1'), ok, 0);
+    expect(journal.list().map((e) => e.query)).toEqual(['limit=2&api_key=%5Bredacted%5D&offset=1', 'limit=2&offset=1']);
+  });
+
+  it('keeps a request body of exactly the preview whole, and one byte more cut', () => {
+    const journal = createJournal(5, []);
+    journal.record(request('POST', new Uint8Array(4096).fill(97)), ok, 0);
+    journal.record(request('POST', new Uint8Array(4097).fill(98)), ok, 0);
+    const [whole, cut] = journal.har('1').log.entries;
+    expect(whole!.request.postData!.text).toBe('a'.repeat(4096));
+    expect(whole!.comment).toBeUndefined();
+    expect(cut!.request.postData!.text).toBe('b'.repeat(4096));
+    expect(cut!.comment).toBe("ude-kit journal: request body cut at the journal's limit");
+  });
+
+  it('keeps an answer of exactly the kept length whole, written again or not', () => {
+    const journal = createJournal(5, []);
+    const exact = 'e'.repeat(256 * 1024);
+    journal.record(request(), { ...ok, body: exact }, 0);
+    journal.record(request(), { ...ok, body: 'sent', bodyAgain: () => exact }, 0);
+    for (const id of [1, 2]) expect(journal.detail(id)!.response).toStrictEqual({ headers: ok.headers, body: exact, bodyCut: false });
+    expect(journal.har('1').log.entries.map((e) => e.comment)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('the journal’s bounds', () => {
+  it('trims in batches: it holds up to twice its capacity, then drops back to it', () => {
+    const journal = createJournal(5, []);
+    const held: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      journal.record(request(), ok, 0);
+      held.push(journal.held());
+    }
+    expect(held).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 5, 6]);
+  });
+
+  it('shows exactly the newest `capacity` entries in the list, the details and the HAR, even before a trim', () => {
+    const journal = createJournal(3, []);
+    for (let i = 0; i < 5; i++) journal.record(request('GET', undefined, `n=${i + 1}`), ok, 0);
+    expect(journal.held()).toBe(5);
+    expect(journal.list().map((e) => e.id)).toEqual([3, 4, 5]);
+    expect(journal.detail(2)).toBeUndefined();
+    expect(journal.detail(3)?.query).toBe('n=3');
+    expect(journal.har('1').log.entries.map((e) => e.request.queryString[0]!.value)).toEqual(['3', '4', '5']);
+  });
+
+  it('holds nothing after a clear', () => {
+    const journal = createJournal(3, []);
+    journal.record(request(), ok, 0);
+    journal.clear();
+    expect(journal.held()).toBe(0);
+    expect(journal.har('1').log.entries).toEqual([]);
+  });
+
+  it('keeps only the preview of hostile request bodies and only the kept length of hostile answers', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const journal = createJournal(100, []);
+    gc();
+    const before = process.memoryUsage();
+    for (let i = 0; i < 100; i++) {
+      // Each body distinct, so nothing is shared: 100 × 1 MiB of request bytes and 100 × 2 MiB of answers.
+      const bytes = new Uint8Array(1024 * 1024).fill(i);
+      const answer = String.fromCharCode(65 + (i % 26)).repeat(2 * 1024 * 1024 - i);
+      const written = `${i}`.repeat(1024 * 1024);
+      journal.record(request('POST', bytes), { ...ok, body: answer }, 0);
+      journal.record(request(), { ...ok, body: written, bodyAgain: () => 'x' }, 0);
+    }
+    gc();
+    const after = process.memoryUsage();
+    // Kept whole: 100 MiB of bytes and about 300 MiB of text; cut: 0.4 MiB and 26 MiB, plus what the
+    // collector has not yet freed.
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(32 * 1024 * 1024);
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(80 * 1024 * 1024);
+    expect(journal.held()).toBe(200);
+  });
+});
+
+describe('a HAR entry', () => {
+  const source = (change: Partial<HarSource> = {}): HarSource => ({
+    time: '2026-01-02T00:00:00.000Z',
+    method: 'GET',
+    path: '/v2/x',
+    query: '',
+    requestHeaders: {},
+    requestBodyCut: false,
+    status: 200,
+    responseHeaders: {},
+    responseBodyCut: false,
+    ...change,
+  });
+
+  it('is the whole exchange, with no body, query or type where there was none', () => {
+    expect(harEntry(source({ status: 418 }))).toStrictEqual({
+      startedDateTime: '2026-01-02T00:00:00.000Z',
+      time: 0,
+      request: { method: 'GET', url: 'http://localhost/v2/x', httpVersion: 'HTTP/1.1', cookies: [], headers: [], queryString: [], headersSize: -1, bodySize: 0 },
+      response: { status: 418, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: 0, mimeType: '' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      cache: {},
+      timings: { send: 0, wait: 0, receive: 0 },
+    });
+  });
+
+  it('carries the host, query, bodies in bytes, types and the status text', () => {
+    const entry = harEntry(source({ method: 'POST', query: 'a=1&b=%C3%A9', requestHeaders: { host: 'mock.test:4010', 'content-type': 'application/json' }, requestBody: '{"é":1}', status: 201, responseHeaders: { 'content-type': 'application/json' }, responseBody: '"ü"' }));
+    expect(entry.request).toStrictEqual({
+      method: 'POST',
+      url: 'http://mock.test:4010/v2/x?a=1&b=%C3%A9',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: [
+        { name: 'host', value: 'mock.test:4010' },
+        { name: 'content-type', value: 'application/json' },
+      ],
+      queryString: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: 'é' },
+      ],
+      postData: { mimeType: 'application/json', text: '{"é":1}' },
+      headersSize: -1,
+      bodySize: 8,
+    });
+    expect(entry.response.statusText).toBe('Created');
+    expect(entry.response.content).toStrictEqual({ size: 4, mimeType: 'application/json', text: '"ü"' });
+    expect(entry.response.bodySize).toBe(4);
+    expect(entry.comment).toBeUndefined();
+  });
+
+  it('says which bodies the journal cut', () => {
+    expect(harEntry(source({ requestBodyCut: true })).comment).toBe("ude-kit journal: request body cut at the journal's limit");
+    expect(harEntry(source({ responseBodyCut: true })).comment).toBe("ude-kit journal: response body cut at the journal's limit");
+    expect(harEntry(source({ requestBodyCut: true, responseBodyCut: true })).comment).toBe("ude-kit journal: request body cut, response body cut at the journal's limit");
+  });
+});
