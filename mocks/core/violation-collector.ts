@@ -2,6 +2,9 @@
 // entries; listing each would make the answer larger than the request (and the work unbounded).
 import type { Violation } from './problems.js';
 
+/** "1 violation", "1,501 violations". */
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
 /** How many violations a problem lists; the rest are counted in one closing line. */
 export const listedViolationsCap = 100;
 
@@ -43,10 +46,10 @@ export class ViolationCollector {
   /** The listed violations, with one more line that counts what was left out. */
   list(): Violation[] {
     const more = [
-      this.unlistedViolations > 0 ? `${this.unlistedViolations.toLocaleString('en-US')} more violations` : '',
-      this.unlistedEntries > 0 ? `${this.unlistedEntries.toLocaleString('en-US')} more entries with violations` : '',
+      this.unlistedViolations > 0 ? count(this.unlistedViolations, 'more violation', 'more violations') : '',
+      this.unlistedEntries > 0 ? count(this.unlistedEntries, 'more entry with violations', 'more entries with violations') : '',
     ].filter(Boolean);
     if (more.length === 0) return [...this.listed];
-    return [...this.listed, { field: '(more)', message: `${more.join(' and ')}, not listed (only the first ${this.cap} violations are); fix these and try again` }];
+    return [...this.listed, { field: '(more)', message: `${more.join(' and ')}, not listed (only the first ${this.cap === 1 ? 'violation is' : `${count(this.cap, 'violation', 'violations')} are`}); fix these and try again` }];
   }
 }

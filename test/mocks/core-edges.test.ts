@@ -11,6 +11,7 @@ import { toJson } from '../../mocks/core/json.js';
 import { createOriginPolicy } from '../../mocks/core/origins.js';
 import { createMock } from '../../mocks/core/mock.js';
 import * as problems from '../../mocks/core/problems.js';
+import { listedViolationsCap, ViolationCollector } from '../../mocks/core/violation-collector.js';
 
 const apiKeyHeader = 'X-Api-Key';
 const required: AuthOptions = { mode: 'required', token: 's3cret-token', apiKey: 's3cret-key' };
@@ -297,5 +298,48 @@ describe('bounds and routes of the core', () => {
       expect(answer.status, path).toBe(404);
       expect(JSON.parse(answer.body!).type, path).toBe('/problems/not-found');
     }
+  });
+});
+
+describe('the violation collector', () => {
+  const v = (n: number) => ({ field: `f${n}`, message: `m${n}` });
+
+  it('lists up to its cap exactly, and says nothing more while nothing was left out', () => {
+    const found = new ViolationCollector(3);
+    expect(found.empty).toBe(true);
+    found.add(v(1));
+    found.addLazily(() => v(2));
+    expect(found.full).toBe(false);
+    found.add(v(3));
+    expect(found.full).toBe(true);
+    expect(found.empty).toBe(false);
+    expect(found.list()).toStrictEqual([v(1), v(2), v(3)]);
+  });
+
+  it('counts what it does not list, never building a lazy one past the cap, and closes with one line', () => {
+    const found = new ViolationCollector(2);
+    found.add(v(1));
+    found.addLazily(() => v(2));
+    let built = 0;
+    for (let i = 0; i < 1500; i++) found.addLazily(() => (built++, v(99)));
+    found.add(v(100));
+    expect(built).toBe(0);
+    expect(found.list()).toStrictEqual([v(1), v(2), { field: '(more)', message: '1,501 more violations, not listed (only the first 2 violations are); fix these and try again' }]);
+    for (let i = 0; i < 2000; i++) found.addUnlistedEntry();
+    expect(found.list().at(-1)).toStrictEqual({ field: '(more)', message: '1,501 more violations and 2,000 more entries with violations, not listed (only the first 2 violations are); fix these and try again' });
+    const entriesOnly = new ViolationCollector(1);
+    entriesOnly.add(v(1));
+    entriesOnly.addUnlistedEntry();
+    expect(entriesOnly.list().at(-1)!.message).toBe('1 more entry with violations, not listed (only the first violation is); fix these and try again');
+    entriesOnly.add(v(2));
+    expect(entriesOnly.list().at(-1)!.message).toBe('1 more violation and 1 more entry with violations, not listed (only the first violation is); fix these and try again');
+  });
+
+  it('lists a hundred by default', () => {
+    const found = new ViolationCollector();
+    for (let i = 0; i < listedViolationsCap + 1; i++) found.add(v(i));
+    expect(found.list()).toHaveLength(listedViolationsCap + 1);
+    expect(found.list().at(-1)!.field).toBe('(more)');
+    expect(listedViolationsCap).toBe(100);
   });
 });

@@ -218,7 +218,7 @@ const routes: Route[] = [
   },
 ];
 
-type AdminMatch = { kind: 'handler'; handler: Route['methods'][string]; match: RegExpExecArray } | { kind: 'refused'; result: MockResponse | ProblemResult };
+type AdminMatch = { handler: Route['methods'][string]; match: RegExpExecArray } | { refused: MockResponse | ProblemResult };
 
 /** The admin route and method a request addresses: found from its head alone, before any body is read. */
 function matchAdmin(request: Pick<MockRequest, 'method' | 'path' | 'headers'>): AdminMatch {
@@ -227,21 +227,21 @@ function matchAdmin(request: Pick<MockRequest, 'method' | 'path' | 'headers'>): 
     const match = route.pattern.exec(subPath);
     if (match === null) continue;
     const methods = Object.keys(route.methods);
-    if (request.method === 'OPTIONS') return { kind: 'refused', result: preflight(request as MockRequest, methods) };
+    if (request.method === 'OPTIONS') return { refused: preflight(request as MockRequest, methods) };
     const handler = route.methods[request.method];
-    if (handler === undefined) return { kind: 'refused', result: methodNotAllowed(request.method, methods) };
-    return { kind: 'handler', handler, match };
+    if (handler === undefined) return { refused: methodNotAllowed(request.method, methods) };
+    return { handler, match };
   }
-  return { kind: 'refused', result: routeNotFound(request.method, request.path) };
+  return { refused: routeNotFound(request.method, request.path) };
 }
 
 /** 404, 405 or a preflight's answer when the head alone decides; undefined when a handler will run. */
 export function adminRouteRefusal(request: Pick<MockRequest, 'method' | 'path' | 'headers'>): MockResponse | ProblemResult | undefined {
   const matched = matchAdmin(request);
-  return matched.kind === 'refused' ? matched.result : undefined;
+  return 'refused' in matched ? matched.refused : undefined;
 }
 
 export function handleAdmin(request: MockRequest, controls: MockControls): MockResponse | ProblemResult {
   const matched = matchAdmin(request);
-  return matched.kind === 'refused' ? matched.result : matched.handler(request, controls, matched.match);
+  return 'refused' in matched ? matched.refused : matched.handler(request, controls, matched.match);
 }

@@ -1,0 +1,96 @@
+// The admin API's refusals pinned one at a time, through the core: each write endpoint refuses a body
+// that is not JSON with the reader's own violation (not whatever a later step makes of `undefined`),
+// each query and path value is held to its pattern, and the head-only route check agrees with routing.
+import { describe, expect, it } from 'vitest';
+import { adminRouteRefusal } from '../../mocks/core/admin/admin-api.js';
+import type { MockRequest } from '../../mocks/core/exchange.js';
+import { createMock } from '../../mocks/core/mock.js';
+
+const ticket = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
+const send = (mock: ReturnType<typeof createMock>, method: string, target: string, body?: string, contentType = 'application/json') => {
+  const [path, query = ''] = target.split('?') as [string, string?];
+  const answer = mock.handle({ method, path, query: new URLSearchParams(query), headers: { 'content-type': contentType }, ...(body === undefined ? {} : { body: new TextEncoder().encode(body) }) });
+  return { status: answer.status, body: answer.body === undefined ? undefined : (JSON.parse(answer.body) as Record<string, unknown>) };
+};
+
+describe('the admin writes refuse a body they cannot read, saying why', () => {
+  const writes: Array<[string, string]> = [
+    ['PUT', '/__admin/state'],
+    ['PATCH', `/__admin/tickets/${ticket}`],
+    ['POST', '/__admin/faults'],
+    ['POST', '/__admin/scenarios/load'],
+  ];
+
+  it.each(writes)('%s %s: broken JSON', (method, path) => {
+    const mock = createMock();
+    const before = mock.state();
+    const answer = send(mock, method, path, '{"status":');
+    expect(answer.status).toBe(400);
+    expect(answer.body!.violations).toEqual([{ field: 'body', message: expect.stringMatching(/^must be valid JSON \(.+\)$/) as string }]);
+    expect(mock.state()).toEqual(before);
+  });
+
+  it.each(writes)('%s %s: another media type', (method, path) => {
+    expect(send(createMock(), method, path, '{}', 'text/plain')).toEqual({
+      status: 415,
+      body: { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'This call needs Content-Type: application/json.' },
+    });
+  });
+});
+
+describe('the admin API, value by value', () => {
+  it('refuses a ticket id that is not a valid percent-encoded segment', () => {
+    const answer = send(createMock(), 'PATCH', '/__admin/tickets/%E0%A4%A', '{"status":"Closed"}');
+    expect(answer.status).toBe(400);
+    expect(answer.body!.violations).toEqual([{ field: 'id', message: 'must be a valid percent-encoded path segment' }]);
+  });
+
+  it('refuses a fault that does nothing', () => {
+    const mock = createMock();
+    const answer = send(mock, 'POST', '/__admin/faults', '{"operation":"listUsedDiagnosticEquipment"}');
+    expect(answer.status).toBe(400);
+    expect(answer.body!.violations).toEqual([{ field: 'body', message: 'must name a status, networkError: true or a delayMs' }]);
+    expect(mock.faults()).toEqual([]);
+    expect(send(mock, 'POST', '/__admin/faults', '{"operation":"listUsedDiagnosticEquipment","delayMs":1}').status).toBe(201);
+  });
+
+  it('names the fault it cannot find, by its path', () => {
+    const answer = send(createMock(), 'DELETE', '/__admin/faults/999');
+    expect(answer).toMatchObject({ status: 404, body: { detail: 'No resource is served at DELETE /__admin/faults/999.' } });
+  });
+
+  it('names the journal entry it cannot find, by method and path', () => {
+    const answer = send(createMock(), 'GET', '/__admin/requests/77');
+    expect(answer).toMatchObject({ status: 404, body: { detail: 'No resource is served at GET /__admin/requests/77.' } });
+  });
+
+  it('takes the journal as journal or HAR, and nothing else', () => {
+    const mock = createMock();
+    expect(send(mock, 'GET', '/__admin/requests?format=journal').status).toBe(200);
+    expect(send(mock, 'GET', '/__admin/requests?format=har').body).toMatchObject({ log: { version: '1.2' } });
+    expect(send(mock, 'GET', '/__admin/requests?format=xml')).toMatchObject({ status: 400, body: { violations: [{ field: 'format', message: 'must be journal or har' }] } });
+  });
+
+  it('takes `after` as an id of up to 15 digits, and nothing else', () => {
+    const mock = createMock();
+    for (let i = 0; i < 12; i++) send(mock, 'GET', '/v2/tickets/used-diagnostic-equipment');
+    const ids = (after: string) => (send(mock, 'GET', `/__admin/requests?after=${after}`).body!.requests as Array<{ id: number }>).map((e) => e.id);
+    expect(ids('10')).toEqual([11, 12]);
+    expect(ids('999999999999999')).toEqual([]);
+    for (const after of ['abc', '1x', 'x1', '-1', '1.5', '1234567890123456', '']) {
+      expect(send(mock, 'GET', `/__admin/requests?after=${after}`), after).toMatchObject({ status: 400, body: { violations: [{ field: 'after', message: 'must be a journal entry id (a non-negative integer)' }] } });
+    }
+  });
+});
+
+describe('the route check made from the head alone', () => {
+  const head = (method: string, path: string) => ({ method, path, headers: {} }) as Pick<MockRequest, 'method' | 'path' | 'headers'>;
+
+  it('lets a routed request through, and refuses the rest as routing would', () => {
+    expect(adminRouteRefusal(head('PUT', '/__admin/state'))).toBeUndefined();
+    expect(adminRouteRefusal(head('DELETE', '/__admin/faults/3'))).toBeUndefined();
+    expect(adminRouteRefusal(head('GET', '/__admin/nothing'))).toMatchObject({ problem: { status: 404 } });
+    expect(adminRouteRefusal(head('POST', '/__admin/state'))).toMatchObject({ problem: { status: 405 } });
+    expect(adminRouteRefusal(head('OPTIONS', '/__admin/state'))).toMatchObject({ status: 204 });
+  });
+});
