@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { adminRouteRefusal } from '../../mocks/core/admin/admin-api.js';
 import type { MockRequest } from '../../mocks/core/exchange.js';
 import { createMock } from '../../mocks/core/mock.js';
+import { adminPage, pageQuery } from '../../mocks/core/admin/admin-pages.js';
+import { parseDelay } from '../../mocks/core/delay.js';
 
 const ticket = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
 const send = (mock: ReturnType<typeof createMock>, method: string, target: string, body?: string, contentType = 'application/json') => {
@@ -92,5 +94,28 @@ describe('the route check made from the head alone', () => {
     expect(adminRouteRefusal(head('GET', '/__admin/nothing'))).toMatchObject({ problem: { status: 404 } });
     expect(adminRouteRefusal(head('POST', '/__admin/state'))).toMatchObject({ problem: { status: 405 } });
     expect(adminRouteRefusal(head('OPTIONS', '/__admin/state'))).toMatchObject({ status: 204 });
+  });
+});
+
+describe('the admin listings’ paging', () => {
+  it('reads offset, limit and q, and refuses a bad one naming its bounds', () => {
+    expect(pageQuery(new URLSearchParams(''))).toStrictEqual({ ok: true, page: { offset: 0, limit: adminPage.defaultLimit, search: undefined } });
+    expect(pageQuery(new URLSearchParams('offset=5&limit=500&q=%20MiXed%20'))).toStrictEqual({ ok: true, page: { offset: 5, limit: 500, search: 'mixed' } });
+    expect(pageQuery(new URLSearchParams('q=%20%20'))).toStrictEqual({ ok: true, page: { offset: 0, limit: adminPage.defaultLimit, search: undefined } });
+    expect(pageQuery(new URLSearchParams('limit=0&offset=x'))).toStrictEqual({
+      ok: false,
+      violations: [
+        { field: 'offset', message: `must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}` },
+        { field: 'limit', message: `must be an integer from 1 to ${adminPage.maxLimit}` },
+      ],
+    });
+  });
+});
+
+describe('a delay range', () => {
+  it('reads "200" and "100-400", with spaces around, and nothing else', () => {
+    expect(parseDelay(' 200 ')).toStrictEqual({ min: 200, max: 200 });
+    expect(parseDelay('100-400')).toStrictEqual({ min: 100, max: 400 });
+    for (const bad of ['400-100', '-5', '1.5', 'fast', '', '100-']) expect(parseDelay(bad), bad).toBeUndefined();
   });
 });

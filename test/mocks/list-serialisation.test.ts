@@ -1,7 +1,9 @@
 // The list writes its rows from cached JSON per catalogue entry; the bytes must be exactly what
 // serialising the page as objects gives, whatever the names hold, and must follow a state change.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { listUsedEquipment } from '../../mocks/core/operations/used-equipment.js';
+import { UsedEquipmentStore } from '../../mocks/state/store.js';
+import { describe, expect, it, vi } from 'vitest';
 import { createMock } from '../../mocks/core/mock.js';
 import { toJson } from '../../mocks/core/json.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
@@ -81,5 +83,24 @@ describe('the list body', () => {
     const detail = JSON.parse(send('GET', `/__admin/requests/${first.id}`).body!) as { response: { body: string } };
     expect(detail.response.body).toBe(answered);
     expect(mock.requests({ format: 'har' }).log.entries[0]!.response.content.text).toBe(answered);
+  });
+});
+
+describe('the list’s caches and invariants', () => {
+  const state: StateDocument = { tickets: [{ id: ticketA, status: 'In Progress' }], catalog: [{ diagnostic_equipment_id: 1, name: 'One', version: null }], used: [{ ticket_id: ticketA, diagnostic_equipment_id: 1 }] };
+  const input = { query: { limit: 25, offset: 0 }, path: {}, body: undefined };
+
+  it('looks each catalogue entry up once per store, not once per request', () => {
+    const store = UsedEquipmentStore.fromDocument(state);
+    const lookups = vi.spyOn(store, 'catalogEntry');
+    const first = listUsedEquipment(store, input);
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect(listUsedEquipment(store, input)).toMatchObject({ status: 200, body: (first as { body: string }).body });
+    expect(lookups).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to invent a record whose catalogue entry is missing (the mock answers 500)', () => {
+    const store = UsedEquipmentStore.fromDocument({ ...state, catalog: [] });
+    expect(() => listUsedEquipment(store, input)).toThrow(`record ${ticketA}/1 names no catalogue entry`);
   });
 });
