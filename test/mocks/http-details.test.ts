@@ -2,12 +2,10 @@
 // wherever GET, Allow naming HEAD and OPTIONS, every answer the server makes itself in problem+json,
 // credentials redacted in the journal by their look, defaults that bound slow clients, and a stop that
 // lets requests in flight finish.
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeGraceMs, defaultTimeouts, startHttpServer, type RunningServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { adapters, collection, exampleTicket } from '../helpers/behaviour.js';
-import { startMockCli } from '../helpers/cli-process.js';
 import { rawExchange, lastBody } from '../helpers/raw-http.js';
 
 const auth = 'Authorization: Bearer t\r\nX-Api-Key: k\r\n';
@@ -114,21 +112,3 @@ describe('answers the server makes itself', () => {
   });
 });
 
-describe('stopping', () => {
-  const children: ChildProcess[] = [];
-  afterEach(() => {
-    for (const child of children.splice(0)) child.kill('SIGKILL');
-  });
-
-  it.each(['SIGINT', 'SIGTERM'] as const)('on %s, stops accepting, lets a request in flight finish, then exits 0', async (signal) => {
-    const { child, url, exited } = await startMockCli(['--port', '0', '--delay', '700'], children);
-    const inFlight = fetch(`${url}${one(12)}`, { headers: { authorization: 'Bearer t', 'x-api-key': 'k' } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    child.kill(signal);
-    const reply = await inFlight;
-    expect(reply.status).toBe(200);
-    expect(await reply.json()).toMatchObject({ diagnostic_equipment_id: 12 });
-    expect(await exited).toBe(0);
-    await expect(fetch(`${url}${one(12)}`)).rejects.toThrow();
-  });
-});

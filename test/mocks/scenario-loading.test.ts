@@ -1,7 +1,6 @@
 // Scenario files as they meet the loader in real use: chains of relative `extends` across folders, a
 // large exported state loaded back, generation sizes past the limits, a byte order mark, and files that
-// are not scenarios at all (never quoted, never a stack trace).
-import { spawnSync } from 'node:child_process';
+// are not scenarios at all (the CLI's refusals of them are in test/cli/scenario-refusals.test.ts).
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../mocks/state/scenario-files.js';
 import { resolveScenario } from '../../mocks/state/scenario.js';
 import { generationLimits } from '../../mocks/state/scenario-schema.js';
-import { cliArgs, root } from '../helpers/cli-process.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -75,24 +73,6 @@ describe('files that are not scenarios', () => {
     expect(loadScenario(join(dir, 'bom.yaml')).ok).toBe(true);
   });
 
-  const passwd = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n';
-
-  it.each([
-    ['passwd', passwd, /passwd is not valid JSON/],
-    ['passwd.yaml', `${passwd}: [`, /passwd\.yaml is not valid YAML at line \d+, column \d+/],
-    ['truncated.json', '{"description": "cut', /truncated\.json is not valid JSON/],
-    ['string.yaml', passwd, /\/: must be object|\/ must be object/],
-    ['folder', undefined, /cannot read scenario file .*folder: it is a folder/],
-  ])('refuses %s with its path and the reason, never its contents or a stack trace', async (name, content, reason) => {
-    if (content === undefined) await mkdir(join(dir, name), { recursive: true });
-    else await file(name, content);
-    const run = spawnSync(process.execPath, [...cliArgs, 'mock', '--port', '0', '--scenario', join(dir, name)], { cwd: root, encoding: 'utf8', timeout: 15_000 });
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(reason);
-    expect(run.stderr).not.toContain('root:x');
-    expect(run.stderr).not.toContain('daemon');
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
 });
 
 describe('scenarioState', () => {
