@@ -108,7 +108,7 @@ function generated(spec: GenerateSpec, into: Sourced, violations: Violation[]): 
   push('tickets', newTickets, '/generate/tickets');
 
   if (max > state.catalog.length) {
-    violations.push({ field: '/generate/usedPerTicket', message: `asks for up to ${max} records on a ticket, but the catalogue has ${state.catalog.length} entries` });
+    violations.push({ field: '/generate/usedPerTicket', message: `asks for up to ${max} records on a ticket, but the catalogue has ${state.catalog.length} ${state.catalog.length === 1 ? 'entry' : 'entries'}` });
   } else if (min > max) {
     violations.push({ field: '/generate/usedPerTicket', message: `[min, max] must not have min > max` });
   } else {
@@ -122,7 +122,7 @@ function generated(spec: GenerateSpec, into: Sourced, violations: Violation[]): 
     const taken = new Set(state.used.filter((u) => u.ticket_id === ticket_id).map((u) => u.diagnostic_equipment_id));
     const free = state.catalog.filter((e) => !taken.has(e.diagnostic_equipment_id));
     if (count > free.length) {
-      violations.push({ field: `/generate/usedOn/${index}/count`, message: `asks for ${count} records, but only ${free.length} catalogue entries are free on ticket ${ticket_id}` });
+      violations.push({ field: `/generate/usedOn/${index}/count`, message: `asks for ${count} records, but only ${free.length} ${free.length === 1 ? 'catalogue entry is' : 'catalogue entries are'} free on ticket ${ticket_id}` });
       return;
     }
     const picked = faker.helpers.arrayElements(free, count);
