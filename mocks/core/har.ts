@@ -59,7 +59,7 @@ export interface HarSource {
 
 const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 417: 'Expectation Failed', 500: 'Internal Server Error' };
 const pairs = (record: Record<string, string>): HarNameValue[] => Object.entries(record).map(([name, value]) => ({ name, value }));
-const byteLength = (text: string | undefined) => (text === undefined ? 0 : new TextEncoder().encode(text).byteLength);
+const byteLength = (text: string | undefined) => new TextEncoder().encode(text ?? '').byteLength;
 
 export function harEntry(source: HarSource): HarEntry {
   const host = source.requestHeaders.host ?? 'localhost';

@@ -103,11 +103,11 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
       path: entry.path,
       query: entry.query,
       requestHeaders: entry.headers,
-      ...(entry.body === undefined ? {} : { requestBody: entry.body }),
+      requestBody: entry.body,
       requestBodyCut: (recorded.request.bodyCut ?? false),
       status: recorded.response.status,
       responseHeaders: redactedHeaders(recorded.response.headers),
-      ...(body === undefined ? {} : { responseBody: body }),
+      responseBody: body,
       responseBodyCut: cut,
     };
   }

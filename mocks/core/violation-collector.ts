@@ -50,6 +50,6 @@ export class ViolationCollector {
       this.unlistedEntries > 0 ? count(this.unlistedEntries, 'more entry with violations', 'more entries with violations') : '',
     ].filter(Boolean);
     if (more.length === 0) return [...this.listed];
-    return [...this.listed, { field: '(more)', message: `${more.join(' and ')}, not listed (only the first ${this.cap === 1 ? 'violation is' : `${count(this.cap, 'violation', 'violations')} are`}); fix these and try again` }];
+    return [...this.listed, { field: '(more)', message: `${more.join(' and ')}, not listed (only the first ${this.cap === 1 ? 'violation is' : `${this.cap.toLocaleString('en-US')} violations are`}); fix these and try again` }];
   }
 }

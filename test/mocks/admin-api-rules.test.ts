@@ -2,7 +2,7 @@
 // that is not JSON with the reader's own violation (not whatever a later step makes of `undefined`),
 // each query and path value is held to its pattern, and the head-only route check agrees with routing.
 import { describe, expect, it } from 'vitest';
-import { adminRouteRefusal } from '../../mocks/core/admin/admin-api.js';
+import { adminRouteRefusal, handleAdmin, type MockControls } from '../../mocks/core/admin/admin-api.js';
 import type { MockRequest } from '../../mocks/core/exchange.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { adminPage, pageQuery } from '../../mocks/core/admin/admin-pages.js';
@@ -117,5 +117,26 @@ describe('a delay range', () => {
     expect(parseDelay(' 200 ')).toStrictEqual({ min: 200, max: 200 });
     expect(parseDelay('100-400')).toStrictEqual({ min: 100, max: 400 });
     for (const bad of ['400-100', '-5', '1.5', 'fast', '', '100-']) expect(parseDelay(bad), bad).toBeUndefined();
+  });
+});
+
+describe('the admin API’s remaining edges', () => {
+  it('names the body itself when it is not an object', () => {
+    for (const [method, path] of [['PATCH', `/__admin/tickets/${ticket}`], ['POST', '/__admin/faults'], ['POST', '/__admin/scenarios/load']] as const) {
+      expect(send(createMock(), method, path, '[]').body!.violations, path).toEqual([{ field: 'body', message: 'must be object' }]);
+    }
+  });
+
+  it('clears every fault with DELETE /__admin/faults', () => {
+    const mock = createMock();
+    mock.inject({ status: 503 });
+    mock.inject({ operation: 'listUsedDiagnosticEquipment', delayMs: 5 });
+    expect(send(mock, 'DELETE', '/__admin/faults').status).toBe(204);
+    expect(mock.faults()).toEqual([]);
+  });
+
+  it('refuses an unrouted request handed to it directly, without touching the controls', () => {
+    const refused = handleAdmin({ method: 'GET', path: '/__admin/nothing', query: new URLSearchParams(), headers: {} }, {} as MockControls);
+    expect(refused).toMatchObject({ problem: { status: 404 } });
   });
 });

@@ -186,6 +186,10 @@ describe('a HAR entry', () => {
     expect(entry.comment).toBeUndefined();
   });
 
+  it('gives a body sent without a media type an empty one', () => {
+    expect(harEntry(source({ method: 'POST', requestBody: '{}' })).request.postData).toStrictEqual({ mimeType: '', text: '{}' });
+  });
+
   it('says which bodies the journal cut', () => {
     expect(harEntry(source({ requestBodyCut: true })).comment).toBe("ude-kit journal: request body cut at the journal's limit");
     expect(harEntry(source({ responseBodyCut: true })).comment).toBe("ude-kit journal: response body cut at the journal's limit");

@@ -1,7 +1,7 @@
 // createMock's own rules pinned where mutation testing found them loose: its defaults, what it owns,
 // the head-only screen, faults shaping an answer, HEAD without a body, the admin listings' search, and
 // the fault list's order and bookkeeping.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MockRequest } from '../../mocks/core/exchange.js';
 import { createFaults } from '../../mocks/core/faults.js';
 import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
@@ -136,7 +136,11 @@ describe('the fault list', () => {
     expect(faults.take('listUsedDiagnosticEquipment')).toBeUndefined();
     const always = faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 500 });
     expect('remaining' in always).toBe(false);
-    for (let i = 0; i < 3; i++) expect(faults.take('listUsedDiagnosticEquipment')?.id).toBe(always.id);
+    for (let i = 0; i < 3; i++) {
+      const taken = faults.take('listUsedDiagnosticEquipment');
+      expect(taken?.id).toBe(always.id);
+      expect(taken !== undefined && 'remaining' in taken).toBe(false);
+    }
   });
 
   it('clears one fault by id, saying whether it was there, or all', () => {
@@ -151,5 +155,37 @@ describe('the fault list', () => {
     expect(faults.clear()).toBe(true);
     expect(faults.list()).toEqual([]);
     expect(faults.clear()).toBe(false);
+  });
+});
+
+describe('a bug in the mock', () => {
+  it('is answered 500 and logged, by handle and by screen, and the mock keeps serving', () => {
+    const mock = createMock({ state, auth: { mode: 'off' } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      // Headers that fail on their first read stand for a bug anywhere in the core.
+      const failing = (): MockRequest => {
+        let reads = 0;
+        const headers = {};
+        return {
+          method: 'GET',
+          path: collection,
+          query: new URLSearchParams(),
+          get headers() {
+            if (reads++ === 0) throw new Error('boom');
+            return headers;
+          },
+        } as MockRequest;
+      };
+      const answered = mock.handle(failing());
+      expect(answered.status).toBe(500);
+      expect(JSON.parse(answered.body!).type).toBe('/problems/internal-error');
+      expect(mock.screen(failing())?.status).toBe(500);
+      expect(errors).toHaveBeenCalledTimes(2);
+      expect(errors.mock.calls.map((call) => call[0])).toEqual(['ude-kit mock: unexpected error', 'ude-kit mock: unexpected error']);
+      expect(mock.handle(request('GET', collection)).status).toBe(200);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -50,7 +50,6 @@ function pushRecordJson(store: UsedEquipmentStore, texts: RowTexts, ticketId: st
     texts.tails.set(equipmentId, tail);
   }
   let opening = texts.openings.get(ticketId);
-  // Stryker disable next-line ConditionalExpression: an opening written again is the same text; only the saving is lost
   if (opening === undefined) {
     opening = `{"ticket_id":${JSON.stringify(ticketId)},`;
     texts.openings.set(ticketId, opening);
