@@ -30,6 +30,13 @@ describe('validating a large document', () => {
     expect(stateDocumentViolations({ ...empty, 'a/b~c': 1 })).toStrictEqual([{ field: '/a~1b~0c', message: 'is not allowed' }]);
   });
 
+  it('names an entry that is not an object by its own pointer, and never looks inside it', () => {
+    expect(stateDocumentViolations({ ...empty, tickets: ['ab', null] })).toStrictEqual([
+      { field: '/tickets/0', message: 'must be object' },
+      { field: '/tickets/1', message: 'must be object' },
+    ]);
+  });
+
   it('checks the document’s own shape when a part is not a list', () => {
     expect(stateDocumentViolations({ ...empty, tickets: 'nope' })).toStrictEqual([{ field: '/tickets', message: 'must be array' }]);
     expect(stateDocumentViolations('nope')).toStrictEqual([{ field: '/', message: 'must be object' }]);

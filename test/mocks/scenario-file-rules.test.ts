@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dataGeneratorLoaded, DataGeneratorNotLoadedError, loadDataGenerator, provideFaker, seededFaker } from '../../mocks/state/faker-slot.js';
 import { loadScenario, readScenarioFile, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
+import { generateDefaultState } from '../../mocks/state/default-state.js';
 import { jsonBounds } from '../../src/spec/json-bounds.js';
 
 let dir: string;
@@ -26,6 +27,7 @@ describe('a scenario reference', () => {
     expect(scenarioPath('a\\b', '/base')).toBe(resolve('/base', 'a\\b'));
     for (const name of ['x.json', 'x.yaml', 'x.yml', 'X.YML']) expect(scenarioPath(name, '/base'), name).toBe(resolve('/base', name));
     expect(scenarioPath('/abs/x.json', '/base')).toBe('/abs/x.json');
+    expect(scenarioPath('x.jsonc')).toBe(resolve(shippedScenariosDir, 'x.jsonc.json'));
   });
 
   it('that names nothing is refused as a file or as a shipped scenario', () => {
@@ -39,6 +41,23 @@ describe('reading a scenario file', () => {
     await mkdir(join(dir, 'folder.json'), { recursive: true });
     expect(readScenarioFile(join(dir, 'folder.json'))).toStrictEqual({ error: `cannot read scenario file ${join(dir, 'folder.json')}: it is a folder` });
     expect(readScenarioFile(join(dir, 'gone.json'))).toStrictEqual({ error: `cannot read scenario file ${join(dir, 'gone.json')}: no such file` });
+  });
+
+  it('names the error code it does not explain, and refuses a folder given as a scenario', async () => {
+    const file = await write('plain.json', '{}');
+    expect(readScenarioFile(join(file, 'below.json'))).toStrictEqual({ error: `cannot read scenario file ${join(file, 'below.json')}: ENOTDIR` });
+    await mkdir(join(dir, 'dir.json'), { recursive: true });
+    expect(loadScenario(join(dir, 'dir.json'))).toStrictEqual({ ok: false, violations: [{ field: join(dir, 'dir.json'), message: `cannot read scenario file ${join(dir, 'dir.json')}: it is a folder` }] });
+  });
+
+  it('reads .yml and .yaml as YAML, and anything else as JSON', async () => {
+    expect(readScenarioFile(await write('short.yml', 'description: yml\n'))).toStrictEqual({ description: 'yml' });
+    expect(readScenarioFile(await write('long.YAML', 'description: yaml\n'))).toStrictEqual({ description: 'yaml' });
+    const notYaml = await write('x.ymlz', 'description: x\n');
+    expect((readScenarioFile(notYaml) as { error: string }).error).toMatch(/ is not valid JSON/);
+    // YAML is not held to the JSON nesting bound (its parser has its own); the same depth in JSON is refused.
+    const deep = `${'['.repeat(jsonBounds.maxDepth + 1)}${']'.repeat(jsonBounds.maxDepth + 1)}`;
+    expect(Array.isArray(readScenarioFile(await write('deep.yaml', deep)))).toBe(true);
   });
 
   it('says where JSON breaks, or that it ends too early, never quoting it', async () => {
@@ -95,8 +114,15 @@ describe('the faker slot', () => {
     expect(dataGeneratorLoaded()).toBe(false);
     expect(() => seededFaker(1, 'A scenario that generates data')).toThrow(DataGeneratorNotLoadedError);
     expect(() => seededFaker(1, 'Seed 7')).toThrow(/^Seed 7 needs the data generator \(faker\), which this page has not loaded/);
+    expect(() => generateDefaultState({ seed: 7 })).toThrow(/^The start state for seed 7 needs the data generator/);
+    expect(new DataGeneratorNotLoadedError('x').name).toBe('DataGeneratorNotLoadedError');
+    expect(generateDefaultState().tickets.length).toBeGreaterThan(0);
     await loadDataGenerator();
     expect(dataGeneratorLoaded()).toBe(true);
+    expect(generateDefaultState({ tickets: 3 }).tickets).toHaveLength(3);
     expect(seededFaker(5, 'x').number.int(1000)).toBe(seededFaker(5, 'x').number.int(1000));
+    // Each faker has the template's locale: its word lists, not an empty one.
+    expect(seededFaker(5, 'x').system.semver()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(seededFaker(5, 'x').string.uuid()).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -2,7 +2,7 @@
 // makes (ids, names, statuses, counts) and refuses, and how a problem in the merged state is traced
 // back to the file's own path, or to what generated or gave the entry.
 import { describe, expect, it } from 'vitest';
-import { toolNames } from '../../mocks/state/default-state.js';
+import { generateDefaultState, toolNames } from '../../mocks/state/default-state.js';
 import { isReadError, resolveScenario, ScenarioRefusedError, scenarioState, type ScenarioDocument, type ScenarioLookup } from '../../mocks/state/scenario.js';
 import { generationLimits } from '../../mocks/state/scenario-schema.js';
 
@@ -111,5 +111,70 @@ describe('a refused scenario as an error', () => {
   it('tells a read error from a scenario', () => {
     expect(isReadError({ error: 'cannot read' })).toBe(true);
     for (const value of [{ error: 'x', description: 'y' }, { error: 1 }, ['error'], null, 'error', { description: 'x' }]) expect(isReadError(value), JSON.stringify(value)).toBe(false);
+  });
+});
+
+describe('generate, at its edges', () => {
+  const generatedOnce = (generate: Record<string, unknown>) => stateOf({ description: 'g', generate: { seed: 11, ...generate } });
+
+  it('adds the preset under the seed it is given, and nothing more without counts', () => {
+    expect(generatedOnce({ preset: 'default' })).toStrictEqual(generateDefaultState({ seed: 11 }));
+    expect(generatedOnce({ catalog: 2, tickets: 3 }).used).toEqual([]);
+  });
+
+  it('takes exactly as many records per ticket as the catalogue holds, and exactly as many as are free', () => {
+    const full = generatedOnce({ catalog: 2, tickets: 2, usedPerTicket: [2, 2] });
+    expect(full.used).toHaveLength(4);
+    const state = stateOf({ description: 'g', tickets: [{ id: a, status: 'Open' }, { id: b, status: 'Open' }], used: [], generate: { seed: 1, catalog: 3, usedOn: [{ ticket_id: a, count: 3 }, { ticket_id: b, count: 3 }] } });
+    // Every entry is taken on ticket a, and all three are still free on ticket b.
+    expect(state.used.filter((u) => u.ticket_id === b)).toHaveLength(3);
+    expect(violations({ description: 'g', tickets: [{ id: a, status: 'Open' }], generate: { seed: 1, catalog: 2, usedOn: [{ ticket_id: a, count: 3 }] } })).toStrictEqual([
+      { field: '/generate/usedOn/0/count', message: `asks for 3 records, but only 2 catalogue entries are free on ticket ${a}` },
+    ]);
+  });
+
+  it('counts usedOn towards the limit on records', () => {
+    // As many usedOn entries of the largest count as make the limit exactly, then one ticket of ten more.
+    const usedOn = Array.from({ length: generationLimits.records / generationLimits.usedOn }, () => ({ ticket_id: a, count: generationLimits.usedOn }));
+    const found = violations({ description: 'g', generate: { seed: 1, catalog: 10, tickets: 1, usedPerTicket: [0, 10], usedOn } });
+    expect(found).toStrictEqual([{ field: '/generate', message: expect.stringMatching(new RegExp(`^would generate up to ${(generationLimits.records + 10).toLocaleString('en-US')} records`)) as string }]);
+  });
+
+  it('leaves about a fifth of generated versions empty', () => {
+    const catalog = generatedOnce({ catalog: 1000 }).catalog;
+    const empty = catalog.filter((e) => e.version === null).length;
+    expect(empty).toBeGreaterThan(120);
+    expect(empty).toBeLessThan(280);
+  });
+
+  it('traces a clash with each kind of generated entry to what generated it', () => {
+    const made = generatedOnce({ catalog: 2, tickets: 1, usedPerTicket: [1, 1] });
+    const [ticket] = made.tickets;
+    const [record] = made.used;
+    const clash = violations({ description: 'g', generate: { seed: 11, catalog: 2, tickets: 1, usedPerTicket: [1, 1] }, tickets: [{ id: ticket!.id, status: 'Open' }], catalog: [{ diagnostic_equipment_id: 1, name: 'Again', version: null }], used: [record!] });
+    expect(clash).toStrictEqual([
+      { field: '/tickets/0/id', message: `duplicates /generate/tickets (${ticket!.id})` },
+      { field: '/catalog/0/diagnostic_equipment_id', message: 'duplicates /generate/catalog (1)' },
+      { field: '/used/0', message: 'duplicates /generate/usedPerTicket' },
+    ]);
+    const preset = generateDefaultState({ seed: 11 });
+    expect(violations({ description: 'g', generate: { seed: 11, preset: 'default' }, tickets: [preset.tickets[0]!] })).toStrictEqual([{ field: '/tickets/0/id', message: `duplicates /generate/preset (${preset.tickets[0]!.id})` }]);
+  });
+
+  it('traces a clash between two of the file’s own entries behind generated ones to the file’s paths, at any index', () => {
+    const tickets = Array.from({ length: 12 }, (_, i) => ({ id: `aaaaaaaa-0000-4000-8000-${String(i).padStart(12, '0')}`, status: 'Open' }));
+    tickets.push({ ...tickets[10]! });
+    expect(violations({ description: 'g', generate: { seed: 1, tickets: 2 }, tickets })).toStrictEqual([{ field: '/tickets/12/id', message: `duplicates /tickets/10/id (${tickets[10]!.id})` }]);
+  });
+
+  it('passes a problem that names no entry through as it is', () => {
+    const used = Array.from({ length: 130 }, (_, i) => ({ ticket_id: a, diagnostic_equipment_id: i + 1 }));
+    const found = violations({ description: 'x', tickets: [{ id: a, status: 'Open' }], used });
+    expect(found.at(-1)).toStrictEqual({ field: '(more)', message: '30 more violations, not listed (only the first 100 violations are); fix these and try again' });
+  });
+
+  it('says "…" only past five problems', () => {
+    const used = Array.from({ length: 5 }, (_, i) => ({ ticket_id: a, diagnostic_equipment_id: 100 + i }));
+    expect(() => stateOf({ description: 'x', tickets: [{ id: a, status: 'Open' }], used })).toThrow(/in \/catalog$/);
   });
 });

@@ -72,6 +72,8 @@ describe('the store', () => {
     expect(keys(store.list(a))).toEqual(['a2']);
     expect(store.remove(a, 1)).toBe(false);
     expect(store.remove(nobody, 2)).toBe(false);
+    expect(store.remove(b, 9)).toBe(false);
+    expect(keys(store.list())).toEqual(['b1', 'a2', 'b2']);
     expect(store.remove(b, 2)).toBe(true);
     expect(keys(store.list())).toEqual(['b1', 'a2']);
     expect(store.isUsed(b, 2)).toBe(false);
