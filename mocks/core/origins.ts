@@ -52,9 +52,10 @@ const ipv4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 export function hostAllowed(host: string | undefined, allowedHosts: readonly string[] | 'any'): boolean {
   if (allowedHosts === 'any') return true;
   if (host === undefined) return true;
-  // Stryker disable next-line OptionalChaining: a match always has its first group, so `?.[1]` is never undefined past a match
-  const name = hostPattern.exec(host.trim())?.[1]?.toLowerCase();
-  if (name === undefined) return false;
+  const match = hostPattern.exec(host.trim());
+  if (match === null) return false;
+  // A match always has its first group.
+  const name = match[1]!.toLowerCase();
   if (name.startsWith('[') || ipv4.test(name)) return true;
   if (name === 'localhost' || name.endsWith('.localhost')) return true;
   return allowedHosts.some((allowed) => allowed.toLowerCase() === name);
