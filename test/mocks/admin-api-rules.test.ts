@@ -140,3 +140,11 @@ describe('the admin API’s remaining edges', () => {
     expect(refused).toMatchObject({ problem: { status: 404 } });
   });
 });
+
+describe('the admin listings through the API', () => {
+  it('refuses a bad page query on either listing, naming the parameter', () => {
+    for (const path of ['/__admin/tickets', '/__admin/catalog']) {
+      expect(send(createMock(), 'GET', `${path}?limit=0`), path).toMatchObject({ status: 400, body: { violations: [{ field: 'limit', message: `must be an integer from 1 to ${adminPage.maxLimit}` }] } });
+    }
+  });
+});
