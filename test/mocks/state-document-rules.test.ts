@@ -3,24 +3,11 @@
 // no record twice), each violation asserted with its pointer and message.
 import { describe, expect, it } from 'vitest';
 import { stateDocumentViolations, type StateDocument } from '../../mocks/state/state-document.js';
+import { smallState, ticketA, ticketB } from '../helpers/small-state.js';
 
-const a = 'aaaaaaaa-0000-4000-8000-000000000001';
-const b = 'bbbbbbbb-0000-4000-8000-000000000002';
-const valid: StateDocument = {
-  tickets: [
-    { id: a, status: 'In Progress' },
-    { id: b, status: 'Closed' },
-  ],
-  catalog: [
-    { diagnostic_equipment_id: 1, name: 'One', version: null },
-    { diagnostic_equipment_id: 2, name: 'Two', version: '2' },
-  ],
-  used: [
-    { ticket_id: a, diagnostic_equipment_id: 1 },
-    { ticket_id: b, diagnostic_equipment_id: 1 },
-    { ticket_id: a, diagnostic_equipment_id: 2 },
-  ],
-};
+const a = ticketA;
+const b = ticketB;
+const valid = smallState;
 
 describe('a state document', () => {
   it('loads when well formed and consistent, with a $schema or without', () => {

@@ -1,27 +1,13 @@
 // The store's indexes pinned: the document in and out (copies, in order), each lookup for what exists
 // and what does not, and adds and removes kept in step between the list and each ticket's records.
 import { describe, expect, it } from 'vitest';
-import type { StateDocument } from '../../mocks/state/state-document.js';
+import { smallState, ticketA, ticketB } from '../helpers/small-state.js';
 import { UsedEquipmentStore } from '../../mocks/state/store.js';
 
-const a = 'aaaaaaaa-0000-4000-8000-000000000001';
-const b = 'bbbbbbbb-0000-4000-8000-000000000002';
+const a = ticketA;
+const b = ticketB;
 const nobody = 'cccccccc-0000-4000-8000-000000000003';
-const document: StateDocument = {
-  tickets: [
-    { id: a, status: 'In Progress' },
-    { id: b, status: 'Closed' },
-  ],
-  catalog: [
-    { diagnostic_equipment_id: 1, name: 'One', version: null },
-    { diagnostic_equipment_id: 2, name: 'Two', version: '2' },
-  ],
-  used: [
-    { ticket_id: a, diagnostic_equipment_id: 1 },
-    { ticket_id: b, diagnostic_equipment_id: 1 },
-    { ticket_id: a, diagnostic_equipment_id: 2 },
-  ],
-};
+const document = smallState;
 const keys = (rows: readonly { ticket_id: string; diagnostic_equipment_id: number }[]) => rows.map((r) => `${r.ticket_id.slice(0, 1)}${r.diagnostic_equipment_id}`);
 
 describe('the store', () => {
