@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { jsonBounds } from '../../src/spec/json-bounds.js';
 import { checkResponse, documentedResponse, listedSchemaViolationsCap, mediaTypeOf, pointerShape, type ResponseIssueKind } from '../../src/spec/response-validation.js';
 import { defaultMaxBodyBytes } from '../http-client.js';
+import { messageOf } from '../../src/spec/violation-message.js';
 import { parsedBody } from '../parsed-body.js';
 import { undocumentedProperties } from '../../src/spec/undocumented-properties.js';
 import type { LabelledExchange } from '../http-client.js';
@@ -58,7 +59,7 @@ function schemaFinding(exchange: LabelledExchange, error: ErrorObject, occurrenc
       // alone would read as "null is forbidden" for a nullable string.
       expected: expectedSchema(error, missing),
       actual: missing === undefined ? error.data : undefined,
-      message: missing === undefined ? (error.message ?? 'is invalid') : 'is missing',
+      message: missing === undefined ? messageOf(error) : 'is missing',
       occurrences,
     },
     context,

@@ -8,6 +8,7 @@ import { fitsIntegerFormat } from '../../src/spec/integer-formats.js';
 import type { MockRequest } from './exchange.js';
 import { exceededJsonBounds } from '../../src/spec/json-bounds.js';
 import type { Violation } from './problems.js';
+import { messageOf, typeMessage } from '../../src/spec/violation-message.js';
 
 export type ParameterValue = string | number | boolean | bigint;
 
@@ -48,7 +49,7 @@ export function convertParameters(parameters: CompiledParameter[], raw: RawValue
     const type = parameter.schema.type;
     if (type === 'integer') {
       if (!integerPattern.test(text)) {
-        violations.push({ field: parameter.name, message: 'must be an integer' });
+        violations.push({ field: parameter.name, message: typeMessage('integer') });
         continue;
       }
       const exact = BigInt(text);
@@ -61,13 +62,13 @@ export function convertParameters(parameters: CompiledParameter[], raw: RawValue
     } else if (type === 'number') {
       const number = text.trim() === '' ? Number.NaN : Number(text);
       if (!Number.isFinite(number)) {
-        violations.push({ field: parameter.name, message: 'must be a number' });
+        violations.push({ field: parameter.name, message: typeMessage('number') });
         continue;
       }
       converted.checked[parameter.name] = number;
     } else if (type === 'boolean') {
       if (text !== 'true' && text !== 'false') {
-        violations.push({ field: parameter.name, message: 'must be true or false' });
+        violations.push({ field: parameter.name, message: typeMessage('boolean') });
         continue;
       }
       converted.checked[parameter.name] = text === 'true';
@@ -93,9 +94,8 @@ export function violationsFrom(errors: ErrorObject[] | null | undefined, root: s
   for (const error of errors ?? []) {
     const field = fieldOf(error, root);
     if (byField.has(field)) continue;
-    const message =
-      error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not allowed' : error.message;
-    byField.set(field, message ?? 'is invalid');
+    const message = error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not allowed' : messageOf(error);
+    byField.set(field, message);
   }
   return [...byField].map(([field, message]) => ({ field, message }));
 }
@@ -119,7 +119,7 @@ function validated(
   const values: Record<string, ParameterValue> = {};
   for (const parameter of parameters) {
     const value = exact[parameter.name] ?? checked[parameter.name];
-    if (value !== undefined) values[parameter.name] = value as ParameterValue;
+    if (value !== undefined) values[parameter.name] = parameter.schema.format === 'uuid' ? canonicalUuid(value) : (value as ParameterValue);
   }
   return values;
 }
@@ -168,13 +168,22 @@ export function readJsonBody(
   }
 }
 
+// RFC 9562: a uuid is read case-insensitively and written in lower case, so 595BE628-… finds the
+// ticket that 595be628-… names, and answers carry the one spelling the state holds.
+const canonicalUuid = (value: unknown): ParameterValue => (typeof value === 'string' ? value.toLowerCase() : (value as ParameterValue));
+
 function parseBody(operation: CompiledOperation, request: MockRequest, violations: Violation[]): unknown {
   const spec = operation.body;
   if (spec === undefined) return undefined;
   // readJsonBody gives undefined whenever it found a violation, or for an absent optional body.
   const body = readJsonBody(request, spec, violations);
   if (body === undefined) return undefined;
-  if (!spec.validate(body)) violations.push(...violationsFrom(spec.validate.errors, 'body'));
+  if (!spec.validate(body)) {
+    violations.push(...violationsFrom(spec.validate.errors, 'body'));
+    return body;
+  }
+  const fields = body as Record<string, unknown>;
+  for (const name of spec.uuidProperties) if (typeof fields[name] === 'string') fields[name] = canonicalUuid(fields[name]);
   return body;
 }
 

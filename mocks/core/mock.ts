@@ -157,7 +157,8 @@ export function createMock(options: MockOptions = {}): Mock {
       journal.clear();
       faults.clear();
     },
-    setTicketStatus: (ticketId, status) => store.setStatus(ticketId, status),
+    // A uuid in any case names the same ticket (RFC 9562); the store holds lower case.
+    setTicketStatus: (ticketId, status) => store.setStatus(ticketId.toLowerCase(), status),
     requests: ((options?: { format?: 'journal' | 'har'; after?: number }) =>
       options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
     request: (id) => journal.detail(id),

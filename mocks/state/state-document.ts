@@ -63,12 +63,15 @@ export const stateDocumentSchema = {
 
 let validateShape: CappedValidator | undefined;
 
+// Ticket ids are uuids, the same in any case (RFC 9562): the store keeps them in lower case.
+const ticketKey = (id: string) => id.toLowerCase();
+
 function crossReferenceViolations(document: StateDocument, violations: ViolationCollector): void {
   const tickets = new Map<string, number>();
   document.tickets.forEach((ticket, index) => {
-    const first = tickets.get(ticket.id);
+    const first = tickets.get(ticketKey(ticket.id));
     if (first !== undefined) violations.addLazily(() => ({ field: `/tickets/${index}/id`, message: `duplicates /tickets/${first}/id (${ticket.id})` }));
-    else tickets.set(ticket.id, index);
+    else tickets.set(ticketKey(ticket.id), index);
   });
   const catalog = new Map<number, number>();
   document.catalog.forEach((entry, index) => {
@@ -83,15 +86,16 @@ function crossReferenceViolations(document: StateDocument, violations: Violation
   // Per ticket, then per equipment id: no key string is built for each of a million records.
   const used = new Map<string, Map<number, number>>();
   document.used.forEach((reference, index) => {
-    if (!tickets.has(reference.ticket_id))
+    const ticket = ticketKey(reference.ticket_id);
+    if (!tickets.has(ticket))
       violations.addLazily(() => ({ field: `/used/${index}/ticket_id`, message: `no ticket ${reference.ticket_id} in /tickets` }));
     if (!catalog.has(reference.diagnostic_equipment_id))
       violations.addLazily(() => ({
         field: `/used/${index}/diagnostic_equipment_id`,
         message: `no diagnostic equipment ${reference.diagnostic_equipment_id} in /catalog`,
       }));
-    let onTicket = used.get(reference.ticket_id);
-    if (onTicket === undefined) used.set(reference.ticket_id, (onTicket = new Map()));
+    let onTicket = used.get(ticket);
+    if (onTicket === undefined) used.set(ticket, (onTicket = new Map()));
     const first = onTicket.get(reference.diagnostic_equipment_id);
     if (first !== undefined) violations.addLazily(() => ({ field: `/used/${index}`, message: `duplicates /used/${first}` }));
     else onTicket.set(reference.diagnostic_equipment_id, index);

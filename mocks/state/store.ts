@@ -16,9 +16,13 @@ export class UsedEquipmentStore {
   /** Builds a store from a document already checked by `stateDocumentViolations`. */
   static fromDocument(document: StateDocument): UsedEquipmentStore {
     const store = new UsedEquipmentStore();
-    for (const ticket of document.tickets) store.tickets.set(ticket.id, { id: ticket.id, status: ticket.status, used: [] });
+    // Uuids in lower case, as the core reads them from requests (RFC 9562: the same id in any case).
+    for (const ticket of document.tickets) {
+      const id = ticket.id.toLowerCase();
+      store.tickets.set(id, { id, status: ticket.status, used: [] });
+    }
     for (const entry of document.catalog) store.catalog.set(entry.diagnostic_equipment_id, { ...entry });
-    for (const reference of document.used) store.add(reference.ticket_id, reference.diagnostic_equipment_id);
+    for (const reference of document.used) store.add(reference.ticket_id.toLowerCase(), reference.diagnostic_equipment_id);
     return store;
   }
 

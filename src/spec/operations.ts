@@ -33,7 +33,16 @@ export interface CompiledOperation {
   /** Validates (and fills in defaults of) an object of typed query values. */
   validateQuery: Validator;
   validatePath: Validator;
-  body: { required: boolean; mediaType: string; validate: Validator } | undefined;
+  body: { required: boolean; mediaType: string; validate: Validator; uuidProperties: string[] } | undefined;
+}
+
+/**
+ * The body's top-level properties whose schema is a uuid: their values are compared case-insensitively
+ * (RFC 9562), so the mock lowercases them as it reads them. The document's bodies are flat objects.
+ */
+function uuidPropertiesOf(document: OpenApiDocument, schema: JsonSchema): string[] {
+  const properties = (resolveSchema(document, schema).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.keys(properties).filter((name) => resolveSchema(document, properties[name]!).format === 'uuid');
 }
 
 function splitTemplate(template: string): PathSegment[] {
@@ -106,6 +115,7 @@ export function compileOperations(document: OpenApiDocument, source: ValidatorSo
                 required: operation.requestBody?.required === true,
                 mediaType: bodyEntry[0],
                 validate: source({ flavour: 'request', name: `${id} body`, schema: () => registrySchema(bodySchema) }),
+                uuidProperties: uuidPropertiesOf(document, bodySchema),
               },
       });
     }

@@ -7,6 +7,7 @@ import type { CompiledOperation } from './operations.js';
 import type { ResponseObject } from './openapi-document.js';
 import { compiledSpec } from './index.js';
 import { resolveResponse } from './schema-registry.js';
+import { messageOf } from './violation-message.js';
 
 export type ResponseIssueKind =
   | 'undocumented-status'
@@ -52,10 +53,11 @@ export function pointerShape(pointer: string): string {
 function schemaIssues({ errors, unlistedRows }: CappedErrors): ResponseIssue[] {
   const folded = new Map<string, ResponseIssue>();
   for (const error of errors) {
-    const key = `${pointerShape(error.instancePath)}\u0000${error.keyword}\u0000${error.message ?? ''}`;
+    const message = messageOf(error);
+    const key = `${pointerShape(error.instancePath)}\u0000${error.keyword}\u0000${message}`;
     const seen = folded.get(key);
     if (seen !== undefined) seen.occurrences = (seen.occurrences ?? 1) + 1;
-    else folded.set(key, { kind: 'schema', message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`, pointer: error.instancePath, error, occurrences: 1 });
+    else folded.set(key, { kind: 'schema', message: `${error.instancePath || '/'} ${message}`, pointer: error.instancePath, error, occurrences: 1 });
   }
   const issues = [...folded.values()];
   if (unlistedRows > 0) {

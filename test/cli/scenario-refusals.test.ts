@@ -20,7 +20,7 @@ describe('files that are not scenarios', () => {
     ['passwd', passwd, /passwd is not valid JSON/],
     ['passwd.yaml', `${passwd}: [`, /passwd\.yaml is not valid YAML at line \d+, column \d+/],
     ['truncated.json', '{"description": "cut', /truncated\.json is not valid JSON/],
-    ['string.yaml', passwd, /\/: must be object|\/ must be object/],
+    ['string.yaml', passwd, /\/: must be an object|\/ must be an object/],
     ['folder', undefined, /cannot read scenario file .*folder: it is a folder/],
   ])('refuses %s with its path and the reason, never its contents or a stack trace', async (name, content, reason) => {
     if (content === undefined) await mkdir(join(dir, name), { recursive: true });

@@ -120,7 +120,7 @@ describe('every response, one rule at a time', () => {
 
   it('a value that breaks its schema names the place, the whole schema there (without its prose), and the value', () => {
     expect(findingsOf(getOne({ status: 200, body: { ...record, name: 42 } }))).toEqual([
-      finding('response_schema_conformance', { pointer: '/name', expected: nameSchema, actual: 42, message: 'must be string' }),
+      finding('response_schema_conformance', { pointer: '/name', expected: nameSchema, actual: 42, message: 'must be a string' }),
     ]);
     expect(findingsOf(getOne({ status: 200, body: { ...record, version: '' } }))).toEqual([
       finding('response_schema_conformance', { pointer: '/version', expected: versionSchema, actual: '', message: 'must NOT have fewer than 1 characters' }),
@@ -135,7 +135,7 @@ describe('every response, one rule at a time', () => {
   it('the same violation in every row is one finding that counts them', () => {
     const rows = Array.from({ length: 30 }, (_, i) => ({ ...record, diagnostic_equipment_id: i + 1, name: i }));
     expect(findingsOf(listOf(rows))).toEqual([
-      finding('response_schema_conformance', { pointer: '/result/0/name', expected: nameSchema, actual: 0, message: 'must be string', occurrences: 30 }),
+      finding('response_schema_conformance', { pointer: '/result/0/name', expected: nameSchema, actual: 0, message: 'must be a string', occurrences: 30 }),
     ]);
   });
 

@@ -123,7 +123,7 @@ describe('a delay range', () => {
 describe('the admin API’s remaining edges', () => {
   it('names the body itself when it is not an object', () => {
     for (const [method, path] of [['PATCH', `/__admin/tickets/${ticket}`], ['POST', '/__admin/faults'], ['POST', '/__admin/scenarios/load']] as const) {
-      expect(send(createMock(), method, path, '[]').body!.violations, path).toEqual([{ field: 'body', message: 'must be object' }]);
+      expect(send(createMock(), method, path, '[]').body!.violations, path).toEqual([{ field: 'body', message: 'must be an object' }]);
     }
   });
 

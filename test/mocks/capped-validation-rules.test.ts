@@ -32,14 +32,14 @@ describe('validating a large document', () => {
 
   it('names an entry that is not an object by its own pointer, and never looks inside it', () => {
     expect(stateDocumentViolations({ ...empty, tickets: ['ab', null] })).toStrictEqual([
-      { field: '/tickets/0', message: 'must be object' },
-      { field: '/tickets/1', message: 'must be object' },
+      { field: '/tickets/0', message: 'must be an object' },
+      { field: '/tickets/1', message: 'must be an object' },
     ]);
   });
 
   it('checks the document’s own shape when a part is not a list', () => {
-    expect(stateDocumentViolations({ ...empty, tickets: 'nope' })).toStrictEqual([{ field: '/tickets', message: 'must be array' }]);
-    expect(stateDocumentViolations('nope')).toStrictEqual([{ field: '/', message: 'must be object' }]);
+    expect(stateDocumentViolations({ ...empty, tickets: 'nope' })).toStrictEqual([{ field: '/tickets', message: 'must be an array' }]);
+    expect(stateDocumentViolations('nope')).toStrictEqual([{ field: '/', message: 'must be an object' }]);
   });
 
   it('asks the generator for a first-error and a full validator of the whole and of each list’s entries', () => {

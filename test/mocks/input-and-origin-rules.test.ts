@@ -27,14 +27,14 @@ describe('violations from ajv errors', () => {
     ).toStrictEqual([
       { field: 'ticket_id', message: 'is required' },
       { field: 'nested.extra', message: 'is not allowed' },
-      { field: 'diagnostic_equipment_id', message: 'must be integer' },
-      { field: 'body', message: 'must be object' },
+      { field: 'diagnostic_equipment_id', message: 'must be an integer' },
+      { field: 'body', message: 'must be an object' },
       { field: 'a.b', message: 'is invalid' },
     ]);
   });
 
   it('keeps the first message of a field only, and takes none from nothing', () => {
-    expect(violationsFrom([error('type', '/limit', {}, 'must be integer'), error('minimum', '/limit', {}, 'must be >= 0')], 'query')).toStrictEqual([{ field: 'limit', message: 'must be integer' }]);
+    expect(violationsFrom([error('type', '/limit', { type: 'integer' }, 'must be integer'), error('minimum', '/limit', {}, 'must be >= 0')], 'query')).toStrictEqual([{ field: 'limit', message: 'must be an integer' }]);
     expect(violationsFrom(null, 'query')).toStrictEqual([]);
     expect(violationsFrom(undefined, 'query')).toStrictEqual([]);
   });

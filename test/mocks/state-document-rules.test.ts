@@ -17,7 +17,7 @@ describe('a state document', () => {
   });
 
   it('is refused when it is not an object, or lacks a part', () => {
-    expect(stateDocumentViolations([])).toEqual([{ field: '/', message: 'must be object' }]);
+    expect(stateDocumentViolations([])).toEqual([{ field: '/', message: 'must be an object' }]);
     expect(stateDocumentViolations({ tickets: [], catalog: [] })).toEqual([{ field: '/used', message: 'is required' }]);
   });
 
@@ -35,7 +35,7 @@ describe('a state document', () => {
   });
 
   it('checks cross references only once the shape holds', () => {
-    expect(stateDocumentViolations({ ...valid, tickets: [{ id: a, status: 7 }] })).toEqual([{ field: '/tickets/0/status', message: 'must be string' }]);
+    expect(stateDocumentViolations({ ...valid, tickets: [{ id: a, status: 7 }] })).toEqual([{ field: '/tickets/0/status', message: 'must be a string' }]);
   });
 
   it('finds each broken cross reference, pointing at the later of two duplicates', () => {

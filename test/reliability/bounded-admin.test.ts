@@ -21,7 +21,7 @@ describe('state documents are validated with a bounded answer', () => {
     const before = JSON.stringify(mock.state());
     const refused = mock.load({ tickets: Array.from({ length: 1000 }, () => 0), catalog: [], used: [] });
     expect(refused).toHaveLength(listedViolationsCap + 1);
-    expect(refused[0]).toEqual({ field: '/tickets/0', message: 'must be object' });
+    expect(refused[0]).toEqual({ field: '/tickets/0', message: 'must be an object' });
     expect(refused[listedViolationsCap - 1]!.field).toBe(`/tickets/${listedViolationsCap - 1}`);
     expect(refused.at(-1)).toEqual({ field: '(more)', message: expect.stringMatching(/^900 more entries with violations, not listed/) as string });
     expect(JSON.stringify(mock.state())).toBe(before);
@@ -80,7 +80,7 @@ describe('the mock process under hostile admin bodies', () => {
     console.info(`10 MB, 4.9 million invalid entries: ${Math.round(elapsedMs)} ms, RSS +${Math.round(grewMb)} MB, answer ${text.length} bytes`);
     expect(status).toBe(400);
     expect(problem.violations).toHaveLength(listedViolationsCap + 1);
-    expect(problem.violations[0]).toEqual({ field: '/tickets/0', message: 'must be object' });
+    expect(problem.violations[0]).toEqual({ field: '/tickets/0', message: 'must be an object' });
     expect(problem.violations.at(-1)!.message).toMatch(/^4,899,900 more entries with violations/);
     expect(text.length).toBeLessThan(20_000);
     expect(elapsedMs).toBeLessThan(2_000);
