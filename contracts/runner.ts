@@ -14,6 +14,7 @@ import { preflightReason } from './preflight.js';
 import { createScrubber } from './secrets.js';
 import { defaultMaxCases } from './checks/generated-inputs.js';
 import { specValues } from './spec-values.js';
+import { counted } from '../src/text/counted.js';
 
 export interface ContractOptions {
   baseUrl: string;
@@ -153,7 +154,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         } catch (error) {
           // A probe that fails on what a deployment answered must not end the run without a report.
           if (!(error instanceof StoppedAnswering)) probeReason = `the check failed while probing (${describeFailure(error)})`;
-          else reason = `${client.baseUrl} stopped answering (${error.message}) after ${client.exchanges.length} requests`;
+          else reason = `${client.baseUrl} stopped answering (${error.message}) after ${counted(client.exchanges.length, 'request')}`;
         }
         let checkFindings: Finding[] = [];
         if (probeReason === undefined) {

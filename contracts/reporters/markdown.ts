@@ -1,6 +1,7 @@
 // A report to paste into a pull request: the summary table, then the findings table.
 import type { ContractReport } from '../runner.js';
 import { occurrences, short } from './format.js';
+import { counted } from '../../src/text/counted.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -9,7 +10,7 @@ export function markdownReport(report: ContractReport): string {
   const lines = [
     `### ude-kit contract: ${report.exitCode === 0 ? 'no error-level drift' : report.exitCode === 1 ? 'drift found' : 'could not run'}`,
     '',
-    `Against \`${report.baseUrl}\`, ${report.requests} requests${report.seed === undefined ? '' : `, seed ${report.seed}`}.${report.reason === undefined ? '' : ` ${cell(report.reason)}`}`,
+    `Against \`${report.baseUrl}\`, ${counted(report.requests, 'request')}${report.seed === undefined ? '' : `, seed ${report.seed}`}.${report.reason === undefined ? '' : ` ${cell(report.reason)}`}`,
     '',
     '| checks | run | passed | failed | not run | errors | warnings |',
     '|---:|---:|---:|---:|---:|---:|---:|',

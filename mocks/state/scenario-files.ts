@@ -12,7 +12,8 @@ import { isReadError, resolveScenario, type ScenarioDocument, type ScenarioResul
 // Beside this module's folder, in the sources and in the build alike (`npm run build` copies them).
 export const shippedScenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
-const isPath = (reference: string) => reference.includes('/') || reference.includes('\\') || /\.(json|ya?ml)$/i.test(reference);
+/** A reference with a slash or a file extension is a path; anything else names a shipped scenario. */
+export const isPath = (reference: string) => reference.includes('/') || reference.includes('\\') || /\.(json|ya?ml)$/i.test(reference);
 
 /** Where a scenario reference points: a shipped name, or a path (relative to `from`). */
 export function scenarioPath(reference: string, from = process.cwd()): string {

@@ -8,3 +8,6 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** A bad invocation (an option's value, a missing or clashing option): exit 2, and where to read the help. */
+export class UsageError extends CliError {}

@@ -9,62 +9,26 @@ import { checkNames } from '../../contracts/registry.js';
 import { runHarContract } from '../../contracts/har/har-run.js';
 import { describeFailure, runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';
-import { CliError } from './cli-error.js';
-import { credentialOptions, credentialUsage, env, resolveCredentials, urlOption } from './credential-options.js';
-import { integerOption, parseCommand } from './options.js';
+import { UsageError } from './cli-error.js';
+import { contractCommand } from './commands.js';
+import { env, resolveCredentials, urlOption } from './credential-options.js';
+import { parseCommand } from './declaration.js';
+import { integerOption } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
-
-export const contractUsage = `Usage: ude-kit contract --base-url URL [options]
-
-Checks a deployment of the Used diagnostic equipment API against the OpenAPI document and reports
-schema drift. Exit code: 0 no error-level drift, 1 drift found, 2 could not run.
-
-Target and credentials:
-  --base-url URL          the deployment (env UDE_KIT_BASE_URL)
-  --har FILE              check recorded traffic instead (HAR 1.2, repeatable; no request is sent;
-                          with --base-url only that host's entries)
-${credentialUsage}
-
-Fixtures (write checks are reported as not run without them):
-  --ticket UUID           an In Progress ticket the suite may add to and remove from
-  --closed-ticket UUID    a ticket that is not In Progress, for the rule
-  --equipment ID          a catalogue id the suite may add (repeatable)
-  --probe-remove-rule     also DELETE a record of --closed-ticket the suite did not create, to
-                          check the rule for removal (a deployment that breaks the rule loses it;
-                          the suite then adds it back)
-  --read-only             only GET requests (for production)
-  --allow-not-run         when the fixtures cannot be used (every --equipment id already on the
-                          ticket, a ticket the deployment does not know), report those checks as
-                          not run instead of stopping with exit 2
-
-Output:
-  --reporter NAME[:FILE]  pretty (default), json, junit or markdown; repeatable; without FILE to stdout
-  --timeout MS            per request (default 10000)
-  --max-body-bytes N      read at most N bytes of a response body, counted after decompression
-                          (default 10485760, 10 MiB); a larger body is a finding
-  --retries N             retry idempotent requests (GET, DELETE; never POST) N times after a dropped
-                          connection or a 502/503/504 (default 0; timeouts are not retried)
-  --seed N                seed of the inputs generated from the document (default: a new one each
-                          run; every report prints it, so a failure can be sent again)
-  --max-cases N           generated inputs per operation, allowed and forbidden each (default 25)
-  --model-steps N         steps of the stateful model run on --ticket (default 40)
-  --only NAMES            run only these checks (comma-separated or repeated)
-  --skip NAMES            skip these checks
-  -h, --help              show this help
-
-Checks: ${checkNames.join(', ')}`;
+import { counted } from '../text/counted.js';
+import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.js';
 
 function listOption(values: string[] | undefined, option: string): string[] {
   const names = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const unknown = names.filter((n) => !checkNames.includes(n));
-  if (unknown.length > 0) throw new CliError(`--${option}: unknown check ${unknown.map((n) => `"${n}"`).join(', ')} (see ude-kit contract --help)`);
+  if (unknown.length > 0) throw new UsageError(`--${option}: unknown check ${unknown.map((n) => `"${n}"`).join(', ')}`);
   return names;
 }
 
 function uuidOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const validate = ajvRegistries().responseAjv.compile(schemaRef('TicketId'));
-  if (!validate(value)) throw new CliError(`--${name} must be a uuid, not "${value}"`);
+  if (!validate(value)) throw new UsageError(`--${name} must be a uuid, not "${value}"`);
   return value;
 }
 
@@ -76,45 +40,22 @@ interface ReporterTarget {
 function reporterOption(values: string[] | undefined): ReporterTarget[] {
   const targets = (values ?? ['pretty']).map((value) => {
     const [name = '', ...rest] = value.split(':');
-    if (reporters[name] === undefined) throw new CliError(`--reporter must be one of ${Object.keys(reporters).join(', ')} (optionally NAME:FILE), not "${value}"`);
+    if (reporters[name] === undefined) throw new UsageError(`--reporter must be one of ${Object.keys(reporters).join(', ')} (optionally NAME:FILE), not "${value}"`);
     return rest.length > 0 ? { name, file: rest.join(':') } : { name };
   });
-  if (targets.filter((t) => t.file === undefined).length > 1) throw new CliError('--reporter: only one reporter can write to stdout; give the others a file (NAME:FILE)');
+  if (targets.filter((t) => t.file === undefined).length > 1) throw new UsageError('--reporter: only one reporter can write to stdout; give the others a file (NAME:FILE)');
   return targets;
 }
 
 /** Runs the command; returns the exit code for the entry to use. */
 export async function runContractCommand(args: string[]): Promise<number> {
-  const values = parseCommand(
-    args,
-    {
-    'base-url': { type: 'string' },
-    har: { type: 'string', multiple: true },
-    ...credentialOptions,
-    ticket: { type: 'string' },
-    'closed-ticket': { type: 'string' },
-    equipment: { type: 'string', multiple: true },
-    'probe-remove-rule': { type: 'boolean' },
-    'read-only': { type: 'boolean' },
-    'allow-not-run': { type: 'boolean' },
-    reporter: { type: 'string', multiple: true },
-    timeout: { type: 'string' },
-    'max-body-bytes': { type: 'string' },
-    seed: { type: 'string' },
-    'max-cases': { type: 'string' },
-    'model-steps': { type: 'string' },
-    retries: { type: 'string' },
-    only: { type: 'string', multiple: true },
-    skip: { type: 'string', multiple: true },
-    },
-    contractUsage,
-  );
+  const values = parseCommand(contractCommand, args);
   if (values === undefined) return 0;
 
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
   const targets = reporterOption(values.reporter);
   if (values.har !== undefined) return writeReports(await runHarContract({ files: values.har, baseUrl }), targets, []);
-  if (baseUrl === undefined) throw new CliError('--base-url is required (or set UDE_KIT_BASE_URL), or --har FILE to check recorded traffic');
+  if (baseUrl === undefined) throw new UsageError('--base-url is required (or set UDE_KIT_BASE_URL), or --har FILE to check recorded traffic');
   const idRange = integerFormatRange('int32')!;
   const equipment = (values.equipment ?? []).map((text) => integerOption('equipment', text, { min: Number(idRange.min), max: Number(idRange.max) })!);
   const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 600_000 }) ?? 10_000;
@@ -145,7 +86,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     ...optional('modelSteps', integerOption('model-steps', values['model-steps'], { min: 1, max: 100_000 })),
     only,
     skip,
-    ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result))}\n`) } : {}),
+    ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result, styleFor(process.stderr)))}\n`) } : {}),
   }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
   return writeReports(report, targets, secrets);
@@ -159,7 +100,7 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
   const clean = scrubDeep(report, scrub);
   const finalScrub = createScrubber(secrets, { longOnly: true });
   for (const target of targets) {
-    const text = finalScrub(reporters[target.name]!(clean));
+    const text = finalScrub(reporters[target.name]!(clean, target.file === undefined ? styleFor(process.stdout) : plainStyle));
     if (target.file === undefined) process.stdout.write(text);
     else {
       try {
@@ -172,7 +113,7 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
     }
   }
   // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
-  console.error(scrub([summaryLine(clean), ...firstErrors(clean)].join('\n')));
+  console.error(scrub([summaryLine(clean, styleFor(process.stderr)), ...firstErrors(clean, 3, styleFor(process.stderr))].join('\n')));
   return report.exitCode;
 }
 
@@ -194,23 +135,25 @@ function failedRun(baseUrl: string, started: number, reason: string): ContractRe
 }
 
 /** The first three error findings, one line each, for a CI log that shows nothing else. */
-export function firstErrors(report: ContractReport, count = 3): string[] {
+export function firstErrors(report: ContractReport, count = 3, style: TextStyle = plainStyle): string[] {
+  const { mark, paint } = painter(style);
   const errors = report.findings.filter((f) => f.severity === 'error');
-  const lines = errors.slice(0, count).map((f) => `  ✗ ${f.check} ${f.operation} ${f.pointer || '(response)'}: ${f.message}`);
-  if (errors.length > count) lines.push(`  … ${errors.length - count} more in the report`);
+  const lines = errors.slice(0, count).map((f) => `  ${paint('red', mark('fail'))} ${f.check} ${f.operation} ${f.pointer || '(response)'}: ${f.message}`);
+  if (errors.length > count) lines.push(`  ${mark('more')} ${errors.length - count} more in the report`);
   return lines;
 }
 
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-export function summaryLine(report: ContractReport): string {
+export function summaryLine(report: ContractReport, style: TextStyle = plainStyle): string {
+  const { mark } = painter(style);
   const s = report.summary;
-  if (report.exitCode === 2) return `ude-kit contract: could not run: ${report.reason ?? 'no reason given'} → exit 2`;
-  return `ude-kit contract: ${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')}, ${counted(s.checks, 'check')} (${s.notRun} not run) → exit ${report.exitCode}`;
+  if (report.exitCode === 2) return `ude-kit contract: could not run: ${report.reason ?? 'no reason given'} ${mark('arrow')} exit 2`;
+  return `ude-kit contract: ${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')}, ${counted(s.checks, 'check')} (${s.notRun} not run) ${mark('arrow')} exit ${report.exitCode}`;
 }
 
-function progressLine(result: CheckResult): string {
-  const mark = result.status === 'passed' ? '✓' : result.status === 'failed' ? '✗' : '–';
-  const detail = result.status === 'not-run' ? `not run: ${result.reason ?? ''}` : result.errors > 0 ? `${result.errors} errors` : '';
+function progressLine(result: CheckResult, style: TextStyle): string {
+  const { mark: markOf, paint } = painter(style);
+  const mark = result.status === 'passed' ? paint('green', markOf('pass')) : result.status === 'failed' ? paint('red', markOf('fail')) : markOf('skip');
+  const detail = result.status === 'not-run' ? `not run: ${result.reason ?? ''}` : result.errors > 0 ? counted(result.errors, 'error') : '';
   return `${mark} ${result.name} ${detail}`.trimEnd();
 }

@@ -1,24 +1,8 @@
 // The credential options that every command talking to a deployment takes (contract, seed --via-api):
 // flags first, then UDE_KIT_* environment variables, or an OAuth2 client-credentials grant.
 import { fetchClientCredentialsToken, secretsOf } from '../../contracts/credentials.js';
-import { CliError } from './cli-error.js';
+import { CliError, UsageError } from './cli-error.js';
 import { nonEmptyOption } from './options.js';
-
-export const credentialOptions = {
-  'api-key': { type: 'string' },
-  'api-key-header': { type: 'string' },
-  token: { type: 'string' },
-  'token-url': { type: 'string' },
-  'client-id': { type: 'string' },
-  'client-secret': { type: 'string' },
-} as const;
-
-export const credentialUsage = `  --api-key KEY           API key (env UDE_KIT_API_KEY)
-  --api-key-header NAME   its header (default: the document's, X-Api-Key)
-  --token TOKEN           OAuth2 access token (env UDE_KIT_TOKEN)
-  --token-url URL         or fetch one with the client-credentials grant (env UDE_KIT_TOKEN_URL)
-  --client-id ID          (env UDE_KIT_CLIENT_ID)
-  --client-secret SECRET  (env UDE_KIT_CLIENT_SECRET)`;
 
 export function env(name: string): string | undefined {
   const value = process.env[name];
@@ -33,18 +17,18 @@ export function urlOption(name: string, value: string | undefined): string | und
   try {
     url = new URL(value);
   } catch {
-    throw new CliError(`--${name} must be an http(s) URL, not ${shown}`);
+    throw new UsageError(`--${name} must be an http(s) URL, not ${shown}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--${name} must be an http(s) URL, not ${shown}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${name} must be an http(s) URL, not ${shown}`);
   if (url.username !== '' || url.password !== '') {
     url.username = '';
     url.password = '';
-    throw new CliError(`--${name} must not hold a user name or password (${url.href} with credentials removed): pass them with --api-key, --token or the UDE_KIT_* variables, which the kit keeps out of its output`);
+    throw new UsageError(`--${name} must not hold a user name or password (${url.href} with credentials removed): pass them with --api-key, --token or the UDE_KIT_* variables, which the kit keeps out of its output`);
   }
   return value;
 }
 
-type Values = Partial<Record<keyof typeof credentialOptions, string>>;
+type Values = Partial<Record<'api-key' | 'api-key-header' | 'token' | 'token-url' | 'client-id' | 'client-secret', string>>;
 
 export interface ResolvedCredentials {
   apiKey?: string | undefined;
@@ -61,7 +45,7 @@ export async function resolveCredentials(values: Values, timeoutMs: number): Pro
   const tokenUrl = urlOption('token-url', values['token-url'] ?? env('UDE_KIT_TOKEN_URL'));
   if (tokenUrl !== undefined) {
     const clientId = values['client-id'] ?? env('UDE_KIT_CLIENT_ID');
-    if (clientId === undefined || clientSecret === undefined) throw new CliError('--token-url needs --client-id and --client-secret');
+    if (clientId === undefined || clientSecret === undefined) throw new UsageError('--token-url needs --client-id and --client-secret');
     const fetched = await fetchClientCredentialsToken({ tokenUrl, clientId, clientSecret, timeoutMs });
     if (!fetched.ok) throw new CliError(`could not get an access token: ${fetched.reason}`);
     token = fetched.token;

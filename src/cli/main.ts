@@ -1,21 +1,46 @@
 // The one entry that exits: it parses the command, runs it, and turns a CliError into a message and
 // an exit code. Everything below it throws or returns.
 import '../../mocks/state/faker-node.js';
-import { CliError } from './cli-error.js';
+import { readFileSync } from 'node:fs';
+import { CliError, UsageError } from './cli-error.js';
+import { commands } from './commands.js';
+import { closest, helpText } from './declaration.js';
 import { runContractCommand } from './contract-command.js';
 import { runMockCommand } from './mock-command.js';
 import { runExportCommand, runScenariosCommand, runSeedCommand } from './scenario-commands.js';
 
-const usage = `Usage: ude-kit <command> [options]
+/** The top-level help, made from the commands' declarations. */
+function usage(): string {
+  const column = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    'Usage: ude-kit <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(column)}${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show this help (`ude-kit help <command>` or `ude-kit <command> --help` for a command)',
+    '  -v, --version  print the version',
+  ].join('\n');
+}
 
-Commands:
-  mock       serve the stateful fake API (ude-kit mock --help)
-  contract   check a deployment against the spec and report drift (ude-kit contract --help)
-  scenarios  list the shipped QA scenarios
-  seed       load a scenario into a running mock, or into a deployment with --via-api
-  export     print a running mock's state as a scenario file
+/** This package's version, from the package.json above this file (in src/ or in dist/src/). */
+function version(): string {
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'ude-kit' && manifest.version !== undefined) return manifest.version;
+    } catch {
+      // not here: one folder up
+    }
+  }
+  return 'unknown';
+}
 
-Run "ude-kit <command> --help" for a command's options.`;
+function unknownCommand(word: string): CliError {
+  const guess = closest(word, commands.map((c) => c.name));
+  return new CliError(`unknown command "${word}"${guess === undefined ? '' : ` (did you mean ${guess}?)`}\nsee \`ude-kit --help\``);
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -54,17 +79,32 @@ async function main(argv: string[]): Promise<void> {
     case undefined:
     case '-h':
     case '--help':
-    case 'help':
-      console.log(usage);
+      console.log(usage());
+      return;
+    case 'help': {
+      const [topic, ...extra] = rest;
+      if (extra.length > 0) throw new CliError(`ude-kit help takes one command, not "${rest.join(' ')}"\nsee \`ude-kit --help\``);
+      if (topic === undefined) return void console.log(usage());
+      const named = commands.find((c) => c.name === topic);
+      if (named === undefined) throw unknownCommand(topic);
+      console.log(helpText(named));
+      return;
+    }
+    case '-v':
+    case '--version':
+      if (rest.length > 0) throw new CliError(`${command} takes nothing after it\nsee \`ude-kit --help\``);
+      console.log(version());
       return;
     default:
-      throw new CliError(`unknown command "${command}"\n\n${usage}`);
+      throw unknownCommand(command);
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof CliError) {
-    console.error(`ude-kit: ${error.message}`);
+    const command = commands.find((c) => c.name === process.argv[2]);
+    const hint = error instanceof UsageError && command !== undefined ? `\nsee \`ude-kit ${command.name} --help\`` : '';
+    console.error(`ude-kit: ${error.message}${hint}`);
     process.exit(error.exitCode);
   }
   console.error('ude-kit: unexpected error', error);

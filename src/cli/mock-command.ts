@@ -5,33 +5,11 @@ import { normaliseOrigin } from '../../mocks/core/origins.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { consoleFiles, consolePath } from '../../mocks/adapters/console-files.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
-import { CliError } from './cli-error.js';
-import { choiceOption, integerOption, nonEmptyOption, parseCommand } from './options.js';
+import { CliError, UsageError } from './cli-error.js';
+import { mockCommand } from './commands.js';
+import { parseCommand } from './declaration.js';
+import { choiceOption, integerOption, nonEmptyOption } from './options.js';
 import { loadOrFail } from './scenario-commands.js';
-
-export const mockUsage = `Usage: ude-kit mock [options]
-
-Serves a stateful fake of the Used diagnostic equipment API.
-
-Options:
-  --port N             port to listen on (default 4010; 0 picks a free one)
-  --host HOST          address to bind (default 127.0.0.1)
-  --seed N             seed of the generated start state (default 1)
-  --scenario NAME|FILE start from a scenario instead (ude-kit scenarios lists the shipped ones)
-  --auth MODE          required (default): Bearer token and X-Api-Key on every call; off: none
-  --api-key KEY        accept only this API key (default: any non-empty key)
-  --token TOKEN        accept only this bearer token (default: any non-empty token)
-  --delay MS|MIN-MAX   wait before every response, e.g. 200 or 100-400
-  --no-admin           turn the /__admin control API off
-  --admin-token T      require X-Admin-Token: T on every /__admin call
-  --cors-origin ORIGIN let pages of ORIGIN call the mock (repeatable; http(s)://localhost,
-                       127.0.0.1 and [::1] on any port always may); * lets any page read the
-                       API without credentials, never the admin API
-  --allowed-host NAME  answer requests for this Host name too (repeatable; localhost and IP
-                       addresses always are); all turns the check off
-  --json               when ready, print one JSON line on stdout ({"url", "pid", …}) for scripts
-                       to wait for; other messages go to stderr
-  -h, --help           show this help`;
 
 export interface StartedMock {
   url: string;
@@ -39,30 +17,12 @@ export interface StartedMock {
 }
 
 export async function runMockCommand(args: string[]): Promise<StartedMock | undefined> {
-  const values = parseCommand(
-    args,
-    {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    seed: { type: 'string' },
-    scenario: { type: 'string' },
-    auth: { type: 'string' },
-    'api-key': { type: 'string' },
-    token: { type: 'string' },
-    delay: { type: 'string' },
-    'no-admin': { type: 'boolean' },
-    'admin-token': { type: 'string' },
-    'cors-origin': { type: 'string', multiple: true },
-    'allowed-host': { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-    },
-    mockUsage,
-  );
+  const values = parseCommand(mockCommand, args);
   if (values === undefined) return undefined;
   const delayText = values.delay;
   const delay = delayText === undefined ? undefined : parseDelay(delayText);
   if (delayText !== undefined && delay === undefined) {
-    throw new CliError(`--delay must be milliseconds (200) or a range (100-400), not "${delayText}"`);
+    throw new UsageError(`--delay must be milliseconds (200) or a range (100-400), not "${delayText}"`);
   }
   const port = integerOption('port', values.port, { min: 0, max: 65535 }) ?? 4010;
   const host = nonEmptyOption('host', values.host) ?? '127.0.0.1';
@@ -74,14 +34,14 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
 
   const corsOrigins = (values['cors-origin'] ?? []).map((text) => {
     const origin = normaliseOrigin(text);
-    if (origin === undefined) throw new CliError(`--cors-origin must be an origin such as http://app.test:5173 (scheme, host, optional port) or *, not "${text}"`);
+    if (origin === undefined) throw new UsageError(`--cors-origin must be an origin such as http://app.test:5173 (scheme, host, optional port) or *, not "${text}"`);
     return origin;
   });
   const hostNames = (values['allowed-host'] ?? []).map((text) => nonEmptyOption('allowed-host', text.trim().toLowerCase())!);
   const allowedHosts = hostNames.includes('all') ? ('any' as const) : hostNames.length > 0 ? hostNames : undefined;
 
   if (values.scenario !== undefined && values.seed !== undefined) {
-    throw new CliError('--seed sets the default state; a scenario carries its own seed (generate.seed in its file)');
+    throw new UsageError('--seed sets the default state; a scenario carries its own seed (generate.seed in its file)');
   }
   const json = values.json === true;
   // With --json, stdout carries the ready line alone: everything for people goes to stderr.

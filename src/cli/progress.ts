@@ -1,6 +1,7 @@
 // Progress of a long run on stderr: a bar with rate and ETA on a terminal (cli-progress), a plain line
 // every few seconds otherwise (CI logs), and lines printed above the bar without tearing it.
 import cliProgress from 'cli-progress';
+import { unicodeSupported } from '../text/terminal.js';
 
 export interface Progress {
   update(done: number): void;
@@ -44,7 +45,8 @@ export function createProgress(options: {
         formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? number(value) : String(value)),
         stream: options.stream ?? process.stderr,
       },
-      cliProgress.Presets.shades_classic,
+      // Shaded blocks where the terminal shows them, '#' and '-' where it does not.
+      unicodeSupported() ? cliProgress.Presets.shades_classic : cliProgress.Presets.legacy,
     );
     const bar = bars.create(options.total, 0, { speed: '0' });
     return {

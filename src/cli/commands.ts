@@ -1,0 +1,138 @@
+// Every command of the CLI, declared once: main.ts parses with these, `--help` prints them, and the docs
+// test checks every flag the docs name against them (and every flag here is documented).
+import { defaultSeedConcurrency } from '../../contracts/seed-via-api.js';
+import { checkNames } from '../../contracts/registry.js';
+import type { CommandDeclaration } from './declaration.js';
+
+const credentials = {
+  'api-key': { type: 'string', value: 'KEY', help: 'API key (env UDE_KIT_API_KEY)', group: 'Credentials' },
+  'api-key-header': { type: 'string', value: 'NAME', help: "its header (default: the document's, X-Api-Key)", group: 'Credentials' },
+  token: { type: 'string', value: 'TOKEN', help: 'OAuth2 access token (env UDE_KIT_TOKEN)', group: 'Credentials' },
+  'token-url': { type: 'string', value: 'URL', help: 'or fetch one with the client-credentials grant (env UDE_KIT_TOKEN_URL)', group: 'Credentials' },
+  'client-id': { type: 'string', value: 'ID', help: 'its client id (env UDE_KIT_CLIENT_ID)', group: 'Credentials' },
+  'client-secret': { type: 'string', value: 'SECRET', help: 'its client secret (env UDE_KIT_CLIENT_SECRET)', group: 'Credentials' },
+} as const;
+
+/** The running mock that seed and export talk to through its admin API. */
+const runningMock = {
+  target: { type: 'string', short: 't', value: 'URL', help: 'the mock, e.g. http://127.0.0.1:4010' },
+  'admin-token': { type: 'string', value: 'T', help: "the mock's admin token, if it has one (env UDE_KIT_ADMIN_TOKEN)" },
+} as const;
+
+export const mockCommand = {
+  name: 'mock',
+  summary: 'serve the stateful fake API',
+  usage: 'mock [options]',
+  description: 'Serves a stateful fake of the Used diagnostic equipment API, with an admin API and console, until Ctrl-C.',
+  options: {
+    port: { type: 'string', short: 'p', value: 'N', help: 'port to listen on (default 4010; 0 picks a free one)' },
+    host: { type: 'string', value: 'HOST', help: 'address to bind (default 127.0.0.1)' },
+    seed: { type: 'string', value: 'N', help: 'seed of the generated start state (default 1)' },
+    scenario: { type: 'string', short: 's', value: 'NAME|FILE', help: 'start from a scenario instead (`ude-kit scenarios` lists the shipped ones)' },
+    auth: { type: 'string', value: 'MODE', help: 'required (default): a Bearer token and an X-Api-Key on every call; off: none' },
+    'api-key': { type: 'string', value: 'KEY', help: 'accept only this API key (default: any non-empty key)' },
+    token: { type: 'string', value: 'TOKEN', help: 'accept only this bearer token (default: any non-empty token)' },
+    delay: { type: 'string', value: 'MS|MIN-MAX', help: 'wait before every response, e.g. 200 or 100-400' },
+    'no-admin': { type: 'boolean', help: 'turn the /__admin control API and console off' },
+    'admin-token': { type: 'string', value: 'T', help: 'require X-Admin-Token: T on every /__admin call' },
+    'cors-origin': {
+      type: 'string',
+      multiple: true,
+      value: 'ORIGIN',
+      help: 'let pages of ORIGIN call the mock (repeatable; http(s)://localhost, 127.0.0.1 and [::1] on any port always may); * lets any page read the API without credentials, never the admin API',
+    },
+    'allowed-host': { type: 'string', multiple: true, value: 'NAME', help: 'answer requests for this Host name too (repeatable; localhost and IP addresses always are); all turns the check off' },
+    json: { type: 'boolean', help: 'when ready, print one JSON line on stdout ({"url", "pid", …}) for scripts to wait for; other messages go to stderr' },
+  },
+  examples: ['mock', 'mock -p 4011 --scenario closed-ticket', 'mock --auth off --delay 100-400'],
+  footer: 'Exit code: 2 when it cannot start (a bad option, a port in use), 1 when the scenario is refused.',
+} as const satisfies CommandDeclaration;
+
+export const contractCommand = {
+  name: 'contract',
+  summary: 'check a deployment against the spec and report drift',
+  usage: 'contract --base-url URL [options]',
+  description: 'Checks a deployment of the Used diagnostic equipment API against the OpenAPI document and reports schema drift.',
+  options: {
+    'base-url': { type: 'string', value: 'URL', help: 'the deployment (env UDE_KIT_BASE_URL)', group: 'Target' },
+    har: { type: 'string', multiple: true, value: 'FILE', help: "check recorded traffic instead (HAR 1.2, repeatable; no request is sent; with --base-url only that host's entries)", group: 'Target' },
+    ...credentials,
+    ticket: { type: 'string', value: 'UUID', help: 'an In Progress ticket the suite may add to and remove from', group: 'Fixtures (write checks are reported as not run without them)' },
+    'closed-ticket': { type: 'string', value: 'UUID', help: 'a ticket that is not In Progress, for the rule', group: 'Fixtures (write checks are reported as not run without them)' },
+    equipment: { type: 'string', multiple: true, value: 'ID', help: 'a catalogue id the suite may add (repeatable)', group: 'Fixtures (write checks are reported as not run without them)' },
+    'probe-remove-rule': {
+      type: 'boolean',
+      help: 'also DELETE a record of --closed-ticket the suite did not create, to check the rule for removal (a deployment that breaks the rule loses it; the suite then adds it back)',
+      group: 'Fixtures (write checks are reported as not run without them)',
+    },
+    'read-only': { type: 'boolean', help: 'only GET requests (for production)', group: 'Fixtures (write checks are reported as not run without them)' },
+    'allow-not-run': {
+      type: 'boolean',
+      help: 'when the fixtures cannot be used (every --equipment id already on the ticket, a ticket the deployment does not know), report those checks as not run instead of stopping with exit 2',
+      group: 'Fixtures (write checks are reported as not run without them)',
+    },
+    reporter: { type: 'string', multiple: true, short: 'r', value: 'NAME[:FILE]', help: 'pretty (default), json, junit or markdown; repeatable; without FILE to stdout', group: 'Output' },
+    timeout: { type: 'string', value: 'MS', help: 'per request (default 10000)', group: 'Output' },
+    'max-body-bytes': { type: 'string', value: 'N', help: 'read at most N bytes of a response body, counted after decompression (default 10485760, 10 MiB); a larger body is a finding', group: 'Output' },
+    retries: { type: 'string', value: 'N', help: 'retry idempotent requests (GET, DELETE; never POST) N times after a dropped connection or a 502/503/504 (default 0; timeouts are not retried)', group: 'Output' },
+    seed: { type: 'string', value: 'N', help: 'seed of the inputs generated from the document (default: a new one each run; every report prints it, so a failure can be sent again)', group: 'Output' },
+    'max-cases': { type: 'string', value: 'N', help: 'generated inputs per operation, allowed and forbidden each (default 25)', group: 'Output' },
+    'model-steps': { type: 'string', value: 'N', help: 'steps of the stateful model run on --ticket (default 40)', group: 'Output' },
+    only: { type: 'string', multiple: true, value: 'NAMES', help: 'run only these checks (comma-separated or repeated)', group: 'Output' },
+    skip: { type: 'string', multiple: true, value: 'NAMES', help: 'skip these checks', group: 'Output' },
+  },
+  examples: [
+    'contract --base-url http://127.0.0.1:4010 --token t --api-key k --read-only',
+    'contract --base-url http://127.0.0.1:4010 --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --reporter junit:reports/contract.xml',
+  ],
+  footer: `Exit code: 0 no error-level drift, 1 drift found, 2 could not run.\n\nThe examples check the kit's own mock started with \`ude-kit mock --api-key k --token t\` (a mock that takes any key would be reported for not refusing a wrong one).\n\nChecks: ${checkNames.join(', ')}`,
+} as const satisfies CommandDeclaration;
+
+export const seedCommand = {
+  name: 'seed',
+  summary: 'load a scenario into a running mock, or into a deployment with --via-api',
+  usage: 'seed --scenario NAME|FILE --target URL [options]',
+  description: 'Loads a scenario into a running ude-kit mock (PUT /__admin/state), replacing its state.',
+  options: {
+    scenario: { type: 'string', short: 's', value: 'NAME|FILE', help: 'a shipped scenario (`ude-kit scenarios`) or a JSON/YAML file' },
+    ...runningMock,
+    timeout: { type: 'string', value: 'MS', help: 'per request (default 60000)' },
+    'via-api': {
+      type: 'boolean',
+      help: 'seed a real deployment instead: add each used record with POST where it is not there yet; never deletes. Its tickets must exist there and be In Progress.',
+      group: 'A real deployment',
+    },
+    'dry-run': { type: 'boolean', help: 'with --via-api: count what would be added (GET requests only; a record the deployment will refuse, on a ticket that is not In Progress, is counted too)', group: 'A real deployment' },
+    concurrency: { type: 'string', value: 'N', help: `with --via-api: tickets seeded at once (default ${defaultSeedConcurrency}, 1-256)`, group: 'A real deployment' },
+    retries: { type: 'string', value: 'N', help: 'with --via-api: repeat a read after a dropped connection or 502/503/504 (default 2, 0-5; an add is never repeated)', group: 'A real deployment' },
+    json: { type: 'boolean', help: 'with --via-api: print one JSON summary on stdout, no progress on a pipe', group: 'A real deployment' },
+    ...credentials,
+  },
+  examples: ['seed --scenario closed-ticket --target http://127.0.0.1:4010', 'seed --scenario single-ticket --target http://127.0.0.1:4010 --via-api --dry-run --token t --api-key k'],
+  footer:
+    'With --via-api it shows a progress bar with rate and ETA on a terminal (a line every 2 s otherwise), one line per kind of refusal (not per record), and a summary; it stops after the first refusal of the credentials (401/403).\n\nExit code: 0 loaded, 1 refused (the scenario, or records with --via-api), 2 could not run (bad invocation, credentials refused, the target stopped answering).',
+} as const satisfies CommandDeclaration;
+
+export const exportCommand = {
+  name: 'export',
+  summary: "print a running mock's state as a scenario file",
+  usage: 'export --target URL [options] > my-state.json',
+  description: "Prints a running mock's state as a scenario file, to load again with --scenario.",
+  options: {
+    ...runningMock,
+    description: { type: 'string', short: 'd', value: 'TEXT', help: "the scenario's description (default: where and when it was exported)" },
+  },
+  examples: ['export --target http://127.0.0.1:4010 --description "two closed tickets"'],
+  footer: 'Exit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200).',
+} as const satisfies CommandDeclaration;
+
+export const scenariosCommand = {
+  name: 'scenarios',
+  summary: 'list the shipped QA scenarios',
+  usage: 'scenarios',
+  description: 'Lists the shipped scenarios with what each gives a tester, and where their files are.',
+  options: {},
+  examples: ['scenarios'],
+} as const satisfies CommandDeclaration;
+
+export const commands: readonly CommandDeclaration[] = [mockCommand, contractCommand, scenariosCommand, seedCommand, exportCommand];
