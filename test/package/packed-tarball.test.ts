@@ -29,7 +29,9 @@ describe('the packed package', () => {
     expect(packedFiles).toContain('dist/mocks/adapters/msw.d.ts');
     expect(packedFiles).toContain('dist/mocks/scenarios/large.json');
     expect(packedFiles).toContain('openapi/used-diagnostic-equipment.yaml');
-    // The browser example ships as readable sources (the README links it); nothing else of examples/.
+    // The docs the README links, the licence and the changelog ship with it.
+    expect(packedFiles).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'CHANGELOG.md', 'docs/cli.md', 'docs/frontend.md', 'docs/contract-testing.md', 'docs/console.png']));
+    // The browser example ships as readable sources (the recipes link it); nothing else of examples/.
     expect(packedFiles).toEqual(expect.arrayContaining(['examples/browser/index.html', 'examples/browser/src/main.ts', 'examples/browser/src/mocks.ts', 'examples/browser/README.md']));
     const shippedExample = (f: string) => /^examples\/browser\/(index\.html|README\.md|src\/[\w-]+\.ts)$/.test(f);
     const unwanted = packedFiles.filter((f) => !shippedExample(f)).filter(

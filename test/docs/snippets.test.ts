@@ -1,5 +1,5 @@
-// A snippet in the README is code: the ones extracted here are type-checked (strict) against the built
-// package, under the name an app imports it by, and run.
+// A snippet in the docs is code: the front-end recipes (docs/frontend.md) and the README's are
+// type-checked (strict) against the built package, under the name an app imports it by, and run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli-process.js';
 import { mswMajor } from '../helpers/msw-version.js';
 
-/** The first ```ts block after a heading of the README. */
+const frontend = () => readFileSync(join(root, 'docs', 'frontend.md'), 'utf8');
+
+/** The first ```ts block after a heading of the front-end recipes. */
 function snippetAfter(heading: string): string {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const readme = frontend();
   const from = readme.indexOf(heading);
-  if (from < 0) throw new Error(`no heading "${heading}" in the README`);
+  if (from < 0) throw new Error(`no heading "${heading}" in docs/frontend.md`);
   const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(from));
   if (block === null) throw new Error(`no ts block after "${heading}"`);
   return block[1]!;
@@ -37,30 +39,22 @@ function typecheck(files: Record<string, string>): void {
   }
 }
 
-/** Every ```ts block of the README section that starts at `heading`, up to the next "## " heading. */
-function blocksOfSection(heading: string): string[] {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const from = readme.indexOf(`${heading}\n`);
-  if (from < 0) throw new Error(`no heading "${heading}" in the README`);
-  const end = readme.indexOf('\n## ', from + heading.length);
-  const section = readme.slice(from, end < 0 ? undefined : end);
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-}
+/** Every ```ts block of a Markdown text. */
+const tsBlocks = (text: string) => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
-/** The code spans of the README table row that starts with `row`, which contain `needle`. */
+/** The code spans of the recipes' table row that starts with `row`, which contain `needle`. */
 function spansOfRow(row: string, needle: string): string[] {
-  const line = readFileSync(join(root, 'README.md'), 'utf8').split('\n').find((l) => l.startsWith(`| ${row}`));
-  if (line === undefined) throw new Error(`no README row "${row}"`);
+  const line = frontend().split('\n').find((l) => l.startsWith(`| ${row}`));
+  if (line === undefined) throw new Error(`no docs/frontend.md row "${row}"`);
   return [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((span) => span.startsWith(needle));
 }
 
-describe('README snippets', () => {
-  it('every TypeScript block of the front-end part type-checks (strict) on the installed msw', () => {
-    const blocks = blocksOfSection('## Using it from a front-end app');
-    expect(blocks.length).toBeGreaterThanOrEqual(10);
-    // The README shows msw 3's option and says msw 2 names it onUnhandledRequest: check that claim too.
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(readme).toContain('On msw 2 the option is called `onUnhandledRequest`');
+describe('snippets in the docs', () => {
+  it('every TypeScript block of the front-end recipes and the README type-checks (strict) on the installed msw', () => {
+    const blocks = [...tsBlocks(frontend()), ...tsBlocks(readFileSync(join(root, 'README.md'), 'utf8'))];
+    expect(blocks.length).toBeGreaterThanOrEqual(11);
+    // The recipes show msw 3's option and say msw 2 names it onUnhandledRequest: check that claim too.
+    expect(frontend()).toContain('On msw 2 the option is called `onUnhandledRequest`');
     const forInstalled = (code: string) => (mswMajor >= 3 ? code : code.replaceAll('onUnhandledFrame', 'onUnhandledRequest'));
     // Each block is a module of its own, named by its first line's path ("// .storybook/preview.ts");
     // a relative import of another block's path ('./mocks', '../.storybook/preview') points at that file.
@@ -94,7 +88,7 @@ describe('README snippets', () => {
   }, 60_000);
 
   it('the ude-kit/fake snippet type-checks (strict) and runs', () => {
-    const code = `${snippetAfter('### Data for components and stories')}\nconsole.log(JSON.stringify([tool.name, lastPage.result.length, refused.status, again.diagnostic_equipment_id > 0]));\n`;
+    const code = `${snippetAfter('## Data for components and stories')}\nconsole.log(JSON.stringify([tool.name, lastPage.result.length, refused.status, again.diagnostic_equipment_id > 0]));\n`;
     // Inside the project, so that 'ude-kit/fake' resolves to this package by its own name.
     const dir = mkdtempSync(join(root, 'test', 'docs', '.snippet-'));
     const file = join(dir, 'fake.ts');
