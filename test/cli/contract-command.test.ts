@@ -3,13 +3,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { cliArgs, root } from '../helpers/cli-process.js';
 const key = 'cli-secret-key-4711';
 const token = 'cli-secret-token-0815';
 let running: RunningServer;
@@ -21,7 +20,7 @@ afterAll(() => running.close());
 
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'contract', ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...cliArgs, 'contract', ...args], { cwd: root, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -4,7 +4,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands.js';
 import { helpText } from '../../src/cli/declaration.js';
@@ -12,9 +11,8 @@ import { cliArgs, root, startMockCli, type StartedCli } from '../helpers/cli-pro
 
 const children: ChildProcess[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'ude-kit-examples-'));
-// By absolute paths, so that an example can run in a folder of its own (it may write a report there).
-const absolute = ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, cliArgs.at(-1)!)];
-const run = (args: string[], cwd = root) => spawnSync(process.execPath, [...absolute, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+// cliArgs is an absolute path, so that an example can run in a folder of its own (it may write a report there).
+const run = (args: string[], cwd = root) => spawnSync(process.execPath, [...cliArgs, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 let mock: StartedCli;
 
 beforeAll(async () => {

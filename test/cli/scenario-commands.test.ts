@@ -3,14 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { loadScenario } from '../../mocks/state/scenario-files.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { cliArgs, root } from '../helpers/cli-process.js';
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
@@ -18,7 +17,7 @@ afterEach(() => {
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root });
+    const child = spawn(process.execPath, [...cliArgs, ...args], { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -28,7 +27,7 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 }
 
 function startMock(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'mock', '--port', '0', ...args], { cwd: root });
+  const child = spawn(process.execPath, [...cliArgs, 'mock', '--port', '0', ...args], { cwd: root });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {

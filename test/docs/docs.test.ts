@@ -6,7 +6,6 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCliDocs } from '../../scripts/cli-docs.js';
 import { commands } from '../../src/cli/commands.js';
@@ -60,7 +59,7 @@ describe('the docs’ runnable shell blocks', () => {
       // As programs on PATH (not shell functions), so that `ude-kit mock &` is the mock itself and `kill %1` stops it.
       const bin = join(scratch, '.bin');
       mkdirSync(bin);
-      const cli = `node --import ${pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href} ${join(root, cliArgs.at(-1)!)}`;
+      const cli = `${process.execPath} ${cliArgs.join(' ')}`;
       writeFileSync(join(bin, 'ude-kit'), `#!/bin/sh\nexec ${cli} "$@"\n`, { mode: 0o755 });
       writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = ude-kit ] || exit 127\nshift\nexec ${cli} "$@"\n`, { mode: 0o755 });
       const script = ['set -euo pipefail', block.code.replaceAll('http://127.0.0.1:4010', mock.url)].join('\n');
@@ -124,7 +123,7 @@ describe('the admin API in the docs', () => {
       // A fresh mock for each, with something for each {id} to name: a ticket, a journal entry, a fault.
       const mock = createMock({ auth: { mode: 'off' }, scenarios: shippedScenarioSource() });
       expect(mock.handle({ method: 'GET', path: '/v2/tickets/used-diagnostic-equipment', query: new URLSearchParams(), headers: {} }).status).toBe(200);
-      const ids = { tickets: closedTicketId, requests: String(mock.requests()[0]!.id), faults: mock.inject({ operation: '*', delayMs: 1 }).id };
+      const ids = { tickets: closedTicketId, requests: String(mock.requests()[0]!.id), faults: String(mock.inject({ operation: '*', delayMs: 1 }).id) };
       const [method, template] = endpoint.split(' ') as [string, string];
       const path = template.replace('{id}', ids[template.split('/')[2] as keyof typeof ids] ?? 'unknown');
       const answer = mock.handle({ method, path, query: new URLSearchParams(), headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode('{}') });
