@@ -2,7 +2,8 @@
 // behaviour check, the suite is run with only that check's rules, and those rules must report it. The
 // whole-suite run (mutants.test.ts) passes when any named check fires; this one would fail if a check
 // leaned on another's requests or findings. Each check alone also finds nothing on the healthy mock.
-// Scoped runs are quick, so mutation testing (vitest.mutation.config.ts) keeps this file.
+// Scoped runs are quick, so mutation testing (vitest.mutation.config.ts) keeps this file. The findings
+// themselves are kept in __snapshots__/each-check-alone.test.ts.snap, read when they were written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
@@ -39,6 +40,11 @@ describe('each behaviour check on its own', () => {
       const found = report.findings.filter((f) => names.includes(f.check));
       expect(found.map((f) => f.check), `${mutant.name}: ${JSON.stringify(report.findings.map((f) => `${f.check}: ${f.message}`))}`).not.toEqual([]);
       expect(found.some((f) => f.severity === (mutant.warningOnly === true ? 'warning' : 'error'))).toBe(true);
+      // What each finding says, pinned for review: the place, what was expected, what came, the message.
+      // A change to any of them shows in the snapshot's diff (the request and curl line are left out:
+      // they carry the server's random port, which messages show as PORT).
+      const said = found.map((f) => ({ check: f.check, severity: f.severity, operation: f.operation, pointer: f.pointer, expected: f.expected, actual: f.actual.value, message: f.message }));
+      expect(JSON.parse(JSON.stringify(said).replaceAll(server.url, 'http://127.0.0.1:PORT')) as unknown).toMatchSnapshot();
     } finally {
       await server.close();
     }
