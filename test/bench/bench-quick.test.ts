@@ -64,5 +64,5 @@ describe('the benchmark in quick mode', () => {
     expect(results.browser.nodeImportAndCreateMs.median).toBeGreaterThan(0);
     expect(results.scale.large.roundTrip).toMatchObject({ records: 20_000, same: true });
     expect(await readFile(join(out, 'chart.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*GET one[\s\S]*<\/svg>\n$/);
-  }, 120_000);
+  }, 300_000); // about a minute alone on two cores; give a loaded machine room
 });
