@@ -9,6 +9,7 @@ import { createMock } from '../../mocks/core/mock.js';
 import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
 
 import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 const key = 'cli-secret-key-4711';
 const token = 'cli-secret-token-0815';
 let running: RunningServer;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands.js';
 import { helpText } from '../../src/cli/declaration.js';
 import { cliArgs, root, startMockCli, type StartedCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 
 const children: ChildProcess[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'ude-kit-examples-'));

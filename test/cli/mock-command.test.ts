@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliArgs as cli, root, startMockCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 
 const children: ChildProcess[] = [];
 

@@ -10,6 +10,7 @@ import { loadScenario } from '../../mocks/state/scenario-files.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 
 import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');

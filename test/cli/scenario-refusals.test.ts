@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 
 let dir: string;
 beforeAll(async () => {

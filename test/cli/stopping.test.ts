@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collection, exampleTicket } from '../helpers/behaviour.js';
 import { startMockCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 
 const one = (id: number) => `${collection}/${exampleTicket}/${id}`;
 

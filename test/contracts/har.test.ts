@@ -11,6 +11,7 @@ import { runHarContract } from '../../contracts/har/har-run.js';
 import type { Har } from '../../mocks/core/har.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 import { mutants } from './mutants.js';
 
 const collection = '/v2/tickets/used-diagnostic-equipment';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 import { useLocalServers } from '../helpers/local-servers.js';
 
 const { listen, children } = useLocalServers();

@@ -12,6 +12,7 @@ import { findingFor, type CheckContext } from '../../contracts/checks/check.js';
 import { findingValueChars } from '../../contracts/findings.js';
 import { createScrubber, secretForms } from '../../contracts/secrets.js';
 import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 import { useLocalServers } from '../helpers/local-servers.js';
 
 const { listen, children } = useLocalServers();

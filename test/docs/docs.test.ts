@@ -14,6 +14,7 @@ import { createMock } from '../../mocks/core/mock.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
 import { closedTicketId } from '../../mocks/state/default-state.js';
 import { cliArgs, root, startMockCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 
 const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const read = (page: string) => readFileSync(join(root, page), 'utf8');

@@ -1,38 +1,15 @@
 // The CLI as a user runs it: a real process, its output, its exit code, its memory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // The CLI as npm installs it: the compiled bin, which starts in half the time tsx takes to compile the
-// sources (the CLI tests spawn it about a hundred times). `npm test` builds first; a run of vitest alone
-// after an edit is refused here rather than testing yesterday's build.
+// sources (the CLI tests spawn it about a hundred times). The files that spawn it import cli-built.ts,
+// which refuses to run them against a dist/ older than the sources.
 const bin = join(root, 'bin', 'ude-kit.js');
-const built = join(root, 'dist', 'src', 'cli', 'main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function builtAt(): number {
-  try {
-    return statSync(built).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-const sources = Math.max(...['src', 'mocks', 'contracts'].map((dir) => newestSource(join(root, dir))));
-if (builtAt() < sources) throw new Error('dist/ is older than the sources the CLI tests run: `npm run build` first (`npm test` does)');
-
 export const cliArgs = [bin];
 
 export interface StartedCli {

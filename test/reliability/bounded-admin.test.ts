@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMock } from '../../mocks/core/mock.js';
 import { listedViolationsCap } from '../../mocks/core/violation-collector.js';
 import { memoryOf, startMockCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
