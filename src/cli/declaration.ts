@@ -3,7 +3,7 @@
 // util.parseArgs does the parsing: Node's own, strict, and already what every command used; the rest
 // (help, suggestions, one-line errors) is small enough not to need commander or yargs.
 import { parseArgs } from 'node:util';
-import { CliError } from './cli-error.js';
+import { UsageError } from './cli-error.js';
 
 export interface OptionDeclaration {
   type: 'string' | 'boolean';
@@ -120,13 +120,6 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best?.candidate ?? candidates.find((candidate) => candidate.startsWith(word) && word.length >= 3);
 }
 
-const seeHelp = (command: CommandDeclaration) => `see \`ude-kit ${command.name} --help\``;
-
-/** A bad invocation: one line saying what is wrong, one saying where to read more; exit code 2. */
-export function invocationError(command: CommandDeclaration, message: string): CliError {
-  return new CliError(`${message}\n${seeHelp(command)}`);
-}
-
 /**
  * A value that starts with "-" (`--port -1`, `--delay -5`) is the option's value, not another option,
  * unless it is one of the command's own options: parseArgs alone calls it "ambiguous".
@@ -152,7 +145,7 @@ const namedIn = (message: string) => /'(-{1,2}[^' ]+)/.exec(message)?.[1];
 
 /**
  * Parses a command's arguments strictly against its declaration. `--help` prints the help and gives
- * undefined, for the command to return at once; anything wrong throws a CliError with exit code 2.
+ * undefined, for the command to return at once; anything wrong throws a UsageError (exit code 2; main.ts adds where the help is).
  */
 export function parseCommand<const C extends CommandDeclaration>(command: C, args: string[]): CommandValues<C> | undefined {
   const options = Object.fromEntries(
@@ -162,7 +155,8 @@ export function parseCommand<const C extends CommandDeclaration>(command: C, arg
   try {
     ({ values } = parseArgs({ args: joinDashValues(args, command), options, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw invocationError(command, explain(command, error as Error & { code?: string }));
+    // main.ts adds where to read more, as for every UsageError.
+    throw new UsageError(explain(command, error as Error & { code?: string }));
   }
   if (values.help === true) {
     console.log(helpText(command));

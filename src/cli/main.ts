@@ -37,9 +37,9 @@ function version(): string {
   return 'unknown';
 }
 
-function unknownCommand(word: string): CliError {
+function unknownCommand(word: string): UsageError {
   const guess = closest(word, commands.map((c) => c.name));
-  return new CliError(`unknown command "${word}"${guess === undefined ? '' : ` (did you mean ${guess}?)`}\nsee \`ude-kit --help\``);
+  return new UsageError(`unknown command "${word}"${guess === undefined ? '' : ` (did you mean ${guess}?)`}`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'help': {
       const [topic, ...extra] = rest;
-      if (extra.length > 0) throw new CliError(`ude-kit help takes one command, not "${rest.join(' ')}"\nsee \`ude-kit --help\``);
+      if (extra.length > 0) throw new UsageError(`ude-kit help takes one command, not "${rest.join(' ')}"`);
       if (topic === undefined) return void console.log(usage());
       const named = commands.find((c) => c.name === topic);
       if (named === undefined) throw unknownCommand(topic);
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case '-v':
     case '--version':
-      if (rest.length > 0) throw new CliError(`${command} takes nothing after it\nsee \`ude-kit --help\``);
+      if (rest.length > 0) throw new UsageError(`${command} takes nothing after it`);
       console.log(version());
       return;
     default:
@@ -102,8 +102,9 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof CliError) {
+    // Every bad invocation, whoever found it, says where to read more: the command's help, or the top one.
     const command = commands.find((c) => c.name === process.argv[2]);
-    const hint = error instanceof UsageError && command !== undefined ? `\nsee \`ude-kit ${command.name} --help\`` : '';
+    const hint = error instanceof UsageError ? `\nsee \`ude-kit ${command === undefined ? '' : `${command.name} `}--help\`` : '';
     console.error(`ude-kit: ${error.message}${hint}`);
     process.exit(error.exitCode);
   }
