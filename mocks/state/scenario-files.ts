@@ -74,7 +74,7 @@ export function readScenarioFile(path: string): ScenarioDocument | { error: stri
 export function loadScenario(reference: string, from = process.cwd()): ScenarioResult {
   const path = scenarioPath(reference, from);
   if (!existsSync(path)) {
-    return { ok: false, violations: [{ field: reference, message: isPath(reference) ? `no file ${path}` : `no shipped scenario "${reference}" (see ude-kit scenarios)` }] };
+    return { ok: false, missing: true, violations: [{ field: reference, message: isPath(reference) ? `no file ${path}` : `no shipped scenario "${reference}" (see ude-kit scenarios)` }] };
   }
   const document = readScenarioFile(path);
   if (isReadError(document)) return { ok: false, violations: [{ field: reference, message: document.error }] };

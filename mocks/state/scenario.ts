@@ -39,7 +39,8 @@ export interface ScenarioDocument {
  */
 export type ScenarioLookup = (name: string, chain: readonly string[]) => ScenarioDocument | { error: string } | undefined;
 
-export type ScenarioResult = { ok: true; state: StateDocument } | { ok: false; violations: Violation[] };
+/** `missing`: the scenario named is not there at all (no such file, no such shipped name). */
+export type ScenarioResult = { ok: true; state: StateDocument } | { ok: false; violations: Violation[]; missing?: true };
 
 const defaultStatuses = { [inProgressStatus]: 0.6, Open: 0.2, Closed: 0.2 };
 let validateScenario: CappedValidator | undefined;

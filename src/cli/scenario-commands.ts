@@ -1,6 +1,5 @@
 // `ude-kit scenarios`, `ude-kit seed` and `ude-kit export`: QA's named states, loaded into a running mock
 // (or, record by record, into a real deployment) and saved back out.
-import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createScrubber } from '../../contracts/secrets.js';
 import { defaultSeedConcurrency, seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
@@ -22,13 +21,12 @@ function printViolations(title: string, violations: Violation[]): never {
 
 /** A scenario's state; one that is not there is a bad invocation (exit 2), one that is refused exits 1. */
 export function loadOrFail(reference: string): StateDocument {
-  const path = scenarioPath(reference);
-  if (!existsSync(path)) {
-    if (isPath(reference)) throw new UsageError(`--scenario: no file ${path}`);
+  const result = loadScenario(reference);
+  if (!result.ok && result.missing === true) {
+    if (isPath(reference)) throw new UsageError(`--scenario: no file ${scenarioPath(reference)}`);
     const guess = closest(reference, shippedScenarios().map((s) => s.name));
     throw new UsageError(`--scenario: no shipped scenario "${reference}"${guess === undefined ? '' : ` (did you mean ${guess}?)`}; \`ude-kit scenarios\` lists them`);
   }
-  const result = loadScenario(reference);
   if (!result.ok) printViolations(`scenario "${reference}" is refused`, result.violations);
   return result.state;
 }
