@@ -5,7 +5,7 @@
 // media type) is in `screen`, so an adapter can answer before it reads a body it would throw away.
 import { compiledSpec } from '../../src/spec/index.js';
 import { generateDefaultState } from '../state/default-state.js';
-import { stateDocumentViolations, type StateDocument } from '../state/state-document.js';
+import { stateDocumentViolations, ticketKey, type StateDocument } from '../state/state-document.js';
 import { UsedEquipmentStore } from '../state/store.js';
 import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls, type ScenarioSource } from './admin/admin-api.js';
 import { pageOf } from './admin/admin-pages.js';
@@ -157,8 +157,8 @@ export function createMock(options: MockOptions = {}): Mock {
       journal.clear();
       faults.clear();
     },
-    // A uuid in any case names the same ticket (RFC 9562); the store holds lower case.
-    setTicketStatus: (ticketId, status) => store.setStatus(ticketId.toLowerCase(), status),
+    // A uuid in any case names the same ticket (RFC 9562), as the state holds it.
+    setTicketStatus: (ticketId, status) => store.setStatus(ticketKey(ticketId), status),
     requests: ((options?: { format?: 'journal' | 'har'; after?: number }) =>
       options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
     request: (id) => journal.detail(id),

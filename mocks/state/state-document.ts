@@ -63,8 +63,8 @@ export const stateDocumentSchema = {
 
 let validateShape: CappedValidator | undefined;
 
-// Ticket ids are uuids, the same in any case (RFC 9562): the store keeps them in lower case.
-const ticketKey = (id: string) => id.toLowerCase();
+/** A ticket id as the state keeps it: uuids are the same in any case (RFC 9562), held in lower case. */
+export const ticketKey = (id: string) => id.toLowerCase();
 
 function crossReferenceViolations(document: StateDocument, violations: ViolationCollector): void {
   const tickets = new Map<string, number>();

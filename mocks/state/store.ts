@@ -1,6 +1,6 @@
 // The mock's state in memory, indexed for the requests the API makes: a ticket's records, one record,
 // and all records in list order. Holds no rules: the core decides what may change.
-import type { CatalogEntry, StateDocument, Ticket, UsedReference } from './state-document.js';
+import { ticketKey, type CatalogEntry, type StateDocument, type Ticket, type UsedReference } from './state-document.js';
 
 interface TicketEntry extends Ticket {
   /** This ticket's records, in list order (the same objects as in the store's list). */
@@ -18,11 +18,11 @@ export class UsedEquipmentStore {
     const store = new UsedEquipmentStore();
     // Uuids in lower case, as the core reads them from requests (RFC 9562: the same id in any case).
     for (const ticket of document.tickets) {
-      const id = ticket.id.toLowerCase();
+      const id = ticketKey(ticket.id);
       store.tickets.set(id, { id, status: ticket.status, used: [] });
     }
     for (const entry of document.catalog) store.catalog.set(entry.diagnostic_equipment_id, { ...entry });
-    for (const reference of document.used) store.add(reference.ticket_id.toLowerCase(), reference.diagnostic_equipment_id);
+    for (const reference of document.used) store.add(ticketKey(reference.ticket_id), reference.diagnostic_equipment_id);
     return store;
   }
 
