@@ -65,6 +65,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
   const scrub = createScrubber(secrets);
   const progress = process.stderr.isTTY === true;
+  const stderrStyle = styleFor(process.stderr);
   const started = Date.now();
   const report = await runContract({
     baseUrl,
@@ -86,7 +87,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     ...optional('modelSteps', integerOption('model-steps', values['model-steps'], { min: 1, max: 100_000 })),
     only,
     skip,
-    ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result, styleFor(process.stderr)))}\n`) } : {}),
+    ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result, stderrStyle))}\n`) } : {}),
   }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
   return writeReports(report, targets, secrets);
@@ -113,7 +114,8 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
     }
   }
   // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
-  console.error(scrub([summaryLine(clean, styleFor(process.stderr)), ...firstErrors(clean, 3, styleFor(process.stderr))].join('\n')));
+  const stderrStyle = styleFor(process.stderr);
+  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle)].join('\n')));
   return report.exitCode;
 }
 
