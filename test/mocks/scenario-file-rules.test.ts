@@ -31,8 +31,8 @@ describe('a scenario reference', () => {
   });
 
   it('that names nothing is refused as a file or as a shipped scenario', () => {
-    expect(loadScenario(join(dir, 'missing.json'))).toStrictEqual({ ok: false, violations: [{ field: join(dir, 'missing.json'), message: `no file ${join(dir, 'missing.json')}` }] });
-    expect(loadScenario('no-such-scenario')).toStrictEqual({ ok: false, violations: [{ field: 'no-such-scenario', message: 'no shipped scenario "no-such-scenario" (see ude-kit scenarios)' }] });
+    expect(loadScenario(join(dir, 'missing.json'))).toStrictEqual({ ok: false, missing: true, violations: [{ field: join(dir, 'missing.json'), message: `no file ${join(dir, 'missing.json')}` }] });
+    expect(loadScenario('no-such-scenario')).toStrictEqual({ ok: false, missing: true, violations: [{ field: 'no-such-scenario', message: 'no shipped scenario "no-such-scenario" (see ude-kit scenarios)' }] });
   });
 });
 
