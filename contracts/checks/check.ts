@@ -46,7 +46,6 @@ export class FixtureProblem {
 export interface BehaviourCheck {
   /** The rule names this check reports on (what --only and --skip select, what the summary counts). */
   names: string[];
-  description: string;
   /** Why the probe cannot run with these options, or undefined when it can. */
   notRunReason?(context: CheckContext): string | undefined;
   /** Sends the check's requests; records what it creates in the ledger. May return why it could not run after all. */

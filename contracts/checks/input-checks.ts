@@ -9,7 +9,6 @@ const zeroUuid = '00000000-0000-4000-8000-000000000000';
 
 export const negativeDataCheck: BehaviourCheck = {
   names: ['negative_data_rejection'],
-  description: 'out-of-range limit and offset, bad uuids, non-int32 ids, missing body fields are 400 problems with violations',
   async probe(send, context) {
     const values = specValues(context.spec);
     if (values.limit.max !== undefined) await send('limit above maximum', 'GET', `${values.collection}?limit=${values.limit.max + 1}`);
@@ -53,7 +52,6 @@ export const negativeDataCheck: BehaviourCheck = {
 
 export const positiveDataCheck: BehaviourCheck = {
   names: ['positive_data_acceptance'],
-  description: 'valid requests at the documented bounds are not refused as invalid',
   async probe(send, context) {
     const values = specValues(context.spec);
     await send('limit at minimum', 'GET', `${values.collection}?limit=${values.limit.min}`);
@@ -94,7 +92,6 @@ export const positiveDataCheck: BehaviourCheck = {
 
 export const authCheck: BehaviourCheck = {
   names: ['ignored_auth'],
-  description: 'calls without both credentials, or with a wrong one, are refused with 401 or 403',
   async probe(send, context) {
     const values = specValues(context.spec);
     await send('no credentials', 'GET', values.collection, { auth: 'none' });
@@ -118,7 +115,6 @@ export const authCheck: BehaviourCheck = {
 
 export const methodCheck: BehaviourCheck = {
   names: ['unsupported_method'],
-  description: 'a method the document does not list gets 405 with an Allow header (warning: the seed is silent)',
   async probe(send, context) {
     const values = specValues(context.spec);
     if (context.readOnly) return;

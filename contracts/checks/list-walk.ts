@@ -11,7 +11,6 @@ const listOf = (body: unknown): ListBody | undefined => (typeof body === 'object
 
 export const listWalkCheck: BehaviourCheck = {
   names: ['pagination_walk'],
-  description: 'walking the whole list by pages gives exactly total distinct rows',
   async probe(send, context) {
     const values = specValues(context.spec);
     const size = values.limit.max ?? values.limit.default ?? 25;

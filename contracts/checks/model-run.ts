@@ -58,7 +58,6 @@ const describe = (command: ModelCommand) => (command.kind === 'list' ? 'list the
 
 export const modelRunCheck: BehaviourCheck = {
   names: ['stateful_model'],
-  description: 'random sequences of add, get one, list and remove agree with a reference model after every step',
   notRunReason(context) {
     if (context.readOnly) return '--read-only: the model run writes';
     if (context.fixtures.ticket === undefined) return 'needs --ticket (an In Progress ticket the suite may write on)';

@@ -16,7 +16,6 @@ function listBody(exchange: LabelledExchange | undefined): ListBody | undefined 
 
 export const paginationCheck: BehaviourCheck = {
   names: ['pagination_defaults', 'pagination_limit_offset', 'pagination_limit_zero', 'pagination_past_end', 'ticket_filter'],
-  description: 'limit/offset defaults, echo, pages, limit=0, past the end, ticket_id filter',
   async probe(send, context) {
     const values = specValues(context.spec);
     const first = await send('defaults', 'GET', values.collection);

@@ -67,7 +67,6 @@ const describeChange = ({ added, removed }: { added: string[]; removed: string[]
 
 export const lifecycleCheck: BehaviourCheck = {
   names: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality'],
-  description: 'POST → GET one → in the list → second POST refused → DELETE → GET one 404',
   notRunReason: (context) => writeNotRunReason(context, 'ticket'),
   async probe(send: Send, context: CheckContext, ledger: Ledger) {
     const values = specValues(context.spec);
@@ -189,7 +188,6 @@ function unchanged(exchanges: LabelledExchange[], check: string, context: CheckC
 
 export const inProgressAddCheck: BehaviourCheck = {
   names: ['in_progress_rule_add'],
-  description: "adding to a ticket that is not 'In Progress' is refused with a problem and changes nothing",
   notRunReason: (context) => writeNotRunReason(context, 'closedTicket'),
   async probe(send, context, ledger) {
     const values = specValues(context.spec);
@@ -212,7 +210,6 @@ export const inProgressAddCheck: BehaviourCheck = {
 
 export const inProgressRemoveCheck: BehaviourCheck = {
   names: ['in_progress_rule_remove'],
-  description: "removing from a ticket that is not 'In Progress' is refused with a problem and changes nothing",
   notRunReason(context) {
     const reason = writeNotRunReason(context, 'closedTicket');
     if (reason !== undefined) return reason;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCliDocs } from '../../scripts/cli-docs.js';
 import { commands } from '../../src/cli/commands.js';
+import { checkNames } from '../../contracts/registry.js';
 import { optionsOf } from '../../src/cli/declaration.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
@@ -109,6 +110,16 @@ describe('the CLI in the docs', () => {
       return optionsOf(c).filter(([name]) => !section.includes(`--${name}`)).map(([name]) => `${c.name} --${name}`);
     });
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('the contract checks in the docs', () => {
+  it('the table of checks describes every check the suite can report, each once, and no other', () => {
+    const page = read('docs/contract-testing.md');
+    const table = page.slice(page.indexOf('## Checks'), page.indexOf('\n## ', page.indexOf('## Checks') + 1));
+    const described = [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    expect([...described].sort()).toEqual([...checkNames].sort());
+    expect(new Set(described).size).toBe(described.length);
   });
 });
 
