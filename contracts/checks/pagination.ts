@@ -58,6 +58,7 @@ export const paginationCheck: BehaviourCheck = {
 
     const big = listBody(byLabel(exchanges, 'big'));
     const bigRows = (big?.result ?? []).map(rowKey);
+    // Stryker disable next-line EqualityOperator: a page past the last is one the probe did not send, skipped below
     for (let page = 0; page < walkPages; page++) {
       const exchange = byLabel(exchanges, `page-${page}`);
       const body = listBody(exchange);
@@ -77,8 +78,9 @@ export const paginationCheck: BehaviourCheck = {
     if (zero !== undefined && defaultsBody !== undefined) {
       if (zeroBody === undefined) fail(zero, 'pagination_limit_zero', 200, statusOf(zero), 'limit=0 is valid but was not answered with 200');
       else {
-        if ((zeroBody.result?.length ?? -1) !== 0) fail(zero, 'pagination_limit_zero', 0, zeroBody.result?.length, 'limit=0 returned rows', '/result');
-        if (zeroBody.total !== defaultsBody.total) fail(zero, 'pagination_limit_zero', defaultsBody.total, zeroBody.total, 'limit=0 does not give the total', '/total');
+        if (zeroBody.result?.length !== 0) fail(zero, 'pagination_limit_zero', 0, zeroBody.result?.length, 'limit=0 returned rows', '/result');
+        // Against the list's total only when it gave one: a list without it is the schema check's finding.
+        if (typeof defaultsBody.total === 'number' && zeroBody.total !== defaultsBody.total) fail(zero, 'pagination_limit_zero', defaultsBody.total, zeroBody.total, 'limit=0 does not give the total', '/total');
       }
     }
 
@@ -86,7 +88,7 @@ export const paginationCheck: BehaviourCheck = {
     const pastEndBody = listBody(pastEnd);
     if (pastEnd !== undefined) {
       if (pastEndBody === undefined) fail(pastEnd, 'pagination_past_end', 200, statusOf(pastEnd), 'an offset at the end is valid but was not answered with 200');
-      else if ((pastEndBody.result?.length ?? -1) !== 0) fail(pastEnd, 'pagination_past_end', 0, pastEndBody.result?.length, 'an offset at the end returned rows', '/result');
+      else if (pastEndBody.result?.length !== 0) fail(pastEnd, 'pagination_past_end', 0, pastEndBody.result?.length, 'an offset at the end returned rows', '/result');
     }
 
     const filter = byLabel(exchanges, 'filter');

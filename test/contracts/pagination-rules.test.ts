@@ -136,4 +136,32 @@ describe('pagination rules, one at a time', () => {
     expect(findingsOf(broken('past-end'))).toEqual([expect.objectContaining({ check: 'pagination_past_end', expected: 200, actual: 500, message: 'an offset at the end is valid but was not answered with 200' })]);
     expect(findingsOf(broken('filter'))).toEqual([expect.objectContaining({ check: 'ticket_filter', expected: 200, actual: 500, message: 'the filtered list did not answer 200' })]);
   });
+
+  // A deployment may answer 200 with an object that lacks the list's members: each probe's answer is
+  // emptied in turn, and what the check says is pinned; a crash here would lose the run's report.
+  it.each(['defaults', 'big', 'page-1', 'limit-zero', 'past-end', 'filter'])('says what an empty object answered to %s lacks, without failing', (label) => {
+    const emptied = answers().map((e) => (e.label === label ? { ...e, response: { ...e.response!, bodyText: '{}' } } : e));
+    expect(findingsOf(emptied).map((f) => [f.check, f.pointer, f.expected, f.actual, f.message])).toMatchSnapshot();
+  });
+
+  it('checks the default page against its limit even when total is missing, and only against it', () => {
+    const noTotal = (count: number) => answers((label, body) => (label === 'defaults' ? { query: body.query, result: rows.slice(0, count) } as unknown as Body : body));
+    const defaultsFindings = (count: number) => findingsOf(noTotal(count)).filter((f) => f.check === 'pagination_defaults');
+    expect(defaultsFindings(values.limit.default!)).toEqual([]);
+    expect(defaultsFindings(values.limit.default! + 1)).toEqual([
+      expect.objectContaining({ pointer: '/result', expected: `at most ${values.limit.default} rows`, actual: values.limit.default! + 1, message: 'the default page holds more rows than the default limit' }),
+    ]);
+  });
+
+  it('compares pages with the big page only when it answered, and each page only when it answered', () => {
+    const broken = (label: string) => answers().map((e) => (e.label === label ? { ...e, response: { ...e.response!, status: 500, bodyText: 'oops' } } : e));
+    expect(findingsOf(broken('big'))).toEqual([]);
+    expect(findingsOf(broken('page-1'))).toEqual([]);
+  });
+
+  it('counts the filtered total against the big page only when that page holds the whole list', () => {
+    // The whole list is longer than the big page: it cannot say how many rows the ticket has.
+    const longer = answers((label, body) => (label === 'big' ? { ...body, total: body.total + 1 } : label === 'filter' ? { ...body, total: body.total + 5 } : body));
+    expect(findingsOf(longer).filter((f) => f.check === 'ticket_filter')).toEqual([]);
+  });
 });

@@ -16,10 +16,12 @@ import { createClient, type LabelledExchange } from '../../contracts/http-client
 import { createLedger } from '../../contracts/ledger.js';
 import { behaviourChecks } from '../../contracts/registry.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
-import { createMock } from '../../mocks/core/mock.js';
+import { createMock, type Mock } from '../../mocks/core/mock.js';
+import { problemResponse } from '../../mocks/core/response.js';
 import { compiledSpec } from '../../src/spec/index.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
+import { wrap } from './mutants.js';
 
 const spec = compiledSpec();
 const apiKeyHeader = apiKeyHeaderOf(spec.document);
@@ -44,9 +46,9 @@ interface ProbeRun {
 const key = (ticketId: string, equipmentId: number) => `${ticketId}/${equipmentId}`;
 
 /** Runs one check's probe on a fresh mock, the way the runner does, and reads the mock's state around it. */
-async function probe(check: BehaviourCheck, fixtures: Fixtures, readOnly: boolean): Promise<ProbeRun> {
+async function probe(check: BehaviourCheck, fixtures: Fixtures, readOnly: boolean, deployment: (mock: Mock) => Mock = (mock) => mock): Promise<ProbeRun> {
   const mock = createMock({ auth: selfTestCredentials });
-  const server = await startHttpServer(mock, { port: 0 });
+  const server = await startHttpServer(deployment(mock), { port: 0 });
   try {
     const client = createClient({ baseUrl: server.url, timeoutMs: 5_000, credentials: { ...selfTestCredentials, apiKeyHeader }, spec });
     const context: CheckContext = { spec, fixtures, readOnly, baseUrl: client.baseUrl, apiKeyHeader, generation: { seed, maxCases: defaultMaxCases } };
@@ -120,18 +122,24 @@ function fieldsOf(exchange: LabelledExchange): Record<string, string> | undefine
   return fields;
 }
 
+function failingRemoves(mock: Mock): Mock {
+  return wrap(mock, (request, next) => (request.method === 'DELETE' ? problemResponse({ problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'removes fail here' } }) : next(request)));
+}
+
 const setups = [
   { name: 'with every fixture', fixtures: fullFixtures, readOnly: false },
   { name: 'read-only', fixtures: fullFixtures, readOnly: true },
   { name: 'without fixtures', fixtures: noFixtures, readOnly: false },
   { name: 'with every --equipment id already used', fixtures: usedFixtures, readOnly: false },
   { name: 'with tickets the deployment does not know', fixtures: unknownTickets, readOnly: false },
+  // What a probe could not remove stays in its ledger, for the runner's cleanup to try again and report.
+  { name: 'where every remove fails', fixtures: fullFixtures, readOnly: false, deployment: failingRemoves },
 ] as const;
 
 describe.each(behaviourChecks.map((c) => [c.names.join(', '), c] as const))('the probe of %s', (_names, check) => {
   const runs = new Map<string, ProbeRun>();
   beforeAll(async () => {
-    for (const setup of setups) runs.set(setup.name, await probe(check, setup.fixtures, setup.readOnly));
+    for (const setup of setups) runs.set(setup.name, await probe(check, setup.fixtures, setup.readOnly, 'deployment' in setup ? setup.deployment : undefined));
   });
   afterAll(() => runs.clear());
   const run = (name: (typeof setups)[number]['name']) => runs.get(name)!;
