@@ -62,8 +62,9 @@ function difference(before: string[], after: string[]): { added: string[]; remov
   return { added: after.filter((k) => !was.has(k)), removed: before.filter((k) => !is.has(k)) };
 }
 
+/** Said only of a change: at least one row appeared or went. */
 const describeChange = ({ added, removed }: { added: string[]; removed: string[] }) =>
-  [added.length > 0 ? `appeared: ${added.join(', ')}` : '', removed.length > 0 ? `went: ${removed.join(', ')}` : ''].filter(Boolean).join('; ') || 'nothing';
+  [added.length > 0 ? `appeared: ${added.join(', ')}` : '', removed.length > 0 ? `went: ${removed.join(', ')}` : ''].filter(Boolean).join('; ');
 
 export const lifecycleCheck: BehaviourCheck = {
   names: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality'],

@@ -94,3 +94,74 @@ describe('list_arithmetic', () => {
     ]);
   });
 });
+
+// Answers a deployment may give that the invariants must read without failing, and without a finding
+// the answer does not deserve: each is one a test once showed could end the run or mislead.
+describe('the invariants on answers of odd shapes', () => {
+  const noAnswer: LabelledExchange = { ...one(row()), response: undefined, error: { kind: 'timeout', message: 'no answer' } };
+
+  it('judge only answered successes', () => {
+    expect(found(noAnswer)).toEqual([]);
+    expect(found(one({ type: '/problems/x' }, 300))).toEqual([]);
+    expect(found(one({ type: '/problems/x' }, 101))).toEqual([]);
+  });
+
+  it('read a record without its ticket, or with a ticket that is not text, by its id alone', () => {
+    expect(found(one(null))).toEqual([]);
+    expect(found(one({ diagnostic_equipment_id: 12 }))).toEqual([]);
+    expect(found(one({ ticket_id: 7, diagnostic_equipment_id: 12 }))).toEqual([]);
+    expect(found(add({ ticket_id: 7, diagnostic_equipment_id: 12 }, row()))).toEqual([]);
+    expect(found(add({ ticket_id: ticket, diagnostic_equipment_id: 12 }, { ...row(), ticket_id: 7 }))).toEqual([]);
+    expect(found(exchange(values.add.operationId, 'POST', values.collection, 201, row()))).toEqual([]);
+  });
+
+  it('read a request body only on an add', () => {
+    const removal = exchange(values.remove.operationId, 'DELETE', values.oneTarget(ticket, 12), 200, row(), { requestBody: 'not json' });
+    expect(found(removal)).toEqual([]);
+  });
+
+  it('add nothing up for a request whose own values are not valid', () => {
+    for (const query of ['?limit=12abc', '?limit=abc12', '?offset=abc', `?ticket_id=${ticket}&ticket_id=${other}`]) {
+      expect(found(list(query, page(25, 0, 2, [row(), row(other, 13)], { ticket_id: ticket }))), query).toEqual([]);
+    }
+  });
+
+  it('take the document’s default limit when none was sent', () => {
+    expect(found(list('', page(30, 0, 2, [row(), row(ticket, 13)])))).toEqual([
+      { check: 'query_echo', pointer: '/query/limit', expected: values.limit.default, actual: 30, message: 'the applied limit is not echoed' },
+    ]);
+  });
+
+  it('add up a list without an echo, and a list with a total that is not a whole number not at all', () => {
+    expect(found(list('?limit=2', { result: [row(), row(ticket, 13)], total: 5 }))).toEqual([]);
+    expect(found(list('?limit=2', { query: { limit: 2, offset: 0 }, result: [row()], total: 40.5 }))).toEqual([]);
+    expect(found(list('?limit=2', { query: { limit: 2, offset: 0 }, total: 5 }))).toEqual([]);
+  });
+
+  it('read the echo pretty-printed, or holding nested objects (the echo is open)', () => {
+    const body = page(2, 4, 6, [row(), row(ticket, 13)]);
+    expect(found(list('?limit=2&offset=4', body, JSON.stringify(body, null, 2)))).toEqual([]);
+    // Past 2^53 the digits must still be read from the text, spaces and all.
+    expect(found(list('?limit=2&offset=9007199254740993', undefined, '{\n  "query" : {\n    "limit" : 2,\n    "offset" : 9007199254740993\n  },\n  "result" : [],\n  "total" : 0\n}'))).toEqual([]);
+    const nested = page(2, 4, 6, [row(), row(ticket, 13)], { applied: { by: 'gateway' } });
+    expect(found(list('?limit=2&offset=4', nested))).toEqual([]);
+    expect(found(list('?limit=2&offset=4', { ...nested, query: { ...nested.query, offset: 3 } }))).toEqual([
+      { check: 'query_echo', pointer: '/query/offset', expected: '4', actual: '3', message: 'the applied offset is not echoed' },
+    ]);
+  });
+
+  it('say digit for digit only past 2^53', () => {
+    const largest = String(Number.MAX_SAFE_INTEGER);
+    const echoed = (offset: string) => `{"query":{"limit":2,"offset":${offset}},"result":[],"total":0}`;
+    expect(found(list(`?limit=2&offset=${largest}`, undefined, echoed('9007199254740990')))).toEqual([
+      { check: 'query_echo', pointer: '/query/offset', expected: largest, actual: '9007199254740990', message: 'the applied offset is not echoed' },
+    ]);
+  });
+
+  it('find a foreign row at the top of a filtered list, and pass rows that are not records', () => {
+    expect(found(list(`?ticket_id=${ticket}&limit=3`, page(3, 0, 3, [row(other, 13), row(), row()], { ticket_id: ticket })))).toEqual([
+      { check: 'list_arithmetic', pointer: '/result/0/ticket_id', expected: ticket, actual: other, message: 'a list filtered by ticket_id holds a row of another ticket' },
+    ]);
+    expect(found(list(`?ticket_id=${ticket}&limit=3`, page(3, 0, 3, [null, 5, { ticket_id: 9 }], { ticket_id: ticket })))).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import type { BehaviourCheck, CheckContext, Send } from '../../contracts/checks/
 import { FixtureProblem } from '../../contracts/checks/check.js';
 import { generatedInputsCheck } from '../../contracts/checks/generated-inputs.js';
 import { modelRunCheck } from '../../contracts/checks/model-run.js';
-import { lifecycleCheck } from '../../contracts/checks/write-checks.js';
+import { inProgressAddCheck, lifecycleCheck } from '../../contracts/checks/write-checks.js';
 import type { LabelledExchange } from '../../contracts/http-client.js';
 import { createLedger } from '../../contracts/ledger.js';
 import { createMock } from '../../mocks/core/mock.js';
@@ -78,6 +78,13 @@ describe('the lifecycle probe', () => {
   it('keeps in its ledger an add that got no answer: it may have been applied', async () => {
     const { outstanding } = await probe(lifecycleCheck, (label) => (label === 'add' ? 'no answer' : undefined));
     expect(outstanding).toEqual([{ ticketId: ticket, equipmentId: 40 }]);
+  });
+});
+
+describe("the 'In Progress' rule's probe", () => {
+  it('keeps in its ledger an add the closed ticket accepted, for cleanup to take back', async () => {
+    const { outstanding } = await probe(inProgressAddCheck, (label) => (label === 'add to closed' ? { status: 201 } : undefined));
+    expect(outstanding).toEqual([{ ticketId: fixtures.closedTicket, equipmentId: 40 }]);
   });
 });
 

@@ -184,6 +184,27 @@ describe('the lifecycle rules, one at a time', () => {
     ]);
   });
 
+  it('reads no rows from a list answered with another status than 200, whatever its body holds', () => {
+    const exchanges = lifecycle({ 'list after add again': { ...page(ticket, [1, 2, 7]), status: 500 } });
+    expect(findingsOf(lifecycleCheck, exchanges)).toEqual([
+      { check: 'write_locality', request: `GET ${list(ticket)}`, expected: 200, actual: 500, message: "the ticket's records could not be read after the refused second add, so what the write changed is unknown" },
+    ]);
+  });
+
+  it('finds a created record answered without a body, and a list answered with text, without failing', () => {
+    expect(findingsOf(lifecycleCheck, lifecycle({ add: { status: 201 } }))).toEqual([
+      { check: 'ensure_resource_availability', request: `POST ${values.collection}`, expected: added, actual: undefined, message: 'the created record does not carry the identifiers that were sent' },
+    ]);
+    const text = lifecycle().map((e) => (e.label === 'list after remove' ? { ...e, response: { ...e.response!, headers: { 'content-type': 'text/plain' }, bodyText: 'oops' } } : e));
+    expect(findingsOf(lifecycleCheck, text)).toEqual([
+      { check: 'write_locality', request: `GET ${list(ticket)}`, expected: 200, actual: 200, message: "the ticket's records could not be read after the remove, so what the write changed is unknown" },
+    ]);
+  });
+
+  it('judges what was sent when a run was cut short before the last list', () => {
+    expect(findingsOf(lifecycleCheck, lifecycle().filter((e) => e.label !== 'list after remove'))).toEqual([]);
+  });
+
   it('says nothing when the add was never sent', () => {
     expect(findingsOf(lifecycleCheck, lifecycle().filter((e) => e.label !== 'add'))).toEqual([]);
   });
@@ -191,7 +212,7 @@ describe('the lifecycle rules, one at a time', () => {
 
 describe("the 'In Progress' rule, one way of breaking it at a time", () => {
   const closedList = list(closed);
-  const addRule = (add: Answer, after = page(closed, [3])) => [
+  const addRule = (add: Answer, after: Answer = page(closed, [3])) => [
     exchange('closed list before', 'GET', closedList, page(closed, [3])),
     exchange('add to closed', 'POST', values.collection, add, { ticket_id: closed, diagnostic_equipment_id: 7 }),
     exchange('closed list after', 'GET', closedList, after),
@@ -225,6 +246,12 @@ describe("the 'In Progress' rule, one way of breaking it at a time", () => {
     ...extra,
     exchange('closed list after', 'GET', closedList, after),
   ];
+
+  it('compares the closed ticket’s records only when both lists were read', () => {
+    const unreadBefore = addRule(problem(409), page(closed, [3, 7])).map((e) => (e.label === 'closed list before' ? { ...e, response: { ...e.response!, status: 503 } } : e));
+    expect(findingsOf(inProgressAddCheck, unreadBefore)).toEqual([]);
+    expect(findingsOf(inProgressAddCheck, addRule(problem(409), problem(503)))).toEqual([]);
+  });
 
   it('takes a refused remove that changed nothing', () => {
     expect(findingsOf(inProgressRemoveCheck, removeRule(problem(409)))).toEqual([]);
