@@ -22,10 +22,10 @@ export const listWalkCheck: BehaviourCheck = {
     for (let page = 1; page < pages; page++) await send(`walk page ${page + 1}`, 'GET', `${values.collection}?limit=${size}&offset=${page * size}`);
   },
   evaluate(exchanges, context): Finding[] {
-    const pages = exchanges.filter((e) => e.label.startsWith('walk page '));
-    const first = pages[0];
-    const total = listOf(bodyOf(first))?.total;
-    if (first === undefined || typeof total !== 'number') return [];
+    // The runner gives each check the exchanges it sent: here, the walk's pages in order.
+    const pages = exchanges;
+    const total = listOf(bodyOf(pages[0]))?.total;
+    if (typeof total !== 'number') return [];
     const seen = new Map<string, number>();
     for (const page of pages) for (const row of listOf(bodyOf(page))?.result ?? []) seen.set(rowKey(row), (seen.get(rowKey(row)) ?? 0) + 1);
     const twice = [...seen].filter(([, count]) => count > 1).map(([key]) => key);

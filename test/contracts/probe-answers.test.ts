@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { BehaviourCheck, CheckContext, Send } from '../../contracts/checks/check.js';
 import { FixtureProblem } from '../../contracts/checks/check.js';
 import { generatedInputsCheck } from '../../contracts/checks/generated-inputs.js';
+import { listWalkCheck, maxWalkPages } from '../../contracts/checks/list-walk.js';
+import { specValues } from '../../contracts/spec-values.js';
 import { modelRunCheck } from '../../contracts/checks/model-run.js';
 import { inProgressAddCheck, lifecycleCheck } from '../../contracts/checks/write-checks.js';
 import type { LabelledExchange } from '../../contracts/http-client.js';
@@ -78,6 +80,29 @@ describe('the lifecycle probe', () => {
   it('keeps in its ledger an add that got no answer: it may have been applied', async () => {
     const { outstanding } = await probe(lifecycleCheck, (label) => (label === 'add' ? 'no answer' : undefined));
     expect(outstanding).toEqual([{ ticketId: ticket, equipmentId: 40 }]);
+  });
+});
+
+describe('the list walk probe', () => {
+  const values = specValues(spec);
+  const size = values.limit.max!;
+  const firstPage = (answer: Scripted) => (label: string) => (label === 'walk page 1' ? answer : undefined);
+
+  it('reads every page of a list longer than one, at the largest limit', async () => {
+    const total = 2 * size + 1;
+    const { sent, result } = await probe(listWalkCheck, firstPage({ status: 200, body: { query: { limit: size, offset: 0 }, result: [], total } }));
+    expect(result).toBeUndefined();
+    expect(sent.map((e) => `${e.label}: ${e.request.target}`)).toEqual([0, 1, 2].map((page) => `walk page ${page + 1}: ${values.collection}?limit=${size}&offset=${page * size}`));
+  });
+
+  it('says why it cannot walk a list without a total, or one longer than it reads', async () => {
+    expect((await probe(listWalkCheck, firstPage({ status: 503 }))).result).toBe('the first page did not answer 200 with a numeric total');
+    expect((await probe(listWalkCheck, firstPage({ status: 200, body: { result: [] } }))).result).toBe('the first page did not answer 200 with a numeric total');
+    const longest = maxWalkPages * size;
+    expect((await probe(listWalkCheck, firstPage({ status: 200, body: { result: [], total: longest } }))).sent).toHaveLength(maxWalkPages);
+    const tooLong = await probe(listWalkCheck, firstPage({ status: 200, body: { result: [], total: longest + 1 } }));
+    expect(tooLong.result).toBe(`the list holds ${longest + 1} rows, more than the ${maxWalkPages} pages of ${size} the walk reads`);
+    expect(tooLong.sent).toHaveLength(1);
   });
 });
 

@@ -9,6 +9,9 @@ import { specValues } from '../../contracts/spec-values.js';
 import { listedSchemaViolationsCap } from '../../src/spec/capped-response-validation.js';
 import { jsonBounds } from '../../src/spec/json-bounds.js';
 import { compiledSpec } from '../../src/spec/index.js';
+import { openApiDocument } from '../../src/spec/generated/document.js';
+import type { OpenApiDocument } from '../../src/spec/openapi-document.js';
+import { compileSpec } from '../../src/spec/runtime-spec.js';
 
 const spec = compiledSpec();
 const values = specValues(spec);
@@ -151,6 +154,8 @@ describe('every response, one rule at a time', () => {
     expect(more[0]).toMatchObject({ check: 'response_schema_conformance', expected: 'the documented response schema', pointer: '' });
     expect(more[0]!.message).toMatch(/more rows break the schema, not listed/);
     expect(more[0]!.actual).toBe(`${more[0]!.occurrences} further violations`);
+    // Each of the 140 rows breaks once: the first 100 violations are listed, the other 40 rows counted.
+    expect(more[0]!.occurrences).toBe(40);
   });
 
   it('a problem whose status differs from the HTTP status is its own finding', () => {
@@ -176,5 +181,34 @@ describe('every response, one rule at a time', () => {
     delete outside.operationId;
     expect(findingsOf(outside)).toEqual([]);
     expect(findingsOf({ ...outside, response: { ...outside.response!, status: 502 } })).toHaveLength(1);
+  });
+
+  it(`names at most ${listedSchemaViolationsCap} kinds of undocumented property`, () => {
+    const extra = Object.fromEntries(Array.from({ length: listedSchemaViolationsCap + 1 }, (_, i) => [`extra${i}`, i]));
+    const found = findingsOf(getOne({ status: 200, body: { ...record, ...extra } }));
+    expect(found.filter((f) => f.check === 'undocumented_property')).toHaveLength(listedSchemaViolationsCap);
+  });
+
+  it('expects the schema of the place that broke without the words that document it', () => {
+    // A row that is not an object breaks the record's schema, which has a title and an example.
+    const [found] = findingsOf(listOf(['oops']));
+    expect(found).toMatchObject({ check: 'response_schema_conformance', pointer: '/result/0', actual: 'oops' });
+    expect(Object.keys(found!.expected as object).sort()).toEqual(['properties', 'required', 'type']);
+    // A document whose property carries `examples` and a `title` (OpenAPI 3.1 style) reads the same.
+    const copy = structuredClone(openApiDocument) as OpenApiDocument;
+    const schemas = copy.components!.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    Object.assign(schemas.UsedDiagnosticEquipment!.properties.name!, { title: 'Name', examples: ['Tool'] });
+    const other = { ...context, spec: compileSpec(copy) };
+    const [named] = responseFindings(getOne({ status: 200, body: { ...record, name: 5 } }), other);
+    expect(named!.expected).toEqual(nameSchema);
+  });
+
+  it('reads an answer of a status the operation does not document, where no default answers for it', () => {
+    const copy = structuredClone(openApiDocument) as OpenApiDocument;
+    const responses = copy.paths['/v2/tickets/used-diagnostic-equipment/{ticket-id}/{diagnostic-equipment-id}']!.get!.responses as Record<string, unknown>;
+    delete responses.default;
+    const other = { ...context, spec: compileSpec(copy) };
+    const found = responseFindings(getOne({ status: 418, body: problem(418) }), other);
+    expect(found.map((f) => [f.check, f.actual.value])).toEqual([['status_code_conformance', 418]]);
   });
 });

@@ -62,6 +62,14 @@ describe('the list walk', () => {
     }]);
   });
 
+  it('counts a page that holds no list as one that gave no rows', () => {
+    const pages = walk([[1, 2, 3], [4, 5, 6], [7]], 7);
+    const broken = (status: number, bodyText: string) => pages.map((e, i) => (i === 1 ? { ...e, response: { ...e.response!, status, bodyText } } : e));
+    const missing = { check: 'pagination_walk', pointer: '/result', expected: '7 distinct rows (total)', actual: 4, message: 'walking all 3 pages gave 4 distinct rows, but total says 7', target: lastTarget(3) };
+    expect(summary(listWalkCheck.evaluate(broken(200, '{"total":7}'), context))).toEqual([missing]);
+    expect(summary(listWalkCheck.evaluate(broken(500, 'oops'), context))).toEqual([missing]);
+  });
+
   it('judges nothing when the first page has no numeric total', () => {
     expect(listWalkCheck.evaluate([exchange('walk page 1', 'GET', values.collection, 200, { result: [], total: '3' })], context)).toEqual([]);
     expect(listWalkCheck.evaluate([], context)).toEqual([]);
