@@ -70,4 +70,18 @@ describe('an undocumented method: 405 with Allow (a warning, the seed is silent)
       { check: 'unsupported_method', severity: 'warning', expected: '405 with an Allow header', actual: 404, message: 'PUT on the collection: answered 404, not 405' },
     ]);
   });
+  it('reports a PUT that got no answer, without failing', () => {
+    expect(summary([answered('PUT on the collection', undefined)], methodCheck)).toEqual([
+      { check: 'unsupported_method', severity: 'warning', expected: '405 with an Allow header', actual: 'no answer: the connection was closed before a complete answer', message: 'PUT on the collection: answered no answer: the connection was closed before a complete answer, not 405' },
+    ]);
+  });
+});
+
+describe('negative data: a refusal whose body is not JSON', () => {
+  it('is a 400 without violations, said without failing', () => {
+    const unreadable = { ...answered('limit above maximum', 400), response: { status: 400, headers: { 'content-type': 'application/problem+json' }, bodyText: 'refused', durationMs: 1 } };
+    expect(summary([unreadable], negativeDataCheck)).toEqual([
+      { check: 'negative_data_rejection', severity: 'error', expected: '400 application/problem+json with violations', actual: 400, message: 'limit above maximum: answered 400 without violations' },
+    ]);
+  });
 });

@@ -129,6 +129,19 @@ describe('the generated inputs probe', () => {
 });
 
 describe('the model run', () => {
+  it('replays the shortest failing sequence once more, each step labelled with its command, for the report', async () => {
+    const listing = (_label: string, method: string, target: string): Scripted => (method === 'GET' && target.includes('?ticket_id=') ? { status: 503 } : undefined);
+    const failedList = await probe(modelRunCheck, listing);
+    expect(failedList.sent.filter((e) => e.label.startsWith('model step ')).map((e) => e.label)).toEqual(['model step 1: list the ticket']);
+    const [finding] = modelRunCheck.evaluate(failedList.sent, context);
+    expect(finding!.message.split('\n').slice(0, 2)).toEqual([`step 1 of the shortest failing sequence (seed ${seed}) answered 503; the ticket's list, so 200; the sequence:`, '# 1. list the ticket']);
+
+    const getting = (_label: string, method: string, target: string): Scripted => (method === 'GET' && !target.includes('?') ? { status: 503 } : undefined);
+    const failedGet = await probe(modelRunCheck, (label, method, target) => (label.startsWith('model: is') ? undefined : getting(label, method, target)));
+    expect(failedGet.sent.filter((e) => e.label.startsWith('model step ')).map((e) => e.label)).toEqual(['model step 1: get 40']);
+  });
+
+
   it('keeps in its ledger an add that got no answer', async () => {
     const { outstanding } = await probe(modelRunCheck, (_label, method) => (method === 'POST' ? 'no answer' : undefined));
     expect(outstanding.length).toBeGreaterThan(0);
