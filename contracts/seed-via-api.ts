@@ -12,6 +12,9 @@ import type { StateDocument } from '../mocks/state/state-document.js';
 import type { Credentials } from './credentials.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { specValues, type ListBody } from './spec-values.js';
+import { defaultSeedConcurrency } from './seed-defaults.js';
+
+export { defaultSeedConcurrency };
 
 export type SeedOutcome = 'added' | 'already there' | 'would add' | 'refused';
 
@@ -46,7 +49,6 @@ export interface SeedProgress {
   counts: Record<SeedOutcome, number>;
 }
 
-export const defaultSeedConcurrency = 16;
 const maxProblemKinds = 50;
 
 function why(exchange: LabelledExchange): { kind: string; text: string } {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import type { CompiledOperation } from '../../src/spec/index.js';
 import type { JsonSchema } from '../../src/spec/openapi-document.js';
 import { inlinedSchema } from '../../src/spec/schema-registry.js';
+import { behaviourCheckNames } from '../check-names.js';
 import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import { asText, bodyText, invalidValues, validValues, type InputCase } from '../input-cases.js';
@@ -17,7 +18,6 @@ import type { Ledger } from '../ledger.js';
 import { specValues } from '../spec-values.js';
 import { findingFor, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
 
-export const generatedCheckNames = ['generated_positive_inputs', 'generated_negative_inputs'] as const;
 type Expectation = 'accept' | 'refuse';
 
 /** Why an answer breaks the expectation, or undefined when it keeps it. */
@@ -92,7 +92,7 @@ const label = (expectation: Expectation, input: InputCase) => `generated ${expec
 export const defaultMaxCases = 25;
 
 export const generatedInputsCheck: BehaviourCheck = {
-    names: [...generatedCheckNames],
+    names: [...behaviourCheckNames.generatedInputs],
     async probe(send: Send, context: CheckContext, ledger: Ledger) {
       const options = context.generation;
       const values = specValues(context.spec);

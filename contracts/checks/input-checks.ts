@@ -4,11 +4,12 @@
 import { byLabel, bodyOf, findingFor, isProblem, outcome, statusOf, type BehaviourCheck } from './check.js';
 import { specValues } from '../spec-values.js';
 import type { Finding } from '../findings.js';
+import { behaviourCheckNames } from '../check-names.js';
 
 const zeroUuid = '00000000-0000-4000-8000-000000000000';
 
 export const negativeDataCheck: BehaviourCheck = {
-  names: ['negative_data_rejection'],
+  names: [...behaviourCheckNames.negativeData],
   async probe(send, context) {
     const values = specValues(context.spec);
     if (values.limit.max !== undefined) await send('limit above maximum', 'GET', `${values.collection}?limit=${values.limit.max + 1}`);
@@ -51,7 +52,7 @@ export const negativeDataCheck: BehaviourCheck = {
 };
 
 export const positiveDataCheck: BehaviourCheck = {
-  names: ['positive_data_acceptance'],
+  names: [...behaviourCheckNames.positiveData],
   async probe(send, context) {
     const values = specValues(context.spec);
     await send('limit at minimum', 'GET', `${values.collection}?limit=${values.limit.min}`);
@@ -91,7 +92,7 @@ export const positiveDataCheck: BehaviourCheck = {
 };
 
 export const authCheck: BehaviourCheck = {
-  names: ['ignored_auth'],
+  names: [...behaviourCheckNames.auth],
   async probe(send, context) {
     const values = specValues(context.spec);
     await send('no credentials', 'GET', values.collection, { auth: 'none' });
@@ -114,7 +115,7 @@ export const authCheck: BehaviourCheck = {
 };
 
 export const methodCheck: BehaviourCheck = {
-  names: ['unsupported_method'],
+  names: [...behaviourCheckNames.method],
   async probe(send, context) {
     const values = specValues(context.spec);
     if (context.readOnly) return;

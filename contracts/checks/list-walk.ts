@@ -1,5 +1,6 @@
 // The whole list, walked page by page at the largest limit: exactly `total` distinct rows, none twice,
 // none missing. A list too long to walk in a bounded number of pages says so (not run, and why).
+import { behaviourCheckNames } from '../check-names.js';
 import type { Finding } from '../findings.js';
 import { rowKey, specValues, type ListBody } from '../spec-values.js';
 import { bodyOf, findingFor, statusOf, type BehaviourCheck } from './check.js';
@@ -10,7 +11,7 @@ export const maxWalkPages = 20;
 const listOf = (body: unknown): ListBody | undefined => (typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as ListBody) : undefined);
 
 export const listWalkCheck: BehaviourCheck = {
-  names: ['pagination_walk'],
+  names: [...behaviourCheckNames.listWalk],
   async probe(send, context) {
     const values = specValues(context.spec);
     const size = values.limit.max ?? values.limit.default ?? 25;

@@ -5,6 +5,7 @@
 // sequence is undone before the next (and the ledger removes what is left), and the suite never removes
 // a record it did not add: ids used on the ticket at the start are not in the pool.
 import fc from 'fast-check';
+import { behaviourCheckNames } from '../check-names.js';
 import { curlFor } from '../curl.js';
 import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
@@ -57,7 +58,7 @@ function apply(command: ModelCommand, model: Set<number>): void {
 const describe = (command: ModelCommand) => (command.kind === 'list' ? 'list the ticket' : `${command.kind} ${command.id}`);
 
 export const modelRunCheck: BehaviourCheck = {
-  names: ['stateful_model'],
+  names: [...behaviourCheckNames.modelRun],
   notRunReason(context) {
     if (context.readOnly) return '--read-only: the model run writes';
     if (context.fixtures.ticket === undefined) return 'needs --ticket (an In Progress ticket the suite may write on)';

@@ -4,6 +4,7 @@ import { byLabel, bodyOf, findingFor, statusOf, type BehaviourCheck, type CheckC
 import { rowKey, specValues, type ListBody } from '../spec-values.js';
 import type { LabelledExchange } from '../http-client.js';
 import type { Finding } from '../findings.js';
+import { behaviourCheckNames } from '../check-names.js';
 
 const walkPageSize = 7;
 const walkPages = 3;
@@ -15,7 +16,7 @@ function listBody(exchange: LabelledExchange | undefined): ListBody | undefined 
 }
 
 export const paginationCheck: BehaviourCheck = {
-  names: ['pagination_defaults', 'pagination_limit_offset', 'pagination_limit_zero', 'pagination_past_end', 'ticket_filter'],
+  names: [...behaviourCheckNames.pagination],
   async probe(send, context) {
     const values = specValues(context.spec);
     const first = await send('defaults', 'GET', values.collection);

@@ -11,18 +11,10 @@ import { undocumentedProperties } from '../../src/spec/undocumented-properties.j
 import type { LabelledExchange } from '../http-client.js';
 import type { Finding } from '../findings.js';
 import { bodyOf, findingFor, type CheckContext } from './check.js';
-import { invariantCheckNames, invariantFindings } from './invariants.js';
+import { responseCheckNames } from '../check-names.js';
+import { invariantFindings } from './invariants.js';
 
-export const responseCheckNames = [
-  'not_a_server_error',
-  'response_within_limits',
-  'status_code_conformance',
-  'content_type_conformance',
-  'response_schema_conformance',
-  'problem_status_conformance',
-  'undocumented_property',
-  ...invariantCheckNames,
-] as const;
+export { responseCheckNames };
 
 const checkOfIssue: Record<ResponseIssueKind, (typeof responseCheckNames)[number]> = {
   'undocumented-status': 'status_code_conformance',

@@ -1,6 +1,7 @@
 // The write checks, on the fixtures the user gave: the record lifecycle on an In Progress ticket, and
 // the 'In Progress' rule on a ticket that is not. They check the rule and the problem format, not
 // which 4xx status a deployment chose.
+import { behaviourCheckNames } from '../check-names.js';
 import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import type { Ledger } from '../ledger.js';
@@ -67,7 +68,7 @@ const describeChange = ({ added, removed }: { added: string[]; removed: string[]
   [added.length > 0 ? `appeared: ${added.join(', ')}` : '', removed.length > 0 ? `went: ${removed.join(', ')}` : ''].filter(Boolean).join('; ');
 
 export const lifecycleCheck: BehaviourCheck = {
-  names: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality'],
+  names: [...behaviourCheckNames.lifecycle],
   notRunReason: (context) => writeNotRunReason(context, 'ticket'),
   async probe(send: Send, context: CheckContext, ledger: Ledger) {
     const values = specValues(context.spec);
@@ -188,7 +189,7 @@ function unchanged(exchanges: LabelledExchange[], check: string, context: CheckC
 }
 
 export const inProgressAddCheck: BehaviourCheck = {
-  names: ['in_progress_rule_add'],
+  names: [...behaviourCheckNames.inProgressAdd],
   notRunReason: (context) => writeNotRunReason(context, 'closedTicket'),
   async probe(send, context, ledger) {
     const values = specValues(context.spec);
@@ -210,7 +211,7 @@ export const inProgressAddCheck: BehaviourCheck = {
 };
 
 export const inProgressRemoveCheck: BehaviourCheck = {
-  names: ['in_progress_rule_remove'],
+  names: [...behaviourCheckNames.inProgressRemove],
   notRunReason(context) {
     const reason = writeNotRunReason(context, 'closedTicket');
     if (reason !== undefined) return reason;

@@ -1,7 +1,7 @@
 // Every command of the CLI, declared once: main.ts parses with these, `--help` prints them, and the docs
 // test checks every flag the docs name against them (and every flag here is documented).
-import { defaultSeedConcurrency } from '../../contracts/seed-via-api.js';
-import { checkNames } from '../../contracts/registry.js';
+import { checkNames } from '../../contracts/check-names.js';
+import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
 import type { CommandDeclaration } from './declaration.js';
 
 const credentials = {

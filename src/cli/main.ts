@@ -1,13 +1,16 @@
 // The one entry that exits: it parses the command, runs it, and turns a CliError into a message and
-// an exit code. Everything below it throws or returns.
-import '../../mocks/state/faker-node.js';
+// an exit code. Everything below it throws or returns. A command's code is loaded when it runs, so that
+// `--help`, `--version` and a mistyped command answer without loading the mock or the suite.
 import { readFileSync } from 'node:fs';
 import { CliError, UsageError } from './cli-error.js';
 import { commands } from './commands.js';
-import { closest, helpText } from './declaration.js';
-import { runContractCommand } from './contract-command.js';
-import { runMockCommand } from './mock-command.js';
-import { runExportCommand, runScenariosCommand, runSeedCommand } from './scenario-commands.js';
+import { closest, helpText, parseCommand } from './declaration.js';
+
+/** A command's module, with faker provided first: scenarios may generate data under any command. */
+async function load<T>(module: () => Promise<T>): Promise<T> {
+  await import('../../mocks/state/faker-node.js');
+  return module();
+}
 
 /** The top-level help, made from the commands' declarations. */
 function usage(): string {
@@ -44,8 +47,13 @@ function unknownCommand(word: string): UsageError {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // A command's --help, and a command line it would refuse, are answered from its declaration alone;
+  // the command parses again, as cheaply, once it is loaded.
+  const declared = commands.find((c) => c.name === command);
+  if (declared !== undefined && parseCommand(declared, rest) === undefined) return;
   switch (command) {
     case 'mock': {
+      const { runMockCommand } = await load(() => import('./mock-command.js'));
       const running = await runMockCommand(rest);
       if (running === undefined) return;
       // Stop accepting, let requests in flight finish (up to 5 s), then exit 0. A second signal
@@ -64,17 +72,19 @@ async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', () => stop('SIGTERM'));
       return;
     }
-    case 'contract':
+    case 'contract': {
+      const { runContractCommand } = await load(() => import('./contract-command.js'));
       process.exitCode = await runContractCommand(rest);
       return;
+    }
     case 'scenarios':
-      process.exitCode = runScenariosCommand(rest);
+      process.exitCode = (await load(() => import('./scenario-commands.js'))).runScenariosCommand(rest);
       return;
     case 'seed':
-      process.exitCode = await runSeedCommand(rest);
+      process.exitCode = await (await load(() => import('./scenario-commands.js'))).runSeedCommand(rest);
       return;
     case 'export':
-      process.exitCode = await runExportCommand(rest);
+      process.exitCode = await (await load(() => import('./scenario-commands.js'))).runExportCommand(rest);
       return;
     case undefined:
     case '-h':
