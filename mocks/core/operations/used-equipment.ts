@@ -64,18 +64,18 @@ export function listUsedEquipment(store: UsedEquipmentStore, { query }: Operatio
   const page = pageOf(store.list(ticketId), limit, offset);
   let texts = rowTexts.get(store);
   if (texts === undefined) rowTexts.set(store, (texts = { tails: new Map(), openings: new Map() }));
-  const pieces: string[] = [];
-  for (const row of page.rows) pushRecordJson(store, texts, row.ticket_id, row.diagnostic_equipment_id, pieces);
-  const queryJson = toJson(query);
-  const totalJson = toJson(page.total);
-  // Written again from the cached pieces when the journal is read (see `bodyAgain`): the closure holds
+  // The whole body as pieces, joined once: join writes one flat string, where `+` leaves a tree of
+  // pieces and a join of joined rows copies every row twice.
+  const pieces: string[] = ['{"query":', toJson(query), ',"result":['];
+  for (let i = 0; i < page.rows.length; i++) {
+    if (i > 0) pieces.push(',');
+    const row = page.rows[i]!;
+    pushRecordJson(store, texts, row.ticket_id, row.diagnostic_equipment_id, pieces);
+  }
+  pieces.push('],"total":', toJson(page.total), '}');
+  // Written again from the same pieces when the journal is read (see `bodyAgain`): the closure holds
   // those strings only, not the store, which a load may since have replaced.
-  const write = () => {
-    const rows = new Array<string>(pieces.length / 2);
-    for (let i = 0; i < rows.length; i++) rows[i] = pieces[2 * i]! + pieces[2 * i + 1]!;
-    // Joined, not concatenated: join writes one flat string, where `+` leaves a tree of pieces.
-    return ['{"query":', queryJson, ',"result":[', rows.join(','), '],"total":', totalJson, '}'].join('');
-  };
+  const write = () => pieces.join('');
   return { ...jsonResponse(200, write()), bodyAgain: write };
 }
 
