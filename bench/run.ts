@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out DIR]`: the kit's standalone mock against Prism's mock and a plain
+// `npm run bench [-- --quick] [-- --out DIR] [-- --throughput]`: the kit's standalone mock against Prism's mock and a plain
 // node:http ceiling, side by side in one run; then the kit at 1,000 and 1,000,000 records; then the
 // contract suite's run time. Prints a table with ratios, writes results.json and chart.svg.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { load, type LoadPlan, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism, type Started } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' }, seed: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' }, seed: { type: 'boolean' }, throughput: { type: 'boolean' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -235,6 +235,29 @@ if (values.seed === true) {
   writeFileSync(join(out, 'seed.json'), `${JSON.stringify({ machine, ...figures, targets: Object.fromEntries(seedTargets(figures)) }, null, 2)}\n`);
   process.exit(0);
 }
+
+/** The fair table: each scenario's medians, same-round ratios, CPU per request and non-2xx; then each round's req/s. */
+function throughputLines(t: Awaited<ReturnType<typeof throughputRun>>): string[] {
+  const lines: string[] = [];
+  const cpu = (r: LoadResult) => (r.cpuMicrosPerRequest === undefined ? '—' : fmt(r.cpuMicrosPerRequest));
+  lines.push('| scenario | ude-kit req/s | Prism req/s | ceiling req/s | kit ÷ Prism | kit ÷ ceiling | kit / Prism / ceiling p99 ms | CPU µs per request (kit / Prism / ceiling) | non-2xx (kit / Prism / ceiling) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of t.rows) {
+    lines.push(`| ${row.scenario} | ${fmt(row.kit.requestsPerSecond)} | ${fmt(row.prism.requestsPerSecond)} | ${fmt(row.ceiling.requestsPerSecond)} | ${row.kitOverPrism.toFixed(1)}× | ${(100 * row.kitOverCeiling).toFixed(0)}% | ${row.kit.p99Ms} / ${row.prism.p99Ms} / ${row.ceiling.p99Ms} | ${cpu(row.kit)} / ${cpu(row.prism)} / ${cpu(row.ceiling)} | ${fmt(row.kit.non2xx)} / ${fmt(row.prism.non2xx)} / ${fmt(row.ceiling.non2xx)} |`);
+  }
+  if (rounds > 1) {
+    lines.push('');
+    lines.push('req/s per round (kit | Prism | ceiling): ' + t.rows.map((r) => `${r.scenario}: ${r.rounds.kit.join(', ')} | ${r.rounds.prism.join(', ')} | ${r.rounds.ceiling.join(', ')}`).join('; '));
+  }
+  return lines;
+}
+
+// `--throughput`: the fair table alone (a few minutes), for work on the kit's request path.
+if (values.throughput === true) {
+  log(`ude-kit bench, throughput only: ${connections} connections, ${durationSeconds} s per run, ${rounds} rounds, ${machine.nproc} cores`);
+  console.log(throughputLines(await throughputRun()).join('\n'));
+  process.exit(0);
+}
 log(`ude-kit bench${quick ? ' (quick)' : ''}: ${connections} connections, ${durationSeconds} s per run, ${machine.nproc} cores`);
 const t = await throughputRun();
 const small = await scaleRun(100);
@@ -250,16 +273,7 @@ const lines: string[] = [];
 lines.push(`ude-kit benchmark — ${new Date().toISOString()} — nproc ${machine.nproc}, ${machine.cpu}, Node ${machine.node}`);
 lines.push(`autocannon in its own process: ${connections} connections, ${durationSeconds} s per run after a ${warmupSeconds} s warm-up; ${rounds} round(s) in rotated order; medians, ratios taken within each round; servers log to files`);
 lines.push('');
-lines.push('| scenario | ude-kit req/s | Prism req/s | ceiling req/s | kit ÷ Prism | kit ÷ ceiling | kit / Prism / ceiling p99 ms | CPU µs per request (kit / Prism / ceiling) | non-2xx (kit / Prism / ceiling) |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-const cpu = (r: LoadResult) => (r.cpuMicrosPerRequest === undefined ? '—' : fmt(r.cpuMicrosPerRequest));
-for (const row of t.rows) {
-  lines.push(`| ${row.scenario} | ${fmt(row.kit.requestsPerSecond)} | ${fmt(row.prism.requestsPerSecond)} | ${fmt(row.ceiling.requestsPerSecond)} | ${row.kitOverPrism.toFixed(1)}× | ${(100 * row.kitOverCeiling).toFixed(0)}% | ${row.kit.p99Ms} / ${row.prism.p99Ms} / ${row.ceiling.p99Ms} | ${cpu(row.kit)} / ${cpu(row.prism)} / ${cpu(row.ceiling)} | ${fmt(row.kit.non2xx)} / ${fmt(row.prism.non2xx)} / ${fmt(row.ceiling.non2xx)} |`);
-}
-if (rounds > 1) {
-  lines.push('');
-  lines.push('req/s per round (kit | Prism | ceiling): ' + t.rows.map((r) => `${r.scenario}: ${r.rounds.kit.join(', ')} | ${r.rounds.prism.join(', ')} | ${r.rounds.ceiling.join(', ')}`).join('; '));
-}
+lines.push(...throughputLines(t));
 lines.push('');
 lines.push(`| state | records | load (resolve + createMock) | start-up to first answer | heap / record | by ticket p50 / p99 ms | get one p50 / p99 ms |`);
 lines.push('|---|---:|---:|---:|---:|---:|---:|');
