@@ -107,6 +107,6 @@ export function outcome(exchange: LabelledExchange): unknown {
 }
 
 export function isProblem(exchange: LabelledExchange | undefined): boolean {
-  const type = exchange?.response?.headers['content-type']?.split(';')[0]?.trim();
+  const type = exchange?.response?.headers['content-type']?.split(';')[0]!.trim();
   return type === 'application/problem+json';
 }

@@ -86,7 +86,8 @@ function validBase(target: Target, field: Target['fields'][number]): unknown {
 
 /** A body value as JSON (so "40" and 40 read apart); query and path values as the text sent. */
 const shown = (input: InputCase) => (input.location === 'body' && input.value !== undefined ? bodyText({ v: input.value }).slice(5, -1) : asText(input.value));
-const label = (expectation: Expectation, input: InputCase) => `generated ${expectation === 'accept' ? 'positive' : 'negative'}: ${input.location} ${input.name} = ${shown(input).slice(0, 60)} (${input.kind})`;
+const labelled: Record<Expectation, string> = { accept: 'positive', refuse: 'negative' };
+const label = (expectation: Expectation, input: InputCase) => `generated ${labelled[expectation]}: ${input.location} ${input.name} = ${shown(input).slice(0, 60)} (${input.kind})`;
 
 /** Cases per operation and expectation when --max-cases is not given: a run against a local mock stays well under 5 s. */
 export const defaultMaxCases = 25;
@@ -143,7 +144,8 @@ export const generatedInputsCheck: BehaviourCheck = {
             }),
             { seed: options.seed, numRuns: perField, examples: examples.map((example) => [example]) },
           );
-          if (details.failed && details.counterexample !== null) await sendCase(target, input(details.counterexample[0]), label('accept', input(details.counterexample[0])));
+          // fast-check gives a counterexample to a failed run only.
+          if (details.counterexample !== null) await sendCase(target, input(details.counterexample[0]), label('accept', input(details.counterexample[0])));
         }
         // Forbidden values: each class once, in the document's order, up to the bound.
         const invalid: InputCase[] = target.fields.flatMap((field) => [

@@ -99,7 +99,12 @@ export const lifecycleCheck: BehaviourCheck = {
     if (add === undefined) return findings;
     const { ticketId, equipmentId } = addedRecord(add);
     const key = `${ticketId}/${equipmentId}`;
-    const count = (label: string) => rowsOf(byLabel(exchanges, label))?.filter((k) => k === key).length;
+    /** A list the probe read, and how many times it holds the record; undefined when it was not read. */
+    const listed = (label: string): { list: LabelledExchange; times: number } | undefined => {
+      const list = byLabel(exchanges, label);
+      const times = rowsOf(list)?.filter((k) => k === key).length;
+      return list === undefined || times === undefined ? undefined : { list, times };
+    };
 
     if (!is2xx(statusOf(add))) fail(add, 'ensure_resource_availability', '2xx: the record is created', outcome(add), 'a valid add on an In Progress ticket was refused');
     else {
@@ -108,26 +113,27 @@ export const lifecycleCheck: BehaviourCheck = {
         fail(add, 'ensure_resource_availability', { ticket_id: ticketId, diagnostic_equipment_id: equipmentId }, created, 'the created record does not carry the identifiers that were sent');
       const get = byLabel(exchanges, 'get after add');
       if (get !== undefined && statusOf(get) !== 200) fail(get, 'ensure_resource_availability', 200, outcome(get), 'the record just created cannot be read back');
-      const list = byLabel(exchanges, 'list after add');
-      const times = count('list after add');
-      if (list !== undefined && times !== undefined && times !== 1) fail(list, 'ensure_resource_availability', 1, times, 'the record just created is not in the list exactly once');
+      const afterAdd = listed('list after add');
+      if (afterAdd !== undefined && afterAdd.times !== 1) fail(afterAdd.list, 'ensure_resource_availability', 1, afterAdd.times, 'the record just created is not in the list exactly once');
     }
 
     const again = byLabel(exchanges, 'add again');
     if (again !== undefined && is2xx(statusOf(add))) {
       if (!is4xx(statusOf(again)) || !isProblem(again)) fail(again, 'duplicate_add_refused', '4xx application/problem+json', outcome(again), 'adding the same equipment to the same ticket twice was not refused');
-      const list = byLabel(exchanges, 'list after add again');
-      const times = count('list after add again');
-      if (list !== undefined && times !== undefined && times !== 1) fail(list, 'duplicate_add_refused', 1, times, times > 1 ? 'the list holds the record more than once' : 'the refused second add took the record out of the list');
+      const afterAgain = listed('list after add again');
+      if (afterAgain !== undefined && afterAgain.times !== 1) {
+        const message = afterAgain.times === 0 ? 'the refused second add took the record out of the list' : 'the list holds the record more than once';
+        fail(afterAgain.list, 'duplicate_add_refused', 1, afterAgain.times, message);
+      }
     }
 
     // Locality: each write changes exactly its own record on the ticket, and a refused one changes nothing.
     // A list that could not be read is reported here, once; the counts above judge only lists that were.
     const before = rowsOf(byLabel(exchanges, 'list before add'));
-    const locality = (label: string, expected: string[] | undefined, what: string) => {
+    const locality = (label: string, expected: string[], what: string) => {
       const exchange = byLabel(exchanges, label);
       const rows = rowsOf(exchange);
-      if (exchange === undefined || expected === undefined) return;
+      if (exchange === undefined) return;
       if (rows === undefined) {
         fail(exchange, 'write_locality', 200, outcome(exchange), `the ticket's records could not be read ${what}, so what the write changed is unknown`);
         return;
@@ -153,9 +159,8 @@ export const lifecycleCheck: BehaviourCheck = {
       else {
         const get = byLabel(exchanges, 'get after remove');
         if (get !== undefined && statusOf(get) !== 404) fail(get, 'use_after_free', 404, outcome(get), 'a removed record can still be read');
-        const list = byLabel(exchanges, 'list after remove');
-        const times = count('list after remove');
-        if (list !== undefined && times !== undefined && times !== 0) fail(list, 'use_after_free', 0, times, 'a removed record is still in the list');
+        const afterRemove = listed('list after remove');
+        if (afterRemove !== undefined && afterRemove.times !== 0) fail(afterRemove.list, 'use_after_free', 0, afterRemove.times, 'a removed record is still in the list');
       }
     }
     return findings;

@@ -99,6 +99,8 @@ describe('the model: what each answer should have been', () => {
     ['list lacking an id', { kind: 'list' }, [7, 8], list([[ticket, 7]]), 'the list lacks 8, against the model'],
     ['list holding an id the model does not', { kind: 'list' }, [], list([[ticket, 9]]), 'the list holds 9, against the model'],
     ['list both lacking and holding', { kind: 'list' }, [7], list([[ticket, 8]]), 'the list lacks 7 and holds 8, against the model'],
+    ['list lacking two ids', { kind: 'list' }, [7, 8], list([[ticket, 9]]), 'the list lacks 7, 8 and holds 9, against the model'],
+    ['list holding two ids', { kind: 'list' }, [7], list([[ticket, 8], [ticket, 9]]), 'the list lacks 7 and holds 8, 9, against the model'],
     ['list refused', { kind: 'list' }, [], answer(403), "answered 403; the ticket's list, so 200"],
     ['list without rows', { kind: 'list' }, [], answer(200, { total: 0 }), "answered 200; the ticket's list, so 200"],
     ['no answer', { kind: 'get', id: 7 }, [], answer(undefined), 'no answer (no answer: the connection was closed)'],

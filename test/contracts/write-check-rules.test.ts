@@ -109,6 +109,20 @@ describe('the lifecycle rules, one at a time', () => {
       ],
     },
     {
+      rule: 'the add also adds two other records',
+      bend: { 'list after add': page(ticket, [1, 2, 7, 8, 9]) },
+      findings: [
+        { check: 'write_locality', request: `GET ${list(ticket)}`, expected: "the ticket's records after the add: 3 rows", actual: `appeared: ${ticket}/8, ${ticket}/9`, message: `a write changed more on the ticket than its own record (appeared: ${ticket}/8, ${ticket}/9)` },
+      ],
+    },
+    {
+      rule: 'the remove takes two other records with it',
+      bend: { 'list after remove': page(ticket, []) },
+      findings: [
+        { check: 'write_locality', request: `GET ${list(ticket)}`, expected: "the ticket's records after the remove: 2 rows", actual: `went: ${ticket}/1, ${ticket}/2`, message: `a write changed more on the ticket than its own record (went: ${ticket}/1, ${ticket}/2)` },
+      ],
+    },
+    {
       rule: 'the add also adds another record',
       bend: { 'list after add': page(ticket, [1, 2, 7, 9]) },
       findings: [
