@@ -148,3 +148,39 @@ describe('the admin listings through the API', () => {
     }
   });
 });
+
+// Every admin route matches its whole path, not a part of it: mutation testing showed each pattern could
+// lose its ^ or $ (or a digit count) with no test noticing.
+describe('the admin routes match whole paths only', () => {
+  const endpoints: Array<[string, string]> = [
+    ['GET', '/__admin/state'],
+    ['POST', '/__admin/reset'],
+    ['PATCH', `/__admin/tickets/${ticket}`],
+    ['GET', '/__admin/faults'],
+    ['GET', '/__admin/requests/1'],
+    ['DELETE', '/__admin/faults/1'],
+    ['GET', '/__admin/tickets'],
+    ['GET', '/__admin/catalog'],
+    ['GET', '/__admin/scenarios'],
+    ['POST', '/__admin/scenarios/load'],
+    ['GET', '/__admin/requests'],
+  ];
+
+  it.each(endpoints)('%s %s, with a segment before or after it, is no route', (method, path) => {
+    const mock = createMock();
+    const rest = path.slice('/__admin'.length);
+    for (const bent of [`/__admin/extra${rest}`, `${path}/extra/more`]) {
+      const answer = send(mock, method, bent, '{}');
+      expect([bent, answer.status, answer.body?.detail]).toEqual([bent, 404, `No resource is served at ${method} ${bent}.`]);
+    }
+  });
+
+  it('reads request and fault ids of more than one digit, up to the journal’s 15', () => {
+    const mock = createMock();
+    for (let i = 0; i < 12; i++) send(mock, 'GET', '/v2/tickets/used-diagnostic-equipment');
+    expect(send(mock, 'GET', '/__admin/requests/12').status).toBe(200);
+    expect(send(mock, 'GET', `/__admin/requests/${'1'.repeat(16)}`).body?.detail).toBe(`No resource is served at GET /__admin/requests/${'1'.repeat(16)}.`);
+    for (let i = 0; i < 12; i++) expect(send(mock, 'POST', '/__admin/faults', JSON.stringify({ status: 503 })).status).toBe(201);
+    expect(send(mock, 'DELETE', '/__admin/faults/12').status).toBe(204);
+  });
+});

@@ -2,6 +2,7 @@
 // and what it leaves out (strictly: a key set to undefined is a different JSON answer), the batch
 // trimming that keeps recording O(1), the view of exactly `capacity` entries, and the memory bounds on
 // the bodies it keeps, measured with a hostile load.
+import { STATUS_CODES } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +149,13 @@ describe('a HAR entry', () => {
     responseHeaders: {},
     responseBodyCut: false,
     ...change,
+  });
+
+  it('names each status the mock answers as HTTP does', () => {
+    // Every status the mock gives: the document's, its own refusals (405, 408, 413, 415, 417) and its catch-all 500.
+    for (const status of [200, 201, 204, 400, 401, 403, 404, 405, 408, 409, 413, 415, 417, 500]) {
+      expect([status, harEntry(source({ status })).response.statusText]).toEqual([status, STATUS_CODES[status]]);
+    }
   });
 
   it('is the whole exchange, with no body, query or type where there was none', () => {
