@@ -191,3 +191,22 @@ describe('the MSW adapter', () => {
     expect(reply.headers['access-control-allow-origin']).toBe('https://my-app.example');
   });
 });
+
+// The patterns read whole values: mutation testing showed each could lose an anchor unnoticed, and an
+// unanchored one grants a page of another site (or a re-bound DNS name) what only loopback may have.
+describe('origins and Host names are read whole', () => {
+  it('grants no origin that only starts or ends like a loopback one', () => {
+    const policy = createOriginPolicy();
+    for (const origin of ['http://localhost.evil.example', 'http://127.0.0.1.evil.example', 'http://evil.example#http://localhost:4010', 'http://evil.example/http://[::1]']) {
+      expect([origin, policy.grant(origin), policy.adminAllowed(origin)]).toEqual([origin, undefined, false]);
+    }
+    expect(policy.grant('http://app.localhost:5173')).toBe('echo');
+  });
+
+  it('answers no Host that only starts or ends like a loopback name or an IP literal', () => {
+    for (const host of ['evil.example:x:localhost', 'localhost:80:evil.example', '1.2.3.4.evil.example', 'evil.1.2.3.4', 'evil.example:4010:127.0.0.1']) {
+      expect([host, hostAllowed(host, [])]).toEqual([host, false]);
+    }
+    expect(hostAllowed('10.20.30.40:4010', [])).toBe(true);
+  });
+});
