@@ -141,11 +141,33 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   return { ...(request.headers as Record<string, string>), 'set-cookie': cookies.join(', ') };
 }
 
+/** How long a connection closed after an unread body keeps reading (and dropping) what still arrives. */
+const lingerMs = 1_000;
+
+/**
+ * Closes a connection whose request body was not read without resetting it. The client may still be
+ * sending: a socket closed while data arrives answers with a TCP reset, which can discard our answer
+ * before the client has read it (seen under load: a 250 MB upload got no 404 at all). So the answer
+ * goes, then a FIN, then whatever still arrives is read and dropped for up to `lingerMs`.
+ */
+function lingerOnClose(socket: Socket | null): void {
+  if (socket === null) return;
+  // Node's server ends a `connection: close` exchange with destroySoon(): end, then destroy at once.
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    this.resume();
+    setTimeout(() => this.destroy(), lingerMs).unref();
+  };
+}
+
 function write(response: ServerResponse, answer: MockResponse, closeAfter: boolean): void {
   const headers: Record<string, string | number> = { ...answer.headers };
   if (answer.body !== undefined) headers['content-length'] = Buffer.byteLength(answer.body);
   // After an unread body the connection cannot be reused: say so instead of hanging.
-  if (closeAfter) headers.connection = 'close';
+  if (closeAfter) {
+    headers.connection = 'close';
+    lingerOnClose(response.socket);
+  }
   response.writeHead(answer.status, headers);
   response.end(answer.body);
 }
