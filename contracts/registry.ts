@@ -21,4 +21,3 @@ export const behaviourChecks: BehaviourCheck[] = [
   modelRunCheck,
 ];
 
-export { checkNames } from './check-names.js';

@@ -14,8 +14,6 @@ import { createClient, type LabelledExchange } from './http-client.js';
 import { specValues, type ListBody } from './spec-values.js';
 import { defaultSeedConcurrency } from './seed-defaults.js';
 
-export { defaultSeedConcurrency };
-
 export type SeedOutcome = 'added' | 'already there' | 'would add' | 'refused';
 
 export interface SeedStep {

@@ -9,6 +9,6 @@ export { runContract, type ContractOptions, type ContractReport, type CheckResul
 export type { Finding, Severity } from '../contracts/findings.js';
 export type { Fixtures } from '../contracts/checks/check.js';
 export { reporters } from '../contracts/reporters/index.js';
-export { checkNames } from '../contracts/registry.js';
+export { checkNames } from '../contracts/check-names.js';
 export { compiledSpec, schemaRef, type CompiledSpec, type CompiledOperation } from './spec/index.js';
 export { checkResponse, documentedResponse, type ResponseIssue, type ObservedResponse } from './spec/response-validation.js';

@@ -22,9 +22,8 @@ export const listWalkCheck: BehaviourCheck = {
     if (pages > maxWalkPages) return `the list holds ${total} rows, more than the ${maxWalkPages} pages of ${size} the walk reads`;
     for (let page = 1; page < pages; page++) await send(`walk page ${page + 1}`, 'GET', `${values.collection}?limit=${size}&offset=${page * size}`);
   },
-  evaluate(exchanges, context): Finding[] {
-    // The runner gives each check the exchanges it sent: here, the walk's pages in order.
-    const pages = exchanges;
+  // The runner gives each check the exchanges it sent: here, the walk's pages in order.
+  evaluate(pages, context): Finding[] {
     const total = listOf(bodyOf(pages[0]))?.total;
     if (typeof total !== 'number') return [];
     const seen = new Map<string, number>();

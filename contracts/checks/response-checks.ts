@@ -11,10 +11,8 @@ import { undocumentedProperties } from '../../src/spec/undocumented-properties.j
 import type { LabelledExchange } from '../http-client.js';
 import type { Finding } from '../findings.js';
 import { bodyOf, findingFor, type CheckContext } from './check.js';
-import { responseCheckNames } from '../check-names.js';
+import type { responseCheckNames } from '../check-names.js';
 import { invariantFindings } from './invariants.js';
-
-export { responseCheckNames };
 
 const checkOfIssue: Record<ResponseIssueKind, (typeof responseCheckNames)[number]> = {
   'undocumented-status': 'status_code_conformance',

@@ -5,7 +5,7 @@ import { compiledSpec, schemaRef } from '../spec/index.js';
 import { ajvRegistries } from '../spec/runtime-spec.js';
 import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
 import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
-import { checkNames } from '../../contracts/registry.js';
+import { checkNames } from '../../contracts/check-names.js';
 import { runHarContract } from '../../contracts/har/har-run.js';
 import { describeFailure, runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';

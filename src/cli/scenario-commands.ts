@@ -2,7 +2,8 @@
 // (or, record by record, into a real deployment) and saved back out.
 import { relative, resolve } from 'node:path';
 import { createScrubber } from '../../contracts/secrets.js';
-import { defaultSeedConcurrency, seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
+import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
+import { seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
 import { isPath, loadScenario, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';

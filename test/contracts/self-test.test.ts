@@ -7,7 +7,7 @@ import { createHandlers } from '../../mocks/adapters/msw.js';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { runContract } from '../../contracts/runner.js';
-import { checkNames } from '../../contracts/registry.js';
+import { checkNames } from '../../contracts/check-names.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
 
 const collection = '/v2/tickets/used-diagnostic-equipment';

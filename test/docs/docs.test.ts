@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCliDocs } from '../../scripts/cli-docs.js';
 import { commands } from '../../src/cli/commands.js';
-import { checkNames } from '../../contracts/registry.js';
+import { checkNames } from '../../contracts/check-names.js';
 import { optionsOf } from '../../src/cli/declaration.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
