@@ -86,3 +86,45 @@ describe('node:http adapter edges', () => {
     expect(reply).toContain('"status":431');
   });
 });
+
+// A connection closed after an unread body lingers so the client can read the answer (no reset while
+// it is still sending), but for a bounded time: a client that never stops sending is cut off.
+describe('the linger after an unread body', () => {
+  it('answers a client that keeps sending, then closes the connection within the linger bound', async () => {
+    const server = await startHttpServer(createMock({ admin: false }), { port: 0 });
+    try {
+      const { port } = new URL(server.url);
+      const outcome = await new Promise<{ statusLine: string; closedAfterAnswerMs: number }>((resolve, reject) => {
+        // Half-open allowed: the client keeps sending after the server's FIN, as an uploading client does.
+        const socket = connect({ port: Number(port), host: '127.0.0.1', allowHalfOpen: true });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        let received = '';
+        let answeredAt: number | undefined;
+        let stop = false;
+        const pump = () => {
+          while (!stop && socket.write(chunk));
+          if (!stop) socket.once('drain', pump);
+        };
+        socket.on('data', (d: Buffer) => {
+          received += d.toString('latin1');
+          answeredAt ??= received.includes('\r\n\r\n') ? performance.now() : undefined;
+        });
+        const done = () => {
+          stop = true;
+          if (answeredAt === undefined) reject(new Error(`closed without an answer: ${JSON.stringify(received)}`));
+          else resolve({ statusLine: received.split('\r\n')[0]!, closedAfterAnswerMs: performance.now() - answeredAt });
+        };
+        socket.on('close', done);
+        socket.on('error', () => undefined);
+        // Declares far more than it will ever send: only the server can end this exchange.
+        socket.write(`PUT /__admin/state HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${1024 ** 4}\r\n\r\n`);
+        pump();
+      });
+      expect(outcome.statusLine).toBe('HTTP/1.1 404 Not Found');
+      // The linger is 1 s; well under the test's own timeout, so a connection left open fails here.
+      expect(outcome.closedAfterAnswerMs).toBeLessThan(5_000);
+    } finally {
+      await server.close();
+    }
+  }, 15_000);
+});
