@@ -7,6 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMock } from '../../mocks/core/mock.js';
 import { toJson } from '../../mocks/core/json.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
+import type { MockResponse } from '../../mocks/core/exchange.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const collection = '/v2/tickets/used-diagnostic-equipment';
 const ticketA = '11111111-1111-4111-8111-111111111111';
@@ -97,6 +100,20 @@ describe('the list’s caches and invariants', () => {
     expect(lookups).toHaveBeenCalledTimes(1);
     expect(listUsedEquipment(store, input)).toMatchObject({ status: 200, body: (first as { body: string }).body });
     expect(lookups).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes the page again for the journal, byte for byte, without keeping the store alive', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    let store: UsedEquipmentStore | undefined = UsedEquipmentStore.fromDocument(state);
+    const answer = listUsedEquipment(store, input) as MockResponse;
+    const held = new WeakRef(store);
+    store = undefined;
+    // A WeakRef keeps its target until the job that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(held.deref()).toBeUndefined();
+    expect(answer.bodyAgain!()).toBe(answer.body);
   });
 
   it('refuses to invent a record whose catalogue entry is missing (the mock answers 500)', () => {

@@ -14,6 +14,7 @@ import {
   type ProblemResult,
 } from '../problems.js';
 import type { UsedEquipmentStore } from '../../state/store.js';
+import type { UsedReference } from '../../state/state-document.js';
 import type { components } from '../../../src/spec/index.js';
 
 type UsedDiagnosticEquipment = components['schemas']['UsedDiagnosticEquipment'];
@@ -37,17 +38,24 @@ interface RowTexts {
 }
 const rowTexts = new WeakMap<UsedEquipmentStore, RowTexts>();
 
+function textsOf(store: UsedEquipmentStore): RowTexts {
+  let texts = rowTexts.get(store);
+  if (texts === undefined) rowTexts.set(store, (texts = { tails: new Map(), openings: new Map() }));
+  return texts;
+}
+
 // A cached piece is copied into every page that names it: kept as one flat string, not as the slice
 // or the concatenation that made it, which join would have to walk on every request.
 const flat = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
 
-function tailOf(store: UsedEquipmentStore, texts: RowTexts, ticketId: string, equipmentId: number): string {
-  let tail = texts.tails.get(equipmentId);
+/** The record's last three fields as cached text; the store is asked only the first time. */
+function tailOf(store: UsedEquipmentStore, texts: RowTexts, row: UsedReference): string {
+  let tail = texts.tails.get(row.diagnostic_equipment_id);
   if (tail === undefined) {
-    const { name, version } = view(store, ticketId, equipmentId);
+    const { name, version } = view(store, row.ticket_id, row.diagnostic_equipment_id);
     // '{"diagnostic_equipment_id":…,"name":…,"version":…}' without its '{': the record's last three fields.
-    tail = flat(JSON.stringify({ diagnostic_equipment_id: equipmentId, name, version }).slice(1));
-    texts.tails.set(equipmentId, tail);
+    tail = flat(JSON.stringify({ diagnostic_equipment_id: row.diagnostic_equipment_id, name, version }).slice(1));
+    texts.tails.set(row.diagnostic_equipment_id, tail);
   }
   return tail;
 }
@@ -62,38 +70,54 @@ function openingOf(texts: RowTexts, ticketId: string): string {
   return opening;
 }
 
-export function listUsedEquipment(store: UsedEquipmentStore, { query }: OperationInput): OperationResult {
-  const ticketId = query.ticket_id as string | undefined;
-  const limit = query.limit as number;
-  const offset = query.offset as number | bigint;
-  const { rows, total } = pageOf(store.list(ticketId), limit, offset);
-  let texts = rowTexts.get(store);
-  if (texts === undefined) rowTexts.set(store, (texts = { tails: new Map(), openings: new Map() }));
-  // The whole body as pieces in an array of its final size, joined once: join writes one flat string
-  // (`+` would leave a tree of pieces to walk again), and a growing array would be copied as it grows.
-  // Each record is `opening + tail` (byte for byte what `toJson(view(…))` gives; the list's test holds
-  // it to that), records are parted by ','.
+/**
+ * The list body, as pieces in an array of its final size joined once: join writes one flat string
+ * (`+` would leave a tree of pieces to walk again), and a growing array would be copied as it grows.
+ * Each record is `opening + tail` (byte for byte what `toJson(view(…))` gives; the list's test holds
+ * it to that), records are parted by ','.
+ */
+function writePage(texts: RowTexts, rows: readonly UsedReference[], queryText: string, totalText: string, tail: (row: UsedReference) => string): string {
   // Stryker disable next-line all: the size only spares the array its growth; any other joins the same text (a hole joins as '', a write past the end extends it)
   const pieces = new Array<string>(6 + rows.length * 3 - (rows.length > 0 ? 1 : 0));
   pieces[0] = '{"query":';
-  pieces[1] = toJson(query);
+  pieces[1] = queryText;
   pieces[2] = ',"result":[';
   let at = 3;
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) pieces[at++] = ',';
     const row = rows[i]!;
     pieces[at++] = openingOf(texts, row.ticket_id);
-    pieces[at++] = tailOf(store, texts, row.ticket_id, row.diagnostic_equipment_id);
+    pieces[at++] = tail(row);
   }
   pieces[at++] = '],"total":';
-  pieces[at++] = toJson(total);
+  pieces[at++] = totalText;
   pieces[at] = '}';
-  // Written again from the same pieces when the journal is read (see `bodyAgain`): the closure holds
-  // those strings only, not the store, which a load may since have replaced.
-  const write = () => pieces.join('');
-  const response = jsonResponse(200, write());
-  response.bodyAgain = write;
+  return pieces.join('');
+}
+
+export function listUsedEquipment(store: UsedEquipmentStore, { query }: OperationInput): OperationResult {
+  const ticketId = query.ticket_id as string | undefined;
+  const limit = query.limit as number;
+  const offset = query.offset as number | bigint;
+  const { rows, total } = pageOf(store.list(ticketId), limit, offset);
+  const texts = textsOf(store);
+  const queryText = toJson(query);
+  const totalText = toJson(total);
+  const response = jsonResponse(200, writePage(texts, rows, queryText, totalText, (row) => tailOf(store, texts, row)));
+  response.bodyAgain = writtenAgain(texts, rows, queryText, totalText);
   return response;
+}
+
+/**
+ * The list body written again when the journal is read. The journal keeps this closure for hundreds of
+ * requests, and under load every byte it keeps is copied by the collector (the pieces array it once
+ * held cost 4 µs a list request; the body itself, more). So it holds the page's own rows (records never
+ * change; a remove or a load only drops them from the store) and the caches, which by now hold every
+ * piece of them. Never the store, which a load may since have replaced: made here, not in
+ * listUsedEquipment, whose closures share one scope with the store in it.
+ */
+function writtenAgain(texts: RowTexts, rows: readonly UsedReference[], queryText: string, totalText: string): () => string {
+  return () => writePage(texts, rows, queryText, totalText, (row) => texts.tails.get(row.diagnostic_equipment_id)!);
 }
 
 type Identifiers = { ticketId: string; equipmentId: number };
