@@ -1,8 +1,12 @@
 // The benchmark's browser section: what `ude-kit/msw` costs a front-end. Three figures:
 // - its own share of a browser bundle (Vite, minified, msw left out as the app's own), gzip and raw,
 //   with what is in it by package, and what loads only on demand (lazy chunks);
-// - `createHandlers()` in Chromium, on a fresh page each time (median of several);
-// - `import('ude-kit/msw')` + `createHandlers()` in a fresh Node process (median of several).
+// - `createHandlers()` in Chromium, on a fresh page each time (median of several), and what of it is the
+//   page's first stack trace: msw's handler constructor reads `new Error().stack` for its call frame, and
+//   the first stack trace on a page costs Chromium a pass over the page's script (measured alone on the
+//   same bundle, then createHandlers() after it: the kit's own share);
+// - `import('ude-kit/msw')` + `createHandlers()` in a fresh Node process (median of several), beside
+//   `import('msw')` alone (the part msw's own root import takes, graphql included with msw 2).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,7 +20,10 @@ export interface BrowserFigures {
   bundle: { initialBytes: number; initialGzipBytes: number; lazyBytes: number; lazyGzipBytes: number; byPackage: Record<string, number> };
   chromiumCreateHandlersMs: { median: number; runs: number[] };
   chromiumImportMs: { median: number; runs: number[] };
+  chromiumFirstStackMs: { median: number; runs: number[] };
+  chromiumCreateAfterStackMs: { median: number; runs: number[] };
   nodeImportAndCreateMs: { median: number; runs: number[] };
+  nodeMswImportMs: { median: number; runs: number[] };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -54,7 +61,8 @@ async function bundleShare(): Promise<BrowserFigures['bundle']> {
 async function chromiumTimes(rounds: number) {
   // The page's whole bundle (msw included): what a dev page loads before the app renders.
   const bundle = await bundleForBrowser(
-    "import { createHandlers } from 'ude-kit/msw';\nconst start = performance.now();\nconst { handlers } = createHandlers();\nwindow.__ude = { importMs: start - window.__t0, createMs: performance.now() - start, handlers: handlers.length };\n",
+    // With ?stack, the page takes its first stack trace before createHandlers() and times both.
+    "import { createHandlers } from 'ude-kit/msw';\nconst stackFirst = location.search === '?stack';\nconst s0 = performance.now();\nif (stackFirst) window.__stack = new Error('first').stack.length;\nconst start = performance.now();\nconst { handlers } = createHandlers();\nwindow.__ude = { importMs: s0 - window.__t0, stackMs: start - s0, createMs: performance.now() - start, handlers: handlers.length };\n",
   );
   const code = bundle.chunks.map((c) => c.code).join('\n');
   // Served from a real origin: msw reads localStorage when it loads, which about:blank refuses.
@@ -68,40 +76,58 @@ async function chromiumTimes(rounds: number) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   const create: number[] = [];
   const imports: number[] = [];
+  const stacks: number[] = [];
+  const createAfterStack: number[] = [];
+  const visit = async (address: string) => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(address);
+      const result = (await page.waitForFunction(() => (window as unknown as { __ude?: unknown }).__ude, undefined, { timeout: 30_000 }).catch((error: unknown) => { throw new Error(`the page did not finish: ${errors.join('; ') || String(error)}`); }).then((h) => h.jsonValue())) as { importMs: number; stackMs: number; createMs: number; handlers: number };
+      if (result.handlers !== 1) throw new Error(`createHandlers gave ${result.handlers} handlers`);
+      return result;
+    } finally {
+      await page.close();
+    }
+  };
   try {
     for (let round = 0; round < rounds; round++) {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(url);
-      const result = (await page.waitForFunction(() => (window as unknown as { __ude?: unknown }).__ude, undefined, { timeout: 30_000 }).catch((error: unknown) => { throw new Error(`the page did not finish: ${errors.join('; ') || String(error)}`); }).then((h) => h.jsonValue())) as { importMs: number; createMs: number; handlers: number };
-      if (result.handlers !== 1) throw new Error(`createHandlers gave ${result.handlers} handlers`);
-      create.push(round_(result.createMs));
-      imports.push(round_(result.importMs));
-      await page.close();
+      const fresh = await visit(url);
+      create.push(round_(fresh.createMs));
+      imports.push(round_(fresh.importMs));
+      const split = await visit(`${url}?stack`);
+      stacks.push(round_(split.stackMs));
+      createAfterStack.push(round_(split.createMs));
     }
   } finally {
     await browser.close();
     server.close();
   }
-  return { create, imports };
+  return { create, imports, stacks, createAfterStack };
 }
 const round_ = round;
 
-function nodeTimes(rounds: number): number[] {
-  const script = "const t0 = performance.now(); const { createHandlers } = await import('ude-kit/msw'); createHandlers(); console.log(performance.now() - t0);";
+/** Milliseconds a fresh Node process takes to run the timed script, once per round. */
+function nodeTimes(rounds: number, timed: string): number[] {
+  const script = `const t0 = performance.now(); ${timed} console.log(performance.now() - t0);`;
   return Array.from({ length: rounds }, () => round(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim())));
 }
 
 export async function browserBench(options: { rounds: number }): Promise<BrowserFigures> {
   const bundle = await bundleShare();
-  const { create, imports } = await chromiumTimes(options.rounds);
-  const node = nodeTimes(options.rounds);
+  const { create, imports, stacks, createAfterStack } = await chromiumTimes(options.rounds);
+  const node = nodeTimes(options.rounds, "const { createHandlers } = await import('ude-kit/msw'); createHandlers();");
+  const msw = nodeTimes(options.rounds, "await import('msw');");
+  const figure = (runs: number[]) => ({ median: median(runs), runs });
   return {
     bundle,
-    chromiumCreateHandlersMs: { median: median(create), runs: create },
-    chromiumImportMs: { median: median(imports), runs: imports },
-    nodeImportAndCreateMs: { median: median(node), runs: node },
+    chromiumCreateHandlersMs: figure(create),
+    chromiumImportMs: figure(imports),
+    chromiumFirstStackMs: figure(stacks),
+    chromiumCreateAfterStackMs: figure(createAfterStack),
+    nodeImportAndCreateMs: figure(node),
+    nodeMswImportMs: figure(msw),
   };
 }
 
@@ -123,7 +149,10 @@ export function browserReport(figures: BrowserFigures): { lines: string[]; targe
     `| own share of the bundle, minified | ${kB(bundle.initialBytes)} | ${kB(baseline.bundle.initialBytes)} |`,
     `| loaded on demand (faker, for another seed) | ${kB(bundle.lazyBytes)} (${kB(bundle.lazyGzipBytes)} gzip) | — |`,
     `| createHandlers() in Chromium, median | ${figures.chromiumCreateHandlersMs.median} ms | ${baseline.chromiumCreateHandlersMs} ms |`,
+    `|   of which the page's first stack trace (msw's handler constructor; timed alone) | ${figures.chromiumFirstStackMs.median} ms | — |`,
+    `|   createHandlers() after it (the kit's own share) | ${figures.chromiumCreateAfterStackMs.median} ms | — |`,
     `| import('ude-kit/msw') + createHandlers() in Node, median | ${figures.nodeImportAndCreateMs.median} ms | ${baseline.nodeImportAndCreateMs} ms |`,
+    `|   import('msw') alone, in a process of its own | ${figures.nodeMswImportMs.median} ms | — |`,
     `By package (rendered bytes before minifying): ${Object.entries(bundle.byPackage).filter(([name]) => !name.includes('entry.js')).map(([name, bytes]) => `${name} ${kB(bytes)}`).join(', ')}`,
   ];
   const targets = [

@@ -65,6 +65,17 @@ async function resetKit(url: string): Promise<void> {
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
+/** Several runs of one load as one: the median of each figure, the sums of the counts. */
+const summary = (results: LoadResult[]): LoadResult => ({
+  requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+  p50Ms: median(results.map((r) => r.p50Ms)),
+  p99Ms: median(results.map((r) => r.p99Ms)),
+  requests: results.reduce((sum, r) => sum + r.requests, 0),
+  non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+  errors: results.reduce((sum, r) => sum + r.errors, 0),
+  ...(results.every((r) => r.cpuMicrosPerRequest !== undefined) ? { cpuMicrosPerRequest: median(results.map((r) => r.cpuMicrosPerRequest!)) } : {}),
+});
+
 interface Target {
   name: 'kit' | 'prism' | 'ceiling';
   server: Started;
@@ -100,15 +111,6 @@ async function throughputRun() {
           runs[target.name].push(await load(target.server.url, scenario.plan, { ...loadOptions, serverPid: target.server.child.pid!, ...(settle === undefined ? {} : { settle }) }));
         }
       }
-      const summary = (results: LoadResult[]): LoadResult => ({
-        requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
-        p50Ms: median(results.map((r) => r.p50Ms)),
-        p99Ms: median(results.map((r) => r.p99Ms)),
-        requests: results.reduce((sum, r) => sum + r.requests, 0),
-        non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
-        errors: results.reduce((sum, r) => sum + r.errors, 0),
-        ...(results.every((r) => r.cpuMicrosPerRequest !== undefined) ? { cpuMicrosPerRequest: median(results.map((r) => r.cpuMicrosPerRequest!)) } : {}),
-      });
       const sameRound = (a: LoadResult[], b: LoadResult[]) => median(a.map((r, i) => r.requestsPerSecond / Math.max(b[i]!.requestsPerSecond, 1e-9)));
       rows.push({
         scenario: scenario.name,
@@ -131,23 +133,48 @@ function heapProbe(file: string) {
   return JSON.parse(output) as { records: number; resolveMs: number; loadMs: number; heapBytesPerRecord: number };
 }
 
-async function scaleRun(tickets: number) {
-  const file = scaleScenario(tickets);
-  log(`scale: ${tickets * 10} records`);
-  const state = loadScenario(file);
-  if (!state.ok) throw new Error('scale scenario does not load');
-  const probe = state.state.used[Math.floor(state.state.used.length / 2)]!;
-  const heap = heapProbe(file);
-  const kit = await startKit(file, one(probe.ticket_id, probe.diagnostic_equipment_id));
+/**
+ * The kit at each size at once, loaded in `rounds` rounds whose order rotates, as the throughput table
+ * is: a p99 compared across sizes must not hang on one run taken while the shared machine was busier.
+ * Per size: its heap and load times (a probe process of its own), the medians of its runs, and its
+ * state exported and loaded back.
+ */
+async function scaleRuns(ticketCounts: number[]) {
+  const sizes = [];
+  for (const tickets of ticketCounts) {
+    const file = scaleScenario(tickets);
+    log(`scale: ${tickets * 10} records`);
+    const state = loadScenario(file);
+    if (!state.ok) throw new Error('scale scenario does not load');
+    const probe = state.state.used[Math.floor(state.state.used.length / 2)]!;
+    sizes.push({ file, probePath: one(probe.ticket_id, probe.diagnostic_equipment_id), byTicketPath: `${collection}?ticket_id=${probe.ticket_id}`, heap: heapProbe(file) });
+  }
+  const kits: Started[] = [];
   try {
-    const byTicket = await load(kit.url, { requests: [{ method: 'GET', path: `${collection}?ticket_id=${probe.ticket_id}` }] }, { ...loadOptions, serverPid: kit.child.pid! });
-    const getOne = await load(kit.url, { requests: [{ method: 'GET', path: one(probe.ticket_id, probe.diagnostic_equipment_id) }] }, { ...loadOptions, serverPid: kit.child.pid! });
-    const roundTrip = await exportRoundTrip(kit.url, one(probe.ticket_id, probe.diagnostic_equipment_id));
-    return { records: heap.records, startupMs: kit.startMs, resolveMs: heap.resolveMs, loadMs: heap.loadMs, heapBytesPerRecord: heap.heapBytesPerRecord, byTicket, getOne, roundTrip };
+    for (const size of sizes) kits.push(await startKit(size.file, size.probePath));
+    const runs = sizes.map(() => ({ byTicket: [] as LoadResult[], getOne: [] as LoadResult[] }));
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < sizes.length; k++) {
+        const i = (k + round) % sizes.length;
+        const kit = kits[i]!;
+        log(`scale: round ${round + 1} of ${rounds}, ${fmt(sizes[i]!.heap.records)} records`);
+        runs[i]!.byTicket.push(await load(kit.url, { requests: [{ method: 'GET', path: sizes[i]!.byTicketPath }] }, { ...loadOptions, serverPid: kit.child.pid! }));
+        runs[i]!.getOne.push(await load(kit.url, { requests: [{ method: 'GET', path: sizes[i]!.probePath }] }, { ...loadOptions, serverPid: kit.child.pid! }));
+      }
+    }
+    const results = [];
+    for (let i = 0; i < sizes.length; i++) {
+      const { heap, probePath } = sizes[i]!;
+      const roundTrip = await exportRoundTrip(kits[i]!.url, probePath);
+      results.push({ records: heap.records, startupMs: kits[i]!.startMs, resolveMs: heap.resolveMs, loadMs: heap.loadMs, heapBytesPerRecord: heap.heapBytesPerRecord, byTicket: summary(runs[i]!.byTicket), getOne: summary(runs[i]!.getOne), roundTrip });
+    }
+    return results;
   } finally {
-    await kit.stop();
+    await Promise.all(kits.map((kit) => kit.stop()));
   }
 }
+
+type ScaleResult = Awaited<ReturnType<typeof scaleRuns>>[number];
 
 /** Saves a running mock's state as a scenario file (what `ude-kit export` writes) and starts a mock from it. */
 async function exportRoundTrip(url: string, probePath: string) {
@@ -260,8 +287,7 @@ if (values.throughput === true) {
 }
 log(`ude-kit bench${quick ? ' (quick)' : ''}: ${connections} connections, ${durationSeconds} s per run, ${machine.nproc} cores`);
 const t = await throughputRun();
-const small = await scaleRun(100);
-const big = await scaleRun(quick ? 2_000 : 100_000);
+const [small, big] = (await scaleRuns([100, quick ? 2_000 : 100_000])) as [ScaleResult, ScaleResult];
 const contract = await contractRun();
 log('browser section');
 const browser = await browserBench({ rounds: quick ? 1 : 7 });
@@ -271,7 +297,7 @@ const seeded = await seedBench(seedScenario);
 
 const lines: string[] = [];
 lines.push(`ude-kit benchmark — ${new Date().toISOString()} — nproc ${machine.nproc}, ${machine.cpu}, Node ${machine.node}`);
-lines.push(`autocannon in its own process: ${connections} connections, ${durationSeconds} s per run after a ${warmupSeconds} s warm-up; ${rounds} round(s) in rotated order; medians, ratios taken within each round; servers log to files`);
+lines.push(`autocannon in its own process: ${connections} connections, ${durationSeconds} s per run after a ${warmupSeconds} s warm-up; ${rounds} round(s) in rotated order (the throughput targets, and the two state sizes); medians, ratios taken within each round; servers log to files`);
 lines.push('');
 lines.push(...throughputLines(t));
 lines.push('');

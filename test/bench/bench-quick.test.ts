@@ -27,7 +27,7 @@ describe('the benchmark in quick mode', () => {
       scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number; roundTrip: { records: number; same: boolean } }>;
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
-      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; nodeImportAndCreateMs: { median: number } };
+      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; chromiumFirstStackMs: { runs: number[] }; chromiumCreateAfterStackMs: { runs: number[] }; nodeImportAndCreateMs: { median: number }; nodeMswImportMs: { median: number } };
       seed: { scenario: string; records: number; added: number; refused: number; acceptable: number; seedingMs: number; peakRssMb: number; exitCode: number | null };
     };
     expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
@@ -61,7 +61,12 @@ describe('the benchmark in quick mode', () => {
     expect(results.browser.bundle.byPackage['@faker-js/faker']).toBeGreaterThan(0);
     expect(results.browser.bundle.lazyBytes).toBeGreaterThan(0);
     expect(results.browser.chromiumCreateHandlersMs.runs).toHaveLength(1);
+    // The fresh page's figure split in two on a second page: its first stack trace, then createHandlers().
+    expect(results.browser.chromiumFirstStackMs.runs).toHaveLength(1);
+    expect(results.browser.chromiumCreateAfterStackMs.runs).toHaveLength(1);
     expect(results.browser.nodeImportAndCreateMs.median).toBeGreaterThan(0);
+    // msw's own import, timed alone, is a part of the kit's import (which imports msw).
+    expect(results.browser.nodeMswImportMs.median).toBeGreaterThan(0);
     expect(results.scale.large.roundTrip).toMatchObject({ records: 20_000, same: true });
     expect(await readFile(join(out, 'chart.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*GET one[\s\S]*<\/svg>\n$/);
   }, 300_000); // about a minute alone on two cores; give a loaded machine room
