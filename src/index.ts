@@ -1,6 +1,6 @@
 // 'ude-kit/node' (and 'ude-kit' under Node): everything universal.ts has, plus what needs Node — the
 // standalone server, scenario files, the contract suite, the compiled contract and its reporters.
-// Node has faker at hand (≈ 15 ms): every seed and generating scenario works without loading it first.
+// Under Node, faker loads on first use: every seed and generating scenario works without loading it first.
 import '../mocks/state/faker-node.js';
 export * from './universal.js';
 export { startHttpServer, createRequestListener, type HttpServerOptions, type RunningServer } from '../mocks/adapters/http-server.js';

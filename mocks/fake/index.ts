@@ -2,7 +2,7 @@
 // that validate against the document, seeded (the same seed, the same data) and overridable. A list page
 // adds up (rows = min(limit, total − offset)), as the contract suite's invariants require of an API.
 import type { Faker } from '@faker-js/faker';
-import '../state/faker-node.js';
+import '../state/faker-now.js';
 import { seededFaker } from '../state/faker-slot.js';
 import type { components } from '../../src/spec/generated/types.js';
 import { ticketNotInProgress, unauthorized, usedEquipmentNotFound, violations, type Problem } from '../core/problems.js';
