@@ -44,6 +44,7 @@ export function seededFaker(seed: number, purpose: string): Faker {
 
 /** Loads faker on demand (a separate chunk in a bundled app); resolves at once when it is there. */
 export async function loadDataGenerator(): Promise<void> {
+  // Stryker disable next-line ConditionalExpression: without it the import is asked again, answers from the module cache, and `??=` keeps the faker there
   if (template !== undefined) return;
   const { faker } = await import('@faker-js/faker/locale/base');
   template ??= faker;

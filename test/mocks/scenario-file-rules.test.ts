@@ -1,11 +1,12 @@
 // Scenario files on disk, pinned: which references are paths, how each unreadable or unparsable file
 // is refused (where it breaks, never what it holds), the shipped-scenario source's limits on uploads,
-// and the faker slot's refusal when no generator was loaded.
+// and the faker slot: its refusal when no generator was loaded, its loader called once.
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataGeneratorLoaded, DataGeneratorNotLoadedError, loadDataGenerator, provideFaker, seededFaker } from '../../mocks/state/faker-slot.js';
+import { faker } from '@faker-js/faker/locale/base';
+import { dataGeneratorLoaded, DataGeneratorNotLoadedError, loadDataGenerator, provideFaker, provideFakerLoader, seededFaker } from '../../mocks/state/faker-slot.js';
 import { loadScenario, readScenarioFile, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
 import { generateDefaultState } from '../../mocks/state/default-state.js';
@@ -124,5 +125,25 @@ describe('the faker slot', () => {
     // Each faker has the template's locale: its word lists, not an empty one.
     expect(seededFaker(5, 'x').system.semver()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(seededFaker(5, 'x').string.uuid()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seededFaker(5, 'x').system.mimeType()).toMatch(/^[a-z]+\/[\w.+-]+$/);
+  });
+
+  it('keeps a faker it was given over a loader, and calls a loader once, on first use (Node)', () => {
+    let calls = 0;
+    const counting = () => {
+      calls++;
+      return faker;
+    };
+    provideFaker(faker);
+    provideFakerLoader(counting);
+    seededFaker(1, 'x');
+    expect(calls).toBe(0);
+    provideFaker(undefined);
+    provideFakerLoader(counting);
+    expect(dataGeneratorLoaded()).toBe(false);
+    seededFaker(1, 'x');
+    seededFaker(2, 'x');
+    expect(calls).toBe(1);
+    expect(dataGeneratorLoaded()).toBe(true);
   });
 });
