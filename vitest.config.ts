@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,9 @@ export default defineConfig({
     // so that `npm test` stays quick.
     exclude: ['test/bench/**', '**/node_modules/**'],
     setupFiles: ['test/setup/node-entry-points.ts'],
+    // Vitest runs one worker fewer than the CPUs, so on two cores the files ran one at a time (120-130 s).
+    // Most of them wait on child processes and sockets, not on the CPU: two workers there took 72 s.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
