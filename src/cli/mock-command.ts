@@ -26,7 +26,7 @@ export interface StartedMock {
  * that grows until a full collection of the whole state (`npm run bench`, scale section). The mock's
  * own process opts out; loading a state was measured no slower without it (1.7-1.8 s for 1,000,000).
  */
-export const noPretenuringFlag = '--no-allocation-site-pretenuring';
+const noPretenuringFlag = '--no-allocation-site-pretenuring';
 
 export async function runMockCommand(args: string[]): Promise<StartedMock | undefined> {
   const values = parseCommand(mockCommand, args);

@@ -3,49 +3,31 @@
 // generation. Shown both ways on the shipped `large` scenario (100,000 records) under load, with V8's
 // own trace of its pretenuring decisions: the same server started without the CLI decides to tenure,
 // the CLI's process never does. The first half is the control: a V8 that stopped deciding it would fail here.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../bench/load.js';
+import '../helpers/cli-built.js';
+import { cliArgs, startListening } from '../helpers/cli-process.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const collection = '/v2/tickets/used-diagnostic-equipment';
 
 /**
- * Starts `args` under node with V8's pretenuring trace, loads one record for 3 s, stops it and returns
+ * Starts `node NODE_ARGS` with V8's pretenuring trace, loads one record for 3 s, stops it and returns
  * every decision V8 made to tenure a site. The whole run's: V8 prints through C's stdio, buffered in a
  * pipe and flushed at exit, so its lines cannot be placed before or after the listening line.
  */
-async function tenureDecisions(args: string[]): Promise<string[]> {
-  const child = spawn(process.execPath, ['--trace-pretenuring-statistics', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  // 'close', not 'exit': the buffered trace arrives when the process ends, after 'exit' may have fired.
-  const closed = new Promise((resolve) => child.once('close', resolve));
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+async function tenureDecisions(nodeArgs: string[]): Promise<string[]> {
+  const started = await startListening(['--trace-pretenuring-statistics', ...nodeArgs]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line within 60 s:\n${output.slice(-2000)}`)), 60_000);
-      const look = () => {
-        const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-        if (found !== undefined) {
-          clearTimeout(timer);
-          resolve(found);
-        } else setTimeout(look, 20);
-      };
-      child.once('exit', (code) => reject(new Error(`exited (${code}):\n${output.slice(-2000)}`)));
-      look();
-    });
-    const page = (await (await fetch(`${url}${collection}?limit=1&offset=50000`)).json()) as { result: Array<{ ticket_id: string; diagnostic_equipment_id: number }> };
+    const page = (await (await fetch(`${started.url}${collection}?limit=1&offset=50000`)).json()) as { result: Array<{ ticket_id: string; diagnostic_equipment_id: number }> };
     const record = page.result[0]!;
-    const result = await load(url, { requests: [{ method: 'GET', path: `${collection}/${record.ticket_id}/${record.diagnostic_equipment_id}` }] }, { connections: 20, durationSeconds: 3 });
+    const result = await load(started.url, { requests: [{ method: 'GET', path: `${collection}/${record.ticket_id}/${record.diagnostic_equipment_id}` }] }, { connections: 20, durationSeconds: 3 });
     expect(result.requests).toBeGreaterThan(1000);
     expect(result.non2xx).toBe(0);
   } finally {
-    child.kill();
-    await closed;
+    started.child.kill();
+    await started.closed;
   }
-  return output.split('\n').filter((line) => line.includes('pretenuring') && line.includes('=> tenure'));
+  return started.output().split('\n').filter((line) => line.includes('pretenuring') && line.includes('=> tenure'));
 }
 
 describe('the mock under load with a large state', () => {
@@ -60,6 +42,6 @@ describe('the mock under load with a large state', () => {
   });
 
   it('does not, started by the CLI', async () => {
-    expect(await tenureDecisions(['dist/src/cli/main.js', 'mock', '--port', '0', '--scenario', 'large', '--auth', 'off'])).toEqual([]);
+    expect(await tenureDecisions([...cliArgs, 'mock', '--port', '0', '--scenario', 'large', '--auth', 'off'])).toEqual([]);
   });
 });

@@ -17,23 +17,31 @@ export interface StartedCli {
   url: string;
   output: () => string;
   exited: Promise<number | null>;
+  /** Resolves once its output streams have closed too: what a process prints as it ends arrives after 'exit'. */
+  closed: Promise<void>;
 }
 
 /** Starts `ude-kit mock ARGS` and resolves once it prints its URL. */
 export function startMockCli(args: string[], children: ChildProcess[] = []): Promise<StartedCli> {
-  const child = spawn(process.execPath, [...cliArgs, 'mock', ...args], { cwd: root });
+  return startListening([...cliArgs, 'mock', ...args], children);
+}
+
+/** Starts `node NODE_ARGS` (the CLI, or a script of a test's own) and resolves once it prints "listening on URL". */
+export function startListening(nodeArgs: string[], children: ChildProcess[] = []): Promise<StartedCli> {
+  const child = spawn(process.execPath, nodeArgs, { cwd: root });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 15_000);
     child.stdout!.on('data', () => {
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url !== undefined) {
         clearTimeout(timer);
-        resolve({ child, url, output: () => output, exited });
+        resolve({ child, url, output: () => output, exited, closed });
       }
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
