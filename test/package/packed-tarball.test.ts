@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mswVersion, unhandledOptionName } from '../helpers/msw-version.js';
+// The tarball packs dist/ as `npm test` built it: refuse a stale one rather than rebuild it here.
+import '../helpers/cli-built.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -15,7 +17,9 @@ let packedFiles: string[];
 
 beforeAll(async () => {
   const packDir = await mkdtemp(join(tmpdir(), 'ude-kit-pack-'));
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  // --ignore-scripts: npm pack would otherwise run `prepare` (the build), rewriting dist/ while other test
+  // files run the CLI from it (seen as a CLI exiting 1 on a half-written module).
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' })) as Array<{ filename: string; files: Array<{ path: string }> }>;
   packedFiles = packed[0]!.files.map((f) => f.path);
   project = await mkdtemp(join(tmpdir(), 'ude-kit-user-'));
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'an-app', version: '1.0.0', type: 'module', private: true }));
