@@ -5,6 +5,7 @@ import { createRouter } from '../src/spec/router.js';
 import { authHeaders, type AuthVariant, type Credentials } from './credentials.js';
 import type { Exchange } from './exchange.js';
 import { classifyTransportError } from './transport-errors.js';
+import { isThrottled, type Throttle } from './throttle.js';
 import { request as undiciRequest } from 'undici';
 
 export interface ClientOptions {
@@ -24,6 +25,10 @@ export interface ClientOptions {
    * asks for no compression, so bodies are read as sent).
    */
   transport?: 'fetch' | 'undici';
+  /** The fetch the 'fetch' transport calls (default: the global one; tests pass an in-process mock's). */
+  fetch?: typeof fetch;
+  /** Throttled answers (429, 503 with Retry-After) waited out and sent again within its budget; --rate pacing. */
+  throttle?: Throttle;
 }
 
 export interface SendOptions {
@@ -33,6 +38,8 @@ export interface SendOptions {
   /** A body sent as it is (generated inputs: JSON with int64 digits, or the wrong media type). */
   text?: string;
   headers?: Record<string, string>;
+  /** Spells every header name of the request so (HTTP names are case-insensitive: an equivalent form). */
+  headerCase?: (name: string) => string;
 }
 
 export interface LabelledExchange extends Exchange {
@@ -40,8 +47,10 @@ export interface LabelledExchange extends Exchange {
   label: string;
   /** Which credentials went with it. */
   auth: AuthVariant;
-  /** How many times it was sent (more than 1 after retries). */
+  /** How many times it was sent (more than 1 after retries or throttled answers). */
   attempts: number;
+  /** The answer is a throttled one (429, 503 with Retry-After) that the wait budget did not allow to wait out: never judged. */
+  throttled?: true;
 }
 
 export const defaultMaxBodyBytes = 10 * 1024 * 1024;
@@ -85,8 +94,8 @@ async function readStreamBounded(body: AsyncIterable<Uint8Array> & { destroy(): 
 
 type Answer = { status: number; headers: Record<string, string>; bodyText: string | undefined };
 
-async function viaFetch(url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }, limit: number): Promise<Answer> {
-  const response = await fetch(url, { ...init, redirect: 'manual' });
+async function viaFetch(fetcher: typeof fetch, url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }, limit: number): Promise<Answer> {
+  const response = await fetcher(url, { ...init, redirect: 'manual' });
   const bodyText = await readBounded(response, limit);
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -114,7 +123,7 @@ export function createClient(options: ClientOptions) {
   const exchanges: LabelledExchange[] = [];
 
   async function send(label: string, method: string, target: string, sendOptions: SendOptions = {}): Promise<LabelledExchange> {
-    const headers: Record<string, string> = {
+    let headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
       ...authHeaders(options.credentials, sendOptions.auth ?? 'both'),
       ...sendOptions.headers,
@@ -127,6 +136,8 @@ export function createClient(options: ClientOptions) {
       body = sendOptions.text;
       headers['content-type'] ??= 'application/json';
     }
+    const rename = sendOptions.headerCase;
+    if (rename !== undefined) headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [rename(name), value]));
     const path = target.split('?')[0] ?? target;
     const match = router.match(method, path);
     const exchange: LabelledExchange = {
@@ -137,19 +148,22 @@ export function createClient(options: ClientOptions) {
       ...(match.kind === 'operation' ? { operationId: match.operation.operationId } : {}),
     };
     const retries = idempotent.has(method) ? (options.retries ?? 0) : 0;
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      exchange.attempts = attempt + 1;
+    const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+    const url = `${base}${target}`;
+    let failures = 0;
+    let throttledAnswers = 0;
+    for (;;) {
+      await options.throttle?.pace();
+      exchange.attempts++;
       delete exchange.error;
       delete exchange.response;
       const started = performance.now();
+      let retry = false;
       try {
-        const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
-        const url = `${base}${target}`;
         const response =
           options.transport === 'undici'
             ? await viaUndici(url, { method, headers, body, timeoutMs: options.timeoutMs }, limit)
-            : await viaFetch(url, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) }, limit);
+            : await viaFetch(options.fetch ?? fetch, url, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) }, limit);
         const { bodyText } = response;
         exchange.response = {
           status: response.status,
@@ -158,12 +172,21 @@ export function createClient(options: ClientOptions) {
           durationMs: performance.now() - started,
           ...(bodyText === undefined ? { bodyLimitExceeded: limit } : {}),
         };
-        if (!retriableStatus.has(response.status)) break;
+        // A throttled request was not carried out (that is what 429 says), so even a POST is sent again.
+        if (options.throttle !== undefined && isThrottled(response.status, response.headers)) {
+          if (await options.throttle.waitOut(response.headers, throttledAnswers++)) continue;
+          exchange.throttled = true;
+          break;
+        }
+        retry = retriableStatus.has(response.status);
       } catch (error) {
         exchange.error = classifyTransportError(error);
         // A timeout is not retried: it would stretch the run past what --timeout promises.
-        if (exchange.error.kind === 'timeout') break;
+        retry = exchange.error.kind !== 'timeout';
       }
+      if (!retry || failures >= retries) break;
+      failures++;
+      await new Promise((resolve) => setTimeout(resolve, 100 * failures));
     }
     if (options.keepExchanges !== false) exchanges.push(exchange);
     return exchange;

@@ -3,11 +3,13 @@
 // otherwise show up as a page of "drift" findings that all have one cause.
 import type { LabelledExchange } from './http-client.js';
 
+
 /** Why the run cannot go on after the first request, or undefined when it can. */
-export function preflightReason(first: LabelledExchange, baseUrl: string, collection: string): string | undefined {
+export function preflightReason(first: LabelledExchange, baseUrl: string, collection: string, credentialsGiven = true): string | undefined {
   if (first.error !== undefined) return `could not reach ${baseUrl}: ${first.error.message}`;
   const status = first.response?.status;
   if (status === 401 || status === 403) {
+    if (!credentialsGiven) return noCredentials(baseUrl, status);
     return `${baseUrl} refused the credentials (${status}) on the first call, before any check ran; check --api-key, --token and --api-key-header`;
   }
   if (status === 404) {
@@ -33,3 +35,7 @@ function doubledPath(baseUrl: string, collection: string): { suffix: string; sug
   }
   return undefined;
 }
+
+/** Said when the user gave none: "refused the credentials" would send them looking for a wrong one. */
+export const noCredentials = (baseUrl: string, status: number) =>
+  `no credentials were given, and ${baseUrl} requires them (${status}): pass --api-key and --token (or --token-url with --client-id and --client-secret), or set UDE_KIT_API_KEY and UDE_KIT_TOKEN`;

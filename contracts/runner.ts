@@ -11,11 +11,13 @@ import { deduplicate, type Finding } from './findings.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { createLedger } from './ledger.js';
 import { behaviourChecks } from './registry.js';
-import { preflightReason } from './preflight.js';
+import { noCredentials, preflightReason } from './preflight.js';
 import { createScrubber } from './secrets.js';
 import { defaultMaxCases } from './checks/generated-inputs.js';
 import { specValues } from './spec-values.js';
 import { counted } from '../src/text/counted.js';
+import { checkFixtures, type FixtureName } from './fixture-preflight.js';
+import { createThrottle, defaultMaxWaitMs } from './throttle.js';
 
 export interface ContractOptions {
   baseUrl: string;
@@ -38,6 +40,12 @@ export interface ContractOptions {
   maxCases?: number;
   /** Steps of the stateful model run, in all (default 40). */
   modelSteps?: number;
+  /** All the waiting on throttled answers (429, 503 with Retry-After) the run may do (default 30 s). */
+  maxWaitMs?: number;
+  /** Requests a second at most (default: no pacing). */
+  rate?: number;
+  /** The fetch to send with (default: the global one; tests pass an in-process mock's). */
+  fetch?: typeof fetch;
   /** Another compiled document than the kit's own (tests: a copy with a new field). */
   spec?: CompiledSpec;
   /** Run only these check names (all when empty). */
@@ -56,6 +64,8 @@ export interface CheckResult {
   warnings: number;
   /** The operations the check's requests addressed. */
   operations?: string[];
+  /** Time spent on it: its probe and evaluation (the response checks share the time spent judging answers). */
+  durationMs?: number;
 }
 
 export interface ContractReport {
@@ -71,6 +81,8 @@ export interface ContractReport {
   exitCode: 0 | 1 | 2;
   /** Why the run could not be completed (exit code 2). */
   reason?: string;
+  /** What a reader of the verdict should know: fixtures ignored or left out, throttled answers waited out, other writers seen. */
+  notices?: string[];
   /** For a run over recorded traffic: entries read and checked, and why the others were not. */
   har?: { read: number; checked: number; notChecked: string[]; problems: string[] };
 }
@@ -82,13 +94,17 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const started = Date.now();
   const spec = options.spec ?? compiledSpec();
   const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
+  const maxWaitMs = options.maxWaitMs ?? defaultMaxWaitMs;
+  const throttle = createThrottle({ maxWaitMs, rate: options.rate });
   const client = createClient({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     retries: options.retries ?? 0,
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     credentials,
     spec,
+    throttle,
   });
   const scrub = createScrubber([credentials.token, credentials.apiKey, ...(options.secrets ?? [])]);
   const generation = {
@@ -102,30 +118,92 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const ledger = createLedger();
   const notRun = new Map<string, string>();
   const operationsOf = new Map<string, Set<string>>();
+  const durations = new Map<string, number>();
   const findings: Finding[] = [];
+  const notices: string[] = [];
   let reason: string | undefined;
+  let judgingMs = 0;
+  let judgedAnswers = 0;
   const judged = new WeakSet<LabelledExchange>();
   function judgeAndRelease(exchange: LabelledExchange): void {
     if (judged.has(exchange)) return;
     judged.add(exchange);
+    // A throttled answer is a gateway asking to slow down, not the API answering: no check judges it.
+    if (exchange.throttled === true || exchange.response === undefined) return;
+    judgedAnswers++;
+    const from = performance.now();
     try {
       findings.push(...responseFindings(exchange, context).filter((f) => selected(f.check)));
     } catch (error) {
       reason ??= `the answer to ${exchange.request.method} ${exchange.request.target} could not be checked (${describeFailure(error)})`;
     }
+    judgingMs += performance.now() - from;
     if (exchange.response !== undefined) exchange.response = { ...exchange.response, bodyText: '' };
   }
+  const rateLimited = () =>
+    `rate limited: ${client.baseUrl} kept asking the suite to slow down (${counted(throttle.spent.answers, 'throttled answer')}, 429 or 503 with Retry-After; ${(throttle.spent.waitedMs / 1000).toFixed(1)} s waited of --max-wait ${(maxWaitMs / 1000).toFixed(0)} s); raise --max-wait, or lower --rate`;
 
+  let failuresInARow = 0;
+  /** Sends through the client, stopping the run when the deployment stopped answering or kept throttling. */
+  const guarded = (into: LabelledExchange[]) => async (...args: Parameters<typeof client.send>) => {
+    const exchange = await client.send(...args);
+    into.push(exchange);
+    if (exchange.throttled === true) throw new RateLimited();
+    failuresInARow = exchange.error === undefined ? 0 : failuresInARow + 1;
+    if (failuresInARow >= maxConsecutiveFailures) throw new StoppedAnswering(exchange.error?.message ?? 'no answer');
+    return exchange;
+  };
+  const stopReason = (error: unknown): string | undefined =>
+    error instanceof RateLimited
+      ? rateLimited()
+      : error instanceof StoppedAnswering
+        ? `${client.baseUrl} stopped answering (${error.message}) after ${counted(client.exchanges.length, 'request')}`
+        : undefined;
+
+  const credentialsGiven = credentials.token !== undefined || credentials.apiKey !== undefined;
   const reachability = await client.send('reachability', 'GET', values.collection);
   const fixtureProblems: string[] = [];
-  reason = preflightReason(reachability, client.baseUrl, values.collection);
+  reason = reachability.throttled === true ? rateLimited() : preflightReason(reachability, client.baseUrl, values.collection, credentialsGiven);
   if (reason !== undefined) {
     for (const name of [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names)]) notRun.set(name, reason);
     // One cause, said once: no drift finding comes from an answer the preflight has explained.
     judged.add(reachability);
   } else {
-    let failuresInARow = 0;
+    if (options.readOnly && (options.fixtures.closedTicket !== undefined || options.fixtures.equipment.length > 0 || options.fixtures.unknownEquipment !== undefined)) {
+      notices.push('--read-only: nothing is written, so --closed-ticket, --equipment and --unknown-equipment are ignored (--ticket is only read)');
+    }
     try {
+      // The write fixtures are tried before any drift check: a set-up mistake is named, never reported as drift.
+      const runnable = behaviourChecks.filter((check) => check.names.some(selected) && check.notRunReason?.(context) === undefined);
+      const needed = new Set<FixtureName>(options.readOnly ? [] : runnable.flatMap((check) => check.uses ?? []));
+      const preflightRan = needed.size > 0;
+      if (preflightRan) {
+        const preflight: LabelledExchange[] = [];
+        try {
+          const found = await checkFixtures(guarded(preflight), context, ledger, needed);
+          const problems = Object.entries(found.problems) as Array<[FixtureName, string]>;
+          if (problems.length > 0 && options.allowNotRun !== true) {
+            reason = `the fixtures cannot be used: ${problems.map(([, why]) => why).join('; ')} (or pass --allow-not-run to run without them)`;
+          } else if (problems.length > 0) {
+            // --allow-not-run: the checks that need a broken fixture say why they did not run; the rest run without it.
+            const fixtures = { ...options.fixtures, equipment: options.fixtures.equipment.filter((id) => !found.unknownIds.includes(id)) };
+            for (const [name] of problems) {
+              if (name === 'equipment' && found.unknownIds.length > 0 && fixtures.equipment.length > 0) continue;
+              if (name === 'equipment') fixtures.equipment = [];
+              else fixtures[name] = undefined;
+            }
+            context.fixtures = fixtures;
+            context.fixtureProblems = Object.fromEntries(problems);
+            notices.push(...problems.map(([, why]) => `not used (--allow-not-run): ${why}`));
+          }
+        } catch (error) {
+          reason = stopReason(error);
+          if (reason === undefined) throw error;
+        }
+        // Their answers are judged like any other, unless the run stops here for the fixtures' sake.
+        for (const exchange of preflight) if (reason === undefined) judgeAndRelease(exchange);
+        else judged.add(exchange);
+      }
       for (const check of behaviourChecks) {
         const names = check.names.filter(selected);
         if (names.length === 0) continue;
@@ -139,26 +217,24 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           options.onProgress?.({ name: names.join(', '), status: 'not-run', reason: why, errors: 0, warnings: 0 });
           continue;
         }
+        const checkStarted = performance.now();
         const own: LabelledExchange[] = [];
-        const send = async (...args: Parameters<typeof client.send>) => {
-          const exchange = await client.send(...args);
-          own.push(exchange);
-          failuresInARow = exchange.error === undefined ? 0 : failuresInARow + 1;
-          if (failuresInARow >= maxConsecutiveFailures) throw new StoppedAnswering(exchange.error?.message ?? 'no answer');
-          return exchange;
-        };
         let probeReason: string | void = undefined;
         try {
-          const result = await check.probe(send, context, ledger);
-          if (result instanceof FixtureProblem) fixtureProblems.push((probeReason = result.reason));
-          else probeReason = result;
+          const result = await check.probe(guarded(own), context, ledger);
+          // After a preflight that vouched for the fixtures, a fixture a check finds unusable was made so
+          // by the deployment (a remove that kept its record): that check cannot run, the run goes on.
+          if (result instanceof FixtureProblem) {
+            probeReason = preflightRan ? `${result.reason} (after the preflight found it usable: an earlier write stayed on the deployment)` : result.reason;
+            if (!preflightRan) fixtureProblems.push(result.reason);
+          } else probeReason = result;
         } catch (error) {
           // A probe that fails on what a deployment answered must not end the run without a report.
-          if (!(error instanceof StoppedAnswering)) probeReason = `the check failed while probing (${describeFailure(error)})`;
-          else reason = `${client.baseUrl} stopped answering (${error.message}) after ${counted(client.exchanges.length, 'request')}`;
+          reason = stopReason(error);
+          if (reason === undefined) probeReason = `the check failed while probing (${describeFailure(error)})`;
         }
         let checkFindings: Finding[] = [];
-        if (probeReason === undefined) {
+        if (probeReason === undefined && reason === undefined) {
           try {
             checkFindings = check.evaluate(own, context).filter((f) => names.includes(f.check));
           } catch (error) {
@@ -166,12 +242,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
             probeReason = `the check could not evaluate the answers it got (${describeFailure(error)})`;
           }
         }
-        if (probeReason !== undefined) for (const name of names) notRun.set(name, probeReason);
+        if (probeReason !== undefined || reason !== undefined) for (const name of names) notRun.set(name, probeReason ?? reason!);
         for (const name of names) operationsOf.set(name, new Set(own.map(operationName)));
         findings.push(...checkFindings);
         // The answers have served their check: judge each against the document now and let its body go,
         // so that a run holds one check's bodies at a time, not every body of the run.
         for (const exchange of own) judgeAndRelease(exchange);
+        for (const name of names) durations.set(name, (performance.now() - checkStarted) / names.length);
+        if (reason !== undefined) continue;
         options.onProgress?.({
           name: names.join(', '),
           status: probeReason !== undefined ? 'not-run' : checkFindings.some((f) => f.severity === 'error') ? 'failed' : 'passed',
@@ -185,19 +263,27 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     }
   }
 
-  for (const exchange of client.exchanges) judgeAndRelease(exchange);
+  // A run stopped for its own set-up or for throttling judges nothing more: its answers explain no drift.
+  if (reason === undefined) for (const exchange of client.exchanges) judgeAndRelease(exchange);
   if (reason === undefined && fixtureProblems.length > 0 && options.allowNotRun !== true) {
-    reason = `the write fixtures cannot be used: ${[...new Set(fixtureProblems)].join('; ')} (or pass --allow-not-run to report those checks as not run)`;
+    reason = `the fixtures cannot be used: ${[...new Set(fixtureProblems)].join('; ')} (or pass --allow-not-run to report those checks as not run)`;
   }
   const deduplicated = deduplicate(findings);
 
-  reason ??= credentialsRefusal(client.exchanges, client.baseUrl);
+  reason ??= credentialsRefusal(client.exchanges, client.baseUrl, credentialsGiven);
+  if (throttle.spent.answers > 0 && !reason?.startsWith('rate limited')) {
+    notices.push(`${client.baseUrl} throttled ${counted(throttle.spent.answers, 'answer')} (429, or 503 with Retry-After): the suite waited ${(throttle.spent.waitedMs / 1000).toFixed(1)} s in all and sent each again; no check judged a throttled answer`);
+  }
 
-  const seen = new Set(client.exchanges.filter((e) => e.response !== undefined).map(operationName));
-  for (const name of responseCheckNames) operationsOf.set(name, seen);
-  const checks = summarise(deduplicated, notRun, selected, seen.size > 0).map((check) => ({
+  const seen = new Set(client.exchanges.filter((e) => e.response !== undefined && e.throttled !== true).map(operationName));
+  for (const name of responseCheckNames) {
+    operationsOf.set(name, seen);
+    durations.set(name, judgingMs / responseCheckNames.length);
+  }
+  const checks = summarise(deduplicated, notRun, selected, judgedAnswers > 0 ? undefined : (reason ?? 'no response was received')).map((check) => ({
     ...check,
     operations: [...(operationsOf.get(check.name) ?? [])].sort(),
+    durationMs: Math.round((durations.get(check.name) ?? 0) * 10) / 10,
   }));
   return {
     baseUrl: client.baseUrl,
@@ -206,6 +292,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     durationMs: Date.now() - started,
     requests: client.exchanges.length,
     ...outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason)),
+    ...(notices.length === 0 ? {} : { notices: notices.map(scrub) }),
   };
 }
 
@@ -234,6 +321,7 @@ export function outcomeOf(
 }
 
 class StoppedAnswering extends Error {}
+class RateLimited extends Error {}
 
 const refusedCredentials = (exchange: LabelledExchange) => exchange.response?.status === 401 || exchange.response?.status === 403;
 
@@ -242,14 +330,14 @@ const refusedCredentials = (exchange: LabelledExchange) => exchange.response?.st
  * the run could not check anything past that point, which is not drift. At least three refusals in a
  * row at the end, so one odd answer is not taken for it.
  */
-function credentialsRefusal(exchanges: LabelledExchange[], baseUrl: string): string | undefined {
+function credentialsRefusal(exchanges: LabelledExchange[], baseUrl: string, credentialsGiven: boolean): string | undefined {
   const credentialed = exchanges.filter((e) => e.auth === 'both' && e.response !== undefined);
   let first = credentialed.length;
   while (first > 0 && refusedCredentials(credentialed[first - 1]!)) first--;
   const refused = credentialed.length - first;
   if (refused === 0 || (first > 0 && refused < 3)) return undefined;
   const status = credentialed[first]!.response!.status;
-  if (first === 0) return `${baseUrl} refused the credentials on every call (${status}); check --api-key, --token and --api-key-header`;
+  if (first === 0) return credentialsGiven ? `${baseUrl} refused the credentials on every call (${status}); check --api-key, --token and --api-key-header` : noCredentials(baseUrl, status);
   return `${baseUrl} accepted the credentials for ${first} call${first === 1 ? '' : 's'}, then refused every later one (${status}): did the token expire?`;
 }
 
@@ -283,14 +371,15 @@ async function cleanUp(client: ReturnType<typeof createClient>, ledger: ReturnTy
   return findings;
 }
 
-function summarise(findings: Finding[], notRun: Map<string, string>, selected: (name: string) => boolean, anyResponse: boolean): CheckResult[] {
+/** `unjudged`: why no answer was judged against the document (none came, or the run stopped first); undefined when some were. */
+function summarise(findings: Finding[], notRun: Map<string, string>, selected: (name: string) => boolean, unjudged: string | undefined): CheckResult[] {
   const names = [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names)].filter(selected);
   if (findings.some((f) => f.check === 'cleanup')) names.push('cleanup');
   return names.map((name) => {
     const own = findings.filter((f) => f.check === name);
     const errors = own.filter((f) => f.severity === 'error').length;
     const warnings = own.length - errors;
-    const why = notRun.get(name) ?? (!anyResponse && (responseCheckNames as readonly string[]).includes(name) ? 'no response was received' : undefined);
+    const why = notRun.get(name) ?? ((responseCheckNames as readonly string[]).includes(name) ? unjudged : undefined);
     if (why !== undefined && own.length === 0) return { name, status: 'not-run', reason: why, errors, warnings };
     return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings };
   });

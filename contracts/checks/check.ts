@@ -4,10 +4,11 @@ import type { CompiledSpec } from '../../src/spec/index.js';
 import type { LabelledExchange, SendOptions } from '../http-client.js';
 import type { Finding, Severity } from '../findings.js';
 import { boundedValue, typeOf } from '../findings.js';
-import { curlFor } from '../curl.js';
+import { reproduction } from '../curl.js';
 import type { Ledger } from '../ledger.js';
 import { parsedBody } from '../parsed-body.js';
 import type { Scrub } from '../secrets.js';
+import type { FixtureName } from '../fixture-preflight.js';
 
 export interface Fixtures {
   /** An In Progress ticket the suite may add to and remove from. */
@@ -18,6 +19,25 @@ export interface Fixtures {
   equipment: number[];
   /** Allow the rule's DELETE on a record of the closed ticket that the suite did not create. */
   probeRemoveRule: boolean;
+  /** A catalogue id the deployment does not have (the suite cannot know one). */
+  unknownEquipment?: number | undefined;
+}
+
+const fixtureFlags: Record<FixtureName, string> = {
+  ticket: 'needs --ticket (an In Progress ticket the suite may write on)',
+  closedTicket: 'needs --closed-ticket (a ticket that is not In Progress)',
+  equipment: 'needs --equipment (a catalogue id the suite may add)',
+  unknownEquipment: 'needs --unknown-equipment (a catalogue id the deployment does not have; the suite cannot know one)',
+};
+
+/**
+ * Why a check cannot have a fixture: the preflight's problem with it (under --allow-not-run), or that it
+ * was not given; undefined when it is there.
+ */
+export function missingFixture(context: CheckContext, name: FixtureName): string | undefined {
+  const given = name === 'equipment' ? context.fixtures.equipment.length > 0 : context.fixtures[name] !== undefined;
+  if (given) return undefined;
+  return context.fixtureProblems?.[name] ?? fixtureFlags[name];
 }
 
 export interface CheckContext {
@@ -30,6 +50,8 @@ export interface CheckContext {
   scrub?: Scrub;
   /** For the inputs generated from the document: the seed (printed in every report) and the bound. */
   generation: { seed: number; maxCases: number; modelSteps?: number };
+  /** What the preflight found wrong with fixtures it then left out (--allow-not-run): the not-run reasons. */
+  fixtureProblems?: Partial<Record<FixtureName, string>>;
 }
 
 export type Send = (label: string, method: string, target: string, options?: SendOptions) => Promise<LabelledExchange>;
@@ -46,6 +68,8 @@ export class FixtureProblem {
 export interface BehaviourCheck {
   /** The rule names this check reports on (what --only and --skip select, what the summary counts). */
   names: string[];
+  /** The write fixtures the probe uses: the preflight tries these before any check runs. */
+  uses?: FixtureName[];
   /** Why the probe cannot run with these options, or undefined when it can. */
   notRunReason?(context: CheckContext): string | undefined;
   /** Sends the check's requests; records what it creates in the ledger. May return why it could not run after all. */
@@ -79,7 +103,7 @@ export function findingFor(exchange: LabelledExchange, input: FindingInput, cont
     expected: boundedValue(input.expected, scrub),
     actual: { value: boundedValue(input.actual, scrub), type: typeOf(input.actual) },
     message: scrub(input.message),
-    curl: scrub(curlFor(exchange.request, context.baseUrl, context.apiKeyHeader)),
+    curl: scrub(reproduction(exchange.request, context.baseUrl, context.apiKeyHeader, context.spec)),
     occurrences: input.occurrences ?? 1,
   };
 }

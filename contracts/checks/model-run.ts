@@ -11,7 +11,7 @@ import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import type { Ledger } from '../ledger.js';
 import { rowKey, specValues, type ListBody } from '../spec-values.js';
-import { bodyOf, findingFor, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
+import { bodyOf, findingFor, missingFixture, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
 
 export type ModelCommand = { kind: 'add' | 'get' | 'remove'; id: number } | { kind: 'list' };
 
@@ -59,11 +59,10 @@ const describe = (command: ModelCommand) => (command.kind === 'list' ? 'list the
 
 export const modelRunCheck: BehaviourCheck = {
   names: [...behaviourCheckNames.modelRun],
+  uses: ['ticket', 'equipment'],
   notRunReason(context) {
     if (context.readOnly) return '--read-only: the model run writes';
-    if (context.fixtures.ticket === undefined) return 'needs --ticket (an In Progress ticket the suite may write on)';
-    if (context.fixtures.equipment.length === 0) return 'needs --equipment (catalogue ids the suite may add)';
-    return undefined;
+    return missingFixture(context, 'ticket') ?? missingFixture(context, 'equipment');
   },
   async probe(send: Send, context: CheckContext, ledger: Ledger) {
     const values = specValues(context.spec);

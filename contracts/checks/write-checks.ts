@@ -6,18 +6,14 @@ import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import type { Ledger } from '../ledger.js';
 import { rowKey, specValues, type ListBody } from '../spec-values.js';
-import { bodyOf, byLabel, findingFor, FixtureProblem, isProblem, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
+import { bodyOf, byLabel, findingFor, FixtureProblem, isProblem, missingFixture, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
 
 const is2xx = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 const is4xx = (status: number | undefined) => status !== undefined && status >= 400 && status < 500;
 
 function writeNotRunReason(context: CheckContext, ticket: 'ticket' | 'closedTicket'): string | undefined {
   if (context.readOnly) return '--read-only: no writes';
-  if (context.fixtures[ticket] === undefined) {
-    return ticket === 'ticket' ? 'needs --ticket (an In Progress ticket the suite may write on)' : 'needs --closed-ticket (a ticket that is not In Progress)';
-  }
-  if (context.fixtures.equipment.length === 0) return 'needs --equipment (a catalogue id the suite may add)';
-  return undefined;
+  return missingFixture(context, ticket) ?? missingFixture(context, 'equipment');
 }
 
 /**
@@ -69,6 +65,7 @@ const describeChange = ({ added, removed }: { added: string[]; removed: string[]
 
 export const lifecycleCheck: BehaviourCheck = {
   names: [...behaviourCheckNames.lifecycle],
+  uses: ['ticket', 'equipment'],
   notRunReason: (context) => writeNotRunReason(context, 'ticket'),
   async probe(send: Send, context: CheckContext, ledger: Ledger) {
     const values = specValues(context.spec);
@@ -195,6 +192,7 @@ function unchanged(exchanges: LabelledExchange[], check: string, context: CheckC
 
 export const inProgressAddCheck: BehaviourCheck = {
   names: [...behaviourCheckNames.inProgressAdd],
+  uses: ['closedTicket', 'equipment'],
   notRunReason: (context) => writeNotRunReason(context, 'closedTicket'),
   async probe(send, context, ledger) {
     const values = specValues(context.spec);
@@ -217,6 +215,7 @@ export const inProgressAddCheck: BehaviourCheck = {
 
 export const inProgressRemoveCheck: BehaviourCheck = {
   names: [...behaviourCheckNames.inProgressRemove],
+  uses: ['closedTicket', 'equipment'],
   notRunReason(context) {
     const reason = writeNotRunReason(context, 'closedTicket');
     if (reason !== undefined) return reason;

@@ -18,6 +18,7 @@ import type { LabelledExchange } from '../http-client.js';
 import { outcomeOf, type CheckResult, type ContractReport } from '../runner.js';
 import { createScrubber, scrubDeep } from '../secrets.js';
 import { readHar, type HarFileEntry } from './read-har.js';
+import { isThrottled } from '../throttle.js';
 
 export const harCheckNames = ['har_auth', 'har_request_conformance'] as const;
 
@@ -39,7 +40,9 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
   const started = Date.now();
   const spec = options.spec ?? compiledSpec();
   const router = createRouter(spec.operations);
-  const apiKeyHeader = (options.apiKeyHeader ?? apiKeyHeaderOf(spec.document)).toLowerCase();
+  // Spelt as the document spells it in a curl line; looked up in lower case, as the reader keeps names.
+  const apiKeyName = options.apiKeyHeader ?? apiKeyHeaderOf(spec.document);
+  const apiKeyHeader = apiKeyName.toLowerCase();
   const secrets = new Set<string>();
   const skipped: Skipped = new Map();
   const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
@@ -55,7 +58,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     fixtures: { equipment: [], probeRemoveRule: false },
     readOnly: true,
     baseUrl: base ?? '',
-    apiKeyHeader,
+    apiKeyHeader: apiKeyName,
     generation: { seed: 0, maxCases: 0 },
   };
 
@@ -75,6 +78,8 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     const at = parsed.pathname.indexOf(router.prefix);
     if (at < 0) return skip('not on the document’s paths');
     const path = parsed.pathname.slice(at);
+    // A finding's curl line is absolute: the entry's own origin and prefix, with or without --base-url.
+    const entryContext: CheckContext = { ...context, baseUrl: `${parsed.origin}${parsed.pathname.slice(0, at)}` };
     const method = entry.request.method.toUpperCase();
     const match = router.match(method, path);
     if (match.kind !== 'operation') return skip('not on the document’s paths');
@@ -83,6 +88,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     const status = entry.response?.status;
     if (entry.response === undefined || typeof status !== 'number' || status <= 0) return skip('no response (an aborted request)');
     const responseHeaders = header(entry.response.headers);
+    if (isThrottled(status, responseHeaders)) return skip('a throttled answer (429, or 503 with Retry-After): a gateway’s, not the API’s, so not judged');
     for (const [name, value] of Object.entries(responseHeaders)) if (looksLikeCredential(name)) secrets.add(value);
     const content = entry.response.content;
     let bodyText = content?.text;
@@ -104,7 +110,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     };
     checked++;
     const own: Finding[] = [];
-    if (bodyText !== undefined || status === 204) own.push(...responseFindings(exchange, context));
+    if (bodyText !== undefined || status === 204) own.push(...responseFindings(exchange, entryContext));
     const success = status >= 200 && status < 300;
     // A credential redacted by the recorder ("[redacted]") was there; a recording that holds none at all
     // (a sanitized browser export) cannot tell, and is judged at the end of its file.
@@ -113,10 +119,10 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     if (hasToken || hasKey) filesWithCredentials.add(entry.file);
     if (success) {
       if (!hasToken || !hasKey)
-        authCandidates.push({ file: entry.file, finding: findingFor(exchange, { check: 'har_auth', expected: 'both credentials the document requires (a bearer token and the API key)', actual: `${hasToken ? 'a token' : 'no token'}, ${hasKey ? 'a key' : 'no key'}`, message: `answered ${status} without both credentials — ${where}` }, context) });
+        authCandidates.push({ file: entry.file, finding: findingFor(exchange, { check: 'har_auth', expected: 'both credentials the document requires (a bearer token and the API key)', actual: `${hasToken ? 'a token' : 'no token'}, ${hasKey ? 'a key' : 'no key'}`, message: `answered ${status} without both credentials — ${where}` }, entryContext) });
       const input = parseInput(match.operation, { method, path, query: parsed.searchParams, headers: requestHeaders, body: exchange.request.body === undefined ? undefined : new TextEncoder().encode(exchange.request.body) }, match.pathValues);
       if (!input.ok)
-        own.push(findingFor(exchange, { check: 'har_request_conformance', expected: 'a request the document allows, or a refusal', actual: input.violations.slice(0, 5), message: `answered ${status} to a request the document forbids (${input.violations.map((v) => `${v.field} ${v.message}`).slice(0, 3).join('; ')})` }, context));
+        own.push(findingFor(exchange, { check: 'har_request_conformance', expected: 'a request the document allows, or a refusal', actual: input.violations.slice(0, 5), message: `answered ${status} to a request the document forbids (${input.violations.map((v) => `${v.field} ${v.message}`).slice(0, 3).join('; ')})` }, entryContext));
     }
     // A finding names its entry: the place to look in the recording.
     for (const finding of own) raw.push({ ...finding, message: `${finding.message} — ${where}` });

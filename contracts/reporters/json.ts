@@ -11,6 +11,7 @@ export function jsonReport(report: ContractReport): string {
       requests: report.requests,
       exitCode: report.exitCode,
       ...(report.reason === undefined ? {} : { reason: report.reason }),
+      ...(report.notices === undefined ? {} : { notices: report.notices }),
       ...(report.har === undefined ? {} : { har: report.har }),
       summary: report.summary,
       checks: report.checks,

@@ -5,6 +5,13 @@ import { counted } from '../../src/text/counted.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** A code block for a list item that no text inside can close: its fence is longer than any run of backticks in it. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return [`   ${marks}sh`, ...text.split('\n').map((line) => `   ${line}`), `   ${marks}`].join('\n');
+}
+
 export function markdownReport(report: ContractReport): string {
   const s = report.summary;
   const lines = [
@@ -16,6 +23,7 @@ export function markdownReport(report: ContractReport): string {
     '|---:|---:|---:|---:|---:|---:|---:|',
     `| ${s.checks} | ${s.run} | ${s.passed} | ${s.failed} | ${s.notRun} | ${s.errors} | ${s.warnings} |`,
   ];
+  if (report.notices !== undefined) lines.push('', 'Notes:', ...report.notices.map((notice) => `- ${cell(notice)}`));
   const notRun = report.checks.filter((c) => c.status === 'not-run');
   if (notRun.length > 0) {
     lines.push('', 'Not run:', ...notRun.map((c) => `- \`${c.name}\`: ${cell(c.reason ?? '')}`));
@@ -27,6 +35,12 @@ export function markdownReport(report: ContractReport): string {
         `| ${f.severity} | \`${f.check}\` | \`${cell(f.operation)}\` | \`${cell(f.pointer || '/')}\` | \`${cell(short(f.expected, 60))}\` | \`${cell(short(f.actual.value, 60))}\` (${f.actual.type}) | ${cell(f.message)}${occurrences(f)} |`,
       );
     }
+  }
+  if (report.findings.length > 0) {
+    // The curl lines, folded away: a pull request shows the table, and a reader opens what to reproduce.
+    lines.push('', '<details><summary>Reproduce each finding (curl)</summary>', '');
+    report.findings.forEach((f, index) => lines.push(`${index + 1}. \`${f.check}\`, \`${cell(f.operation)}\`${f.pointer === '' ? '' : ` \`${cell(f.pointer)}\``}`, '', fence(f.curl), ''));
+    lines.push('</details>');
   }
   return `${lines.join('\n')}\n`;
 }

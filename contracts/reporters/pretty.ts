@@ -15,6 +15,7 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
     for (const line of [...report.har.problems, ...report.har.notChecked.map((n) => `not checked: ${n}`)]) lines.push(`  ${line}`);
   }
   if (report.reason !== undefined) lines.push('', `Could not run: ${report.reason}`);
+  if (report.notices !== undefined) lines.push('', 'Notes', ...report.notices.map((notice) => `  ${notice}`));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length), 10);
   for (const check of report.checks) {
@@ -34,7 +35,8 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
         lines.push(`    ${f.severity === 'error' ? paint('red', `${mark('fail')} error  `) : paint('yellow', '! warning')} ${f.check}  ${f.pointer || '(response)'}  ${f.message}${occurrences(f)}`);
         lines.push(`      expected ${short(f.expected)}, got ${short(f.actual.value)} (${f.actual.type})`);
         lines.push(`      ${f.request.method} ${f.request.target}`);
-        lines.push(`      ${f.curl}`);
+        // A write's curl line is followed by its undo: every line of it indented under the finding.
+        lines.push(...f.curl.split('\n').map((line) => `      ${line}`));
       }
     }
   }

@@ -9,11 +9,11 @@ import { checkNames } from '../../contracts/check-names.js';
 import { runHarContract } from '../../contracts/har/har-run.js';
 import { describeFailure, runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { reporters } from '../../contracts/reporters/index.js';
-import { UsageError } from './cli-error.js';
+import { CliError, UsageError } from './cli-error.js';
 import { contractCommand } from './commands.js';
 import { env, resolveCredentials, urlOption } from './credential-options.js';
 import { parseCommand } from './declaration.js';
-import { integerOption } from './options.js';
+import { integerOption, numberOption } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
 import { counted } from '../text/counted.js';
 import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.js';
@@ -62,23 +62,38 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const only = listOption(values.only, 'only');
   const skip = listOption(values.skip, 'skip');
   const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
-  const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
+  const retries = integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 0;
+  const rate = numberOption('rate', values.rate, { min: 0.01, max: 100_000 });
+  const maxWaitMs = integerOption('max-wait', values['max-wait'], { min: 0, max: 3_600_000 });
+  const fixtures = {
+    ticket: uuidOption('ticket', values.ticket),
+    closedTicket: uuidOption('closed-ticket', values['closed-ticket']),
+    equipment,
+    probeRemoveRule: values['probe-remove-rule'] === true,
+    unknownEquipment: integerOption('unknown-equipment', values['unknown-equipment'], { min: Number(idRange.min), max: Number(idRange.max) }),
+  };
+  const started = Date.now();
+  // From here the command line is understood: whatever happens, every requested report is written.
+  let resolved: Awaited<ReturnType<typeof resolveCredentials>>;
+  try {
+    resolved = await resolveCredentials(values, timeoutMs);
+  } catch (error) {
+    if (error instanceof UsageError || !(error instanceof CliError)) throw error;
+    return writeReports(failedRun(baseUrl, started, error.message), targets, []);
+  }
+  const { secrets, ...credentials } = resolved;
   const scrub = createScrubber(secrets);
   const progress = process.stderr.isTTY === true;
   const stderrStyle = styleFor(process.stderr);
-  const started = Date.now();
   const report = await runContract({
     baseUrl,
     credentials,
-    fixtures: {
-      ticket: uuidOption('ticket', values.ticket),
-      closedTicket: uuidOption('closed-ticket', values['closed-ticket']),
-      equipment,
-      probeRemoveRule: values['probe-remove-rule'] === true,
-    },
+    fixtures,
     readOnly: values['read-only'] === true,
     timeoutMs,
-    retries: integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 0,
+    retries,
+    ...optional('rate', rate),
+    ...optional('maxWaitMs', maxWaitMs),
     maxBodyBytes,
     secrets,
     allowNotRun: values['allow-not-run'] === true,
@@ -115,7 +130,7 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
   }
   // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
   const stderrStyle = styleFor(process.stderr);
-  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle)].join('\n')));
+  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${notice}`)].join('\n')));
   return report.exitCode;
 }
 

@@ -10,6 +10,15 @@ export function integerOption(name: string, text: string | undefined, range: { m
   return value;
 }
 
+export function numberOption(name: string, text: string | undefined, range: { min: number; max: number }): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || value < range.min || value > range.max) {
+    throw new UsageError(`--${name} must be a number from ${range.min} to ${range.max}, not "${text}"`);
+  }
+  return value;
+}
+
 export function choiceOption<T extends string>(name: string, text: string | undefined, choices: readonly T[]): T | undefined {
   if (text === undefined) return undefined;
   if (!(choices as readonly string[]).includes(text)) {

@@ -40,7 +40,7 @@ describe('write fixtures that cannot be used', () => {
   it('every --equipment id already used on the ticket: exit 2 saying which', async () => {
     const report = await runContract(selfTestOptions(running.url, { fixtures: { ...selfTestOptions('').fixtures, equipment: [12] } }));
     expect(report.exitCode).toBe(2);
-    expect(report.reason).toMatch(/^the write fixtures cannot be used: every --equipment id \(12\) is already used on ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8; give one that is not \(or pass --allow-not-run/);
+    expect(report.reason).toMatch(/^the fixtures cannot be used: every --equipment id \(12\) is already used on ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8; give one that is not \(or pass --allow-not-run/);
   });
 
   it('with --allow-not-run: the run goes on, and those checks say why they did not run', async () => {
@@ -52,7 +52,7 @@ describe('write fixtures that cannot be used', () => {
 
   it.each([
     ['--ticket', { ticket: '00000000-0000-4000-8000-000000000000' }, /adding equipment 40 to --ticket 00000000-0000-4000-8000-000000000000 answered 404/],
-    ['--closed-ticket', { closedTicket: '00000000-0000-4000-8000-000000000000' }, /adding equipment 40 to --closed-ticket 00000000-0000-4000-8000-000000000000 answered 404/],
+    ['--closed-ticket', { closedTicket: '00000000-0000-4000-8000-000000000000' }, /--closed-ticket 00000000-0000-4000-8000-000000000000 is not known to the deployment \(adding equipment 40, which --ticket took, answered 404 "Ticket not found"\)/],
   ])('an unknown %s: exit 2, not a rule check that passes on a 404', async (_name, fixture, message) => {
     const report = await runContract(selfTestOptions(running.url, { fixtures: { ...selfTestOptions('').fixtures, ...fixture } }));
     expect(report.exitCode).toBe(2);

@@ -167,8 +167,9 @@ describe('the contract suite under faults', () => {
     // Each GET got through on its retry…
     expect(report.checks.find((c) => c.name === 'pagination_defaults')?.status).toBe('passed');
     expect([...getAttempts].filter(([key]) => key.startsWith('GET ')).every(([, n]) => n % 2 === 0)).toBe(true);
-    // …while the lifecycle's two POSTs (add, add again) were each sent once, never again.
-    expect(postArrivals).toBe(2);
+    // …while the three POSTs (the fixture preflight's add, the lifecycle's add and add again) were each
+    // sent once, never again.
+    expect(postArrivals).toBe(3);
     expect(report.findings.some((f) => f.check === 'ensure_resource_availability')).toBe(true);
   });
 

@@ -123,7 +123,7 @@ describe('reporters', () => {
   it('junit has one testcase per check and operation, escaped', () => {
     const xml = reporters.junit!(report);
     expect(xml.match(/<testcase /g)).toHaveLength(3);
-    expect(xml).toContain('tests="3" failures="1" skipped="1"');
+    expect(xml).toContain('tests="3" failures="1" errors="0" skipped="1"');
     expect(xml).toContain('&lt;&amp;&gt;');
     expect(xml).not.toContain('<&>');
   });

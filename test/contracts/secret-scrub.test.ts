@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingFor, type CheckContext } from '../../contracts/checks/check.js';
 import { findingValueChars } from '../../contracts/findings.js';
+import { compiledSpec } from '../../src/spec/index.js';
 import { createScrubber, secretForms } from '../../contracts/secrets.js';
 import { cliArgs, root } from '../helpers/cli-process.js';
 import '../helpers/cli-built.js';
@@ -52,7 +53,7 @@ describe('findings', () => {
   it('scrub a value before cutting it, so that no start of a secret is left behind', () => {
     const secret = 'abcdefghijklmnopqrstuvwxyz-secret';
     const exchange = { label: 'x', auth: 'both' as const, attempts: 1, request: { method: 'GET', target: `/v2/x?k=${secret}`, headers: {} } };
-    const context = { ...({} as CheckContext), baseUrl: 'http://h', apiKeyHeader: 'X-Api-Key', scrub: createScrubber([secret]) };
+    const context = { ...({} as CheckContext), spec: compiledSpec(), baseUrl: 'http://h', apiKeyHeader: 'X-Api-Key', scrub: createScrubber([secret]) };
     const finding = findingFor(exchange, { check: 'c', expected: { nested: [`${'e'.repeat(findingValueChars - 5)}${secret}`] }, actual: `${'a'.repeat(findingValueChars - 5)}${secret}`, message: `m ${secret}` }, context);
     const text = JSON.stringify(finding);
     expect(text).not.toContain(secret.slice(0, 4));

@@ -144,6 +144,6 @@ describe('the model: the report of the shortest failing sequence', () => {
     expect(modelRunCheck.notRunReason!(context)).toBeUndefined();
     expect(modelRunCheck.notRunReason!({ ...context, readOnly: true })).toBe('--read-only: the model run writes');
     expect(modelRunCheck.notRunReason!({ ...context, fixtures: { ...context.fixtures, ticket: undefined } })).toBe('needs --ticket (an In Progress ticket the suite may write on)');
-    expect(modelRunCheck.notRunReason!({ ...context, fixtures: { ...context.fixtures, equipment: [] } })).toBe('needs --equipment (catalogue ids the suite may add)');
+    expect(modelRunCheck.notRunReason!({ ...context, fixtures: { ...context.fixtures, equipment: [] } })).toBe('needs --equipment (a catalogue id the suite may add)');
   });
 });

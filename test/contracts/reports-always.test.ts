@@ -1,0 +1,157 @@
+// Every run leaves its reports, and each finding can be reproduced by hand: a refused token request
+// still writes every requested report (JUnit says why as an error testcase); JUnit carries times and
+// operationIds as classnames; curl lines are absolute, carry only the headers that matter, and a write
+// is followed by the line that undoes it; Markdown folds them into a collapsible block.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runHarContract } from '../../contracts/har/har-run.js';
+import { reporters } from '../../contracts/reporters/index.js';
+import { runContract } from '../../contracts/runner.js';
+import { startHttpServer, type RunningServer } from '../../mocks/adapters/http-server.js';
+import { createMock } from '../../mocks/core/mock.js';
+import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
+import { cliArgs, root } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
+import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
+import { mutants } from './mutants.js';
+
+const collection = '/v2/tickets/used-diagnostic-equipment';
+let dir: string;
+let healthy: RunningServer;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ude-kit-reports-'));
+  healthy = await startHttpServer(createMock({ auth: selfTestCredentials }), { port: 0 });
+});
+afterAll(() => healthy.close());
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...cliArgs, 'contract', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('every run leaves its reports', () => {
+  it('a refused token request: exit 2, and every requested report written, JUnit with the reason as an error', async () => {
+    const tokens = createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client"}'));
+    await new Promise<void>((resolve) => tokens.listen(0, '127.0.0.1', resolve));
+    try {
+      const tokenUrl = `http://127.0.0.1:${(tokens.address() as AddressInfo).port}/token`;
+      const out = join(dir, 'token');
+      const result = await cli([
+        '--base-url', healthy.url, '--api-key', 'k', '--token-url', tokenUrl, '--client-id', 'id', '--client-secret', 'client-secret-value-1234',
+        '--reporter', `junit:${out}.xml`, '--reporter', `json:${out}.json`, '--reporter', `markdown:${out}.md`, '--reporter', 'pretty',
+      ]);
+      expect(result.code).toBe(2);
+      const reason = 'could not get an access token: the token endpoint answered 401';
+      expect(result.stderr).toContain(`ude-kit contract: could not run: ${reason} → exit 2`);
+      const [xml, json, markdown] = await Promise.all(['xml', 'json', 'md'].map((ext) => readFile(`${out}.${ext}`, 'utf8')));
+      expect(xml).toContain(`<testcase classname="ude-kit" name="the run" time="`);
+      expect(xml).toContain(`<error message="${reason}" type="could not run">${reason}</error>`);
+      expect(xml).toMatch(/<testsuites name="ude-kit contract" tests="1" failures="0" errors="1" skipped="0" time="\d+\.\d{3}">/);
+      expect(JSON.parse(json!)).toMatchObject({ exitCode: 2, reason });
+      expect(markdown).toContain(`### ude-kit contract: could not run`);
+      expect(result.stdout).toContain(`Could not run: ${reason}`);
+      for (const text of [xml, json, markdown, result.stdout, result.stderr]) expect(text).not.toContain('client-secret-value-1234');
+    } finally {
+      tokens.close();
+    }
+  });
+
+  it('JUnit: time on the suites and on each case, operationIds (never paths) as classnames', async () => {
+    const report = await runContract(selfTestOptions(healthy.url));
+    const xml = reporters.junit!(report);
+    const cases = [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" time="(\d+\.\d{3})"/g)];
+    expect(cases.length).toBe((xml.match(/<testcase /g) ?? []).length);
+    const classnames = new Set(cases.map((c) => c[1]));
+    expect([...classnames].sort()).toEqual(['addUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', 'listUsedDiagnosticEquipment', 'outside-the-document', 'removeUsedDiagnosticEquipment']);
+    expect(xml).toMatch(/<testsuite name="[^"]+" tests="\d+" failures="0" errors="0" skipped="0" time="\d+\.\d{3}" timestamp="\d{4}-/);
+    // The cases' times add up to no more than the run's.
+    const total = cases.reduce((sum, c) => sum + Number(c[3]), 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(report.durationMs / 1000 + 0.05);
+  });
+});
+
+describe('reproducible by hand', () => {
+  it('a write found drifting: its curl line is followed by the one that undoes it', async () => {
+    const mutant = mutants.find((m) => m.name === 'POST answers 200')!;
+    const server = await startHttpServer(mutant.apply(createMock({ auth: selfTestCredentials })), { port: 0 });
+    try {
+      const report = await runContract(selfTestOptions(server.url, { only: ['status_code_conformance', 'ensure_resource_availability'] }));
+      const post = report.findings.find((f) => f.check === 'status_code_conformance' && f.request.method === 'POST')!;
+      const [reproduce, comment, undo] = post.curl.split('\n');
+      expect(reproduce).toMatch(new RegExp(`^curl -i -X POST -H "Authorization: Bearer \\$UDE_KIT_TOKEN" -H "X-Api-Key: \\$UDE_KIT_API_KEY" -H 'content-type: application/json' --data-raw '\\{"ticket_id":"${exampleTicketId}","diagnostic_equipment_id":\\d+\\}' '${server.url}${collection}'$`));
+      expect(comment).toBe('# undo:');
+      expect(undo).toMatch(new RegExp(`^curl -i -X DELETE -H "Authorization: Bearer \\$UDE_KIT_TOKEN" -H "X-Api-Key: \\$UDE_KIT_API_KEY" '${server.url}${collection}/${exampleTicketId}/\\d+'$`));
+      // The same in every text report: pretty indents each line, Markdown folds them into a block.
+      const pretty = reporters.pretty!(report);
+      expect(pretty).toContain(`      ${reproduce}\n      # undo:\n      ${undo}`);
+      const markdown = reporters.markdown!(report);
+      expect(markdown).toContain('<details><summary>Reproduce each finding (curl)</summary>');
+      expect(markdown).toContain(`   \`\`\`sh\n   ${reproduce}\n   # undo:\n   ${undo}\n   \`\`\``);
+      expect(markdown.trimEnd().endsWith('</details>')).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a DELETE is undone by adding the record back', async () => {
+    const mutant = mutants.find((m) => m.name === "the 'In Progress' rule not enforced on remove")!;
+    const server = await startHttpServer(mutant.apply(createMock({ auth: selfTestCredentials })), { port: 0 });
+    try {
+      const report = await runContract(selfTestOptions(server.url, { only: ['in_progress_rule_remove'] }));
+      const remove = report.findings.find((f) => f.request.method === 'DELETE')!;
+      const [, id] = new RegExp(`${closedTicketId}/(\\d+)'$`).exec(remove.curl.split('\n')[0]!) ?? [];
+      expect(remove.curl.split('\n').slice(1)).toEqual([
+        '# undo:',
+        `curl -i -X POST -H "Authorization: Bearer $UDE_KIT_TOKEN" -H "X-Api-Key: $UDE_KIT_API_KEY" -H 'content-type: application/json' --data-raw '{"ticket_id":"${closedTicketId}","diagnostic_equipment_id":${id}}' '${server.url}${collection}'`,
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a HAR finding without --base-url: the entry’s own absolute URL, only the headers that matter', async () => {
+    const entry = {
+      startedDateTime: '2026-12-04T10:00:00.000Z',
+      request: {
+        method: 'POST',
+        url: `https://api.example.test/gateway${collection}`,
+        headers: [
+          { name: 'Host', value: 'api.example.test' },
+          { name: 'User-Agent', value: 'Mozilla/5.0' },
+          { name: 'Cookie', value: 'sid=har-cookie-value-0001' },
+          { name: 'Accept', value: 'application/json' },
+          { name: 'Accept-Encoding', value: 'gzip, br' },
+          { name: 'Sec-Fetch-Mode', value: 'cors' },
+          { name: ':authority', value: 'api.example.test' },
+          { name: 'Authorization', value: 'Bearer har-token-value-0002' },
+          { name: 'X-Api-Key', value: 'har-key-value-0003' },
+          { name: 'Content-Type', value: 'application/json' },
+        ],
+        postData: { mimeType: 'application/json', text: `{"ticket_id":"${exampleTicketId}","diagnostic_equipment_id":40}` },
+      },
+      // A created record without its version: a schema finding on a write.
+      response: { status: 201, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: `{"ticket_id":"${exampleTicketId}","diagnostic_equipment_id":40,"name":"x"}` } },
+    };
+    const file = join(dir, 'one.har');
+    await writeFile(file, JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [entry] } }));
+    const report = await runHarContract({ files: [file] });
+    const finding = report.findings.find((f) => f.check === 'response_schema_conformance')!;
+    expect(finding.curl.split('\n')).toEqual([
+      `curl -i -X POST -H 'accept: application/json' -H "Authorization: Bearer $UDE_KIT_TOKEN" -H "X-Api-Key: $UDE_KIT_API_KEY" -H 'content-type: application/json' --data-raw '{"ticket_id":"${exampleTicketId}","diagnostic_equipment_id":40}' 'https://api.example.test/gateway${collection}'`,
+      '# undo:',
+      `curl -i -X DELETE -H 'accept: application/json' -H "Authorization: Bearer $UDE_KIT_TOKEN" -H "X-Api-Key: $UDE_KIT_API_KEY" 'https://api.example.test/gateway${collection}/${exampleTicketId}/40'`,
+    ]);
+  });
+});
