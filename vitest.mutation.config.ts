@@ -29,6 +29,7 @@ export default defineConfig({
       'test/cli/**',
       'test/package/**',
       'test/bench/**',
+      'test/seeds/**',
       'test/docs/**',
       'test/browser-builds/**',
       'test/contracts/dredd.test.ts',

@@ -1,7 +1,7 @@
 // Every check's name, here alone: --only and --skip take them, reports and JUnit files carry them, and
 // the CLI's help lists them without loading the suite. Each check takes its own names from here; the
 // registry runs the checks in this order (a test holds the two to it).
-export const invariantCheckNames = ['record_identity', 'list_arithmetic', 'query_echo'] as const;
+export const invariantCheckNames = ['record_identity', 'list_arithmetic', 'query_echo', 'refusal_names_field'] as const;
 
 export const responseCheckNames = [
   'not_a_server_error',
@@ -22,8 +22,16 @@ export const behaviourCheckNames = {
   positiveData: ['positive_data_acceptance'],
   auth: ['ignored_auth'],
   method: ['unsupported_method'],
-  generatedInputs: ['generated_positive_inputs', 'generated_negative_inputs'],
+  // The record lifecycle first among the writes: it judges add and remove themselves, with a free id,
+  // before any check that writes for its own purposes could use the ids up on a deployment that keeps
+  // what it was told to remove.
   lifecycle: ['ensure_resource_availability', 'duplicate_add_refused', 'use_after_free', 'write_locality'],
+  writeSideEffects: ['write_side_effects'],
+  listCombinations: ['pagination_combinations'],
+  generatedInputs: ['generated_positive_inputs', 'generated_negative_inputs'],
+  equivalentForms: ['equivalent_forms'],
+  unknownTicket: ['unknown_ticket'],
+  unknownEquipment: ['unknown_equipment'],
   inProgressAdd: ['in_progress_rule_add'],
   inProgressRemove: ['in_progress_rule_remove'],
   modelRun: ['stateful_model'],

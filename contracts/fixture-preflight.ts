@@ -130,7 +130,11 @@ export async function checkFixtures(send: Send, context: CheckContext, ledger: L
   }
 
   if (unknownEquipment !== undefined && needed.has('unknownEquipment') && ticket !== undefined) {
-    if (await isUsed(`preflight: is --unknown-equipment ${unknownEquipment} used on --ticket`, ticket, unknownEquipment)) found.problems.unknownEquipment = `--unknown-equipment ${unknownEquipment} is used on ticket ${ticket}, so the catalogue has it: give an id it does not have`;
+    // The ticket's list, not GET one: a GET one that makes up a record for any id is drift, for the check
+    // to report; a record in the list is one the deployment has.
+    const list = await send('preflight: is --unknown-equipment used on --ticket', 'GET', `${values.collection}?${new URLSearchParams({ ticket_id: ticket, limit: String(values.limit.max ?? values.limit.default ?? 25) })}`);
+    const rows = (bodyOf(list) as ListBody | undefined)?.result;
+    if (statusOf(list) === 200 && Array.isArray(rows) && rows.some((row) => row.diagnostic_equipment_id === unknownEquipment)) found.problems.unknownEquipment = `--unknown-equipment ${unknownEquipment} is used on ticket ${ticket}, so the catalogue has it: give an id it does not have`;
   }
   return found;
 }

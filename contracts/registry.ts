@@ -6,6 +6,10 @@ import { inProgressAddCheck, inProgressRemoveCheck, lifecycleCheck } from './che
 import { generatedInputsCheck } from './checks/generated-inputs.js';
 import { modelRunCheck } from './checks/model-run.js';
 import { listWalkCheck } from './checks/list-walk.js';
+import { listCombinationsCheck } from './checks/list-combinations.js';
+import { equivalentFormsCheck } from './checks/equivalent-forms.js';
+import { unknownEquipmentCheck, unknownTicketCheck } from './checks/unknown-references.js';
+import { writeSideEffectsCheck } from './checks/write-side-effects.js';
 
 export const behaviourChecks: BehaviourCheck[] = [
   paginationCheck,
@@ -14,10 +18,14 @@ export const behaviourChecks: BehaviourCheck[] = [
   positiveDataCheck,
   authCheck,
   methodCheck,
-  generatedInputsCheck,
   lifecycleCheck,
+  writeSideEffectsCheck,
+  listCombinationsCheck,
+  generatedInputsCheck,
+  equivalentFormsCheck,
+  unknownTicketCheck,
+  unknownEquipmentCheck,
   inProgressAddCheck,
   inProgressRemoveCheck,
   modelRunCheck,
 ];
-

@@ -18,6 +18,7 @@ import { specValues } from './spec-values.js';
 import { counted } from '../src/text/counted.js';
 import { checkFixtures, type FixtureName } from './fixture-preflight.js';
 import { createThrottle, defaultMaxWaitMs } from './throttle.js';
+import { runWatch, writeSideEffectsCheck } from './checks/write-side-effects.js';
 
 export interface ContractOptions {
   baseUrl: string;
@@ -144,6 +145,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     `rate limited: ${client.baseUrl} kept asking the suite to slow down (${counted(throttle.spent.answers, 'throttled answer')}, 429 or 503 with Retry-After; ${(throttle.spent.waitedMs / 1000).toFixed(1)} s waited of --max-wait ${(maxWaitMs / 1000).toFixed(0)} s); raise --max-wait, or lower --rate`;
 
   let failuresInARow = 0;
+  const watched: LabelledExchange[] = [];
   /** Sends through the client, stopping the run when the deployment stopped answering or kept throttling. */
   const guarded = (into: LabelledExchange[]) => async (...args: Parameters<typeof client.send>) => {
     const exchange = await client.send(...args);
@@ -172,7 +174,10 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     if (options.readOnly && (options.fixtures.closedTicket !== undefined || options.fixtures.equipment.length > 0 || options.fixtures.unknownEquipment !== undefined)) {
       notices.push('--read-only: nothing is written, so --closed-ticket, --equipment and --unknown-equipment are ignored (--ticket is only read)');
     }
+    // Before the run's first write: what every write of the suite must leave as it found it.
+    const watching = selected('write_side_effects') && writeSideEffectsCheck.notRunReason?.(context) === undefined;
     try {
+      if (watching) await runWatch.before(guarded(watched), context);
       // The write fixtures are tried before any drift check: a set-up mistake is named, never reported as drift.
       const runnable = behaviourChecks.filter((check) => check.names.some(selected) && check.notRunReason?.(context) === undefined);
       const needed = new Set<FixtureName>(options.readOnly ? [] : runnable.flatMap((check) => check.uses ?? []));
@@ -258,8 +263,22 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           warnings: checkFindings.filter((f) => f.severity === 'warning').length,
         });
       }
+    } catch (error) {
+      // The watch's first reads stopped the run (throttled, no answer): said like any other stop.
+      reason = stopReason(error);
+      if (reason === undefined) throw error;
     } finally {
       findings.push(...(await cleanUp(client, ledger, context)));
+      if (watching && reason === undefined) {
+        try {
+          await runWatch.after(guarded(watched), context, watched);
+          findings.push(...runWatch.evaluate(watched, context, ledger.outstanding().length));
+          operationsOf.set('write_side_effects', new Set([...(operationsOf.get('write_side_effects') ?? []), ...watched.map(operationName)]));
+        } catch (error) {
+          reason = stopReason(error);
+          if (reason === undefined) throw error;
+        }
+      }
     }
   }
 
@@ -275,6 +294,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     notices.push(`${client.baseUrl} throttled ${counted(throttle.spent.answers, 'answer')} (429, or 503 with Retry-After): the suite waited ${(throttle.spent.waitedMs / 1000).toFixed(1)} s in all and sent each again; no check judged a throttled answer`);
   }
 
+  // A check the run never reached (it stopped before the checks began, or before this one) did not run.
+  for (const name of behaviourChecks.flatMap((c) => c.names).filter(selected)) if (!operationsOf.has(name) && !notRun.has(name)) notRun.set(name, reason ?? 'not reached');
   const seen = new Set(client.exchanges.filter((e) => e.response !== undefined && e.throttled !== true).map(operationName));
   for (const name of responseCheckNames) {
     operationsOf.set(name, seen);

@@ -7,6 +7,7 @@ import { boundedValue, typeOf } from '../findings.js';
 import { reproduction } from '../curl.js';
 import type { Ledger } from '../ledger.js';
 import { parsedBody } from '../parsed-body.js';
+import { specValues } from '../spec-values.js';
 import type { Scrub } from '../secrets.js';
 import type { FixtureName } from '../fixture-preflight.js';
 
@@ -128,6 +129,22 @@ export function statusOf(exchange: LabelledExchange | undefined): number | undef
 /** What came back, for a finding's `actual`: the status, or the transport error. */
 export function outcome(exchange: LabelledExchange): unknown {
   return exchange.response?.status ?? `no answer: ${exchange.error?.message ?? 'not sent'}`;
+}
+
+/**
+ * Removes a record the probe added, and reads the removal back: only a removal that took leaves the
+ * ledger (a remove that answers 2xx and keeps the record is drift for use_after_free to report, and the
+ * cleanup tries again). True when the record is gone.
+ */
+export async function removeAgain(send: Send, context: CheckContext, ledger: Ledger, record: { ticketId: string; equipmentId: number }, what: string): Promise<boolean> {
+  const values = specValues(context.spec);
+  const target = values.oneTarget(record.ticketId, record.equipmentId);
+  const removed = await send(`${what}: undo`, 'DELETE', target);
+  const status = statusOf(removed);
+  if (status === undefined || status < 200 || status >= 300) return false;
+  if (statusOf(await send(`${what}: undone?`, 'GET', target)) !== 404) return false;
+  ledger.removed(record);
+  return true;
 }
 
 export function isProblem(exchange: LabelledExchange | undefined): boolean {

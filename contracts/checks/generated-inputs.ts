@@ -16,7 +16,7 @@ import type { LabelledExchange } from '../http-client.js';
 import { asText, bodyText, invalidValues, validValues, type InputCase } from '../input-cases.js';
 import type { Ledger } from '../ledger.js';
 import { specValues } from '../spec-values.js';
-import { findingFor, outcome, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
+import { findingFor, outcome, removeAgain, statusOf, type BehaviourCheck, type CheckContext, type Send } from './check.js';
 
 type Expectation = 'accept' | 'refuse';
 
@@ -123,9 +123,7 @@ export const generatedInputsCheck: BehaviourCheck = {
           const equipmentId = Number(created.diagnostic_equipment_id);
           if (Number.isInteger(equipmentId)) {
             ledger.created({ ticketId, equipmentId });
-            const removed = await send('generated cleanup', 'DELETE', values.oneTarget(ticketId, equipmentId));
-            const removedStatus = statusOf(removed);
-            if (removedStatus !== undefined && removedStatus >= 200 && removedStatus < 300) ledger.removed({ ticketId, equipmentId });
+            await removeAgain(send, context, ledger, { ticketId, equipmentId }, 'generated cleanup');
           }
         }
         return exchange;

@@ -19,9 +19,13 @@ export const negativeDataCheck: BehaviourCheck = {
     await send('ticket_id not a uuid', 'GET', `${values.collection}?ticket_id=not-a-uuid`);
     await send('path ticket not a uuid', 'GET', values.oneTarget('not-a-uuid', 1));
     if (values.idRange !== undefined) await send('path id past its format', 'GET', values.oneTarget(context.fixtures.ticket ?? zeroUuid, values.idRange.max + 1));
+    // Several fields broken at once: each must be named (refusal_names_field), not only the first.
+    if (values.limit.max !== undefined) await send('limit and offset both out of range', 'GET', `${values.collection}?limit=${values.limit.max + 1}&offset=${values.offset.min - 1}`);
+    await send('both path parameters broken', 'GET', values.oneTarget('not-a-uuid', 'ten'));
     if (!context.readOnly) {
       // Every required field missing at once: nothing valid can be created by it.
       await send('body without required fields', 'POST', values.collection, { json: {} });
+      await send('both body fields of the wrong type', 'POST', values.collection, { json: { ticket_id: 12, diagnostic_equipment_id: 'twelve' } });
     }
   },
   evaluate(exchanges, context) {

@@ -4,11 +4,17 @@
 //   record_identity  an answer that names a record names the one the request named (POST body, path)
 //   list_arithmetic  rows, total, limit and offset add up; a filtered list holds only its ticket's rows
 //   query_echo       the list's `query` echoes what was applied, defaults included, digit for digit
+//   refusal_names_field  a 400 names, in `violations`, each field of the document the request broke
+//                    (which ones, the kit's own validator says, compiled from the same document)
 import { createRouter } from '../../src/spec/router.js';
 import type { Finding } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
 import { bodyOf, findingFor, type CheckContext } from './check.js';
+import { parseInput } from '../../mocks/core/input.js';
+import type { CompiledOperation } from '../../src/spec/index.js';
+import type { JsonSchema } from '../../src/spec/openapi-document.js';
+import { inlinedSchema } from '../../src/spec/schema-registry.js';
 
 import { invariantCheckNames } from '../check-names.js';
 
@@ -41,8 +47,56 @@ function echoedOffsetDigits(bodyText: string, echoed: unknown): string | undefin
   return /"offset"\s*:\s*(-?[\d.eE+-]+)/.exec(query)?.[1] ?? (typeof echoed === 'number' ? String(echoed) : undefined);
 }
 
+/** Whether a violation's `field` names the document's field: as it is, or as the last part of a path ("body.ticket_id", "/limit"). */
+export const namesField = (field: string, name: string) => field.split(/[^A-Za-z0-9_-]+/).includes(name);
+
+/**
+ * The document's fields (parameter names, the body's own properties) that a request breaks, as the
+ * kit's validator finds them; headers, the media type and the body as a whole are left out: the
+ * document's fields are what a client can map a violation back to.
+ */
+const fieldsOf = new WeakMap<CompiledOperation, Set<string>>();
+/** An operation's parameter names and its body's own properties. */
+function documentFields(spec: CheckContext['spec'], operation: CompiledOperation): Set<string> {
+  let fields = fieldsOf.get(operation);
+  if (fields === undefined) {
+    const schema = Object.values(operation.operation.requestBody?.content ?? {})[0]?.schema;
+    const bodyFields = schema === undefined ? [] : Object.keys((inlinedSchema(spec.document, schema as JsonSchema).properties ?? {}) as object);
+    fieldsOf.set(operation, (fields = new Set([...operation.queryParameters, ...operation.pathParameters].map((p) => p.name).concat(bodyFields))));
+  }
+  return fields;
+}
+
+function brokenFields(exchange: LabelledExchange, context: CheckContext): string[] {
+  const operation = context.spec.operations.find((o) => o.operationId === exchange.operationId);
+  const [path = '', search = ''] = exchange.request.target.split('?');
+  const match = routerFor(context.spec).match(exchange.request.method, path);
+  if (operation === undefined || match.kind !== 'operation') return [];
+  const headers = Object.fromEntries(Object.entries(exchange.request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const body = exchange.request.body === undefined ? undefined : new TextEncoder().encode(exchange.request.body);
+  const parsed = parseInput(operation, { method: exchange.request.method, path, query: new URLSearchParams(search), headers, body }, match.pathValues);
+  if (parsed.ok) return [];
+  const names = documentFields(context.spec, operation);
+  return [...new Set(parsed.violations.map((v) => v.field).filter((field) => names.has(field)))];
+}
+
+function refusalFindings(exchange: LabelledExchange, body: unknown, context: CheckContext): Finding[] {
+  if (!isObject(body) || !Array.isArray(body.violations) || body.violations.length === 0) return [];
+  const named = body.violations.map((v: unknown) => (isObject(v) && typeof v.field === 'string' ? v.field : undefined)).filter((f): f is string => f !== undefined);
+  return brokenFields(exchange, context)
+    .filter((name) => !named.some((field) => namesField(field, name)))
+    .map((name) =>
+      findingFor(
+        exchange,
+        { check: 'refusal_names_field', pointer: '/violations', expected: `a violation whose field names ${name}, the broken field`, actual: named, message: `the refusal does not name the broken field ${name} in violations` },
+        context,
+      ),
+    );
+}
+
 export function invariantFindings(exchange: LabelledExchange, context: CheckContext): Finding[] {
   const response = exchange.response;
+  if (response?.status === 400) return refusalFindings(exchange, bodyOf(exchange), context);
   if (response === undefined || response.status < 200 || response.status >= 300) return [];
   const body = bodyOf(exchange);
   // Not an object: the schema check has said so already; there is nothing here to add up.

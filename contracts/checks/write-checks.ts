@@ -11,7 +11,7 @@ import { bodyOf, byLabel, findingFor, FixtureProblem, isProblem, missingFixture,
 const is2xx = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 const is4xx = (status: number | undefined) => status !== undefined && status >= 400 && status < 500;
 
-function writeNotRunReason(context: CheckContext, ticket: 'ticket' | 'closedTicket'): string | undefined {
+export function writeNotRunReason(context: CheckContext, ticket: 'ticket' | 'closedTicket'): string | undefined {
   if (context.readOnly) return '--read-only: no writes';
   return missingFixture(context, ticket) ?? missingFixture(context, 'equipment');
 }

@@ -30,7 +30,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
-const fixtures = ['--ticket', exampleTicketId, '--closed-ticket', closedTicketId, '--equipment', '40', '--equipment', '39', '--probe-remove-rule'];
+const fixtures = ['--ticket', exampleTicketId, '--closed-ticket', closedTicketId, '--equipment', '40', '--equipment', '39', '--probe-remove-rule', '--unknown-equipment', '99999'];
 
 describe('ude-kit contract', () => {
   it('exits 0 against the mock, writes every report, and prints no secret', async () => {
@@ -40,8 +40,8 @@ describe('ude-kit contract', () => {
       '--reporter', 'pretty', '--reporter', `json:${dir}/r.json`, '--reporter', `junit:${dir}/r.xml`, '--reporter', `markdown:${dir}/r.md`,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('29 checks: 29 passed, 0 failed, 0 not run');
-    expect(result.stderr.trim()).toBe('ude-kit contract: 0 errors, 0 warnings, 29 checks (0 not run) → exit 0');
+    expect(result.stdout).toContain('35 checks: 35 passed, 0 failed, 0 not run');
+    expect(result.stderr.trim()).toBe('ude-kit contract: 0 errors, 0 warnings, 35 checks (0 not run) → exit 0');
     const files = await Promise.all(['r.json', 'r.xml', 'r.md'].map((f) => readFile(join(dir, f), 'utf8')));
     expect(JSON.parse(files[0]!)).toMatchObject({ exitCode: 0, summary: { failed: 0 } });
     expect(files[1]).toContain('<testsuites name="ude-kit contract"');

@@ -9,7 +9,8 @@ export function selfTestOptions(baseUrl: string, overrides: Partial<ContractOpti
   return {
     baseUrl,
     credentials: selfTestCredentials,
-    fixtures: { ticket: exampleTicketId, closedTicket: closedTicketId, equipment: [40, 39], probeRemoveRule: true },
+    // 99999: no catalogue id of the default state (ids 1 to 40).
+    fixtures: { ticket: exampleTicketId, closedTicket: closedTicketId, equipment: [40, 39], probeRemoveRule: true, unknownEquipment: 99_999 },
     readOnly: false,
     timeoutMs: 5_000,
     // A fixed seed: the kit's own tests send the same generated inputs every run.

@@ -32,9 +32,12 @@ describe('the stateful model run', () => {
     try {
       const report = await runContract(selfTestOptions(server.url, { only: ['stateful_model'] }));
       const finding = report.findings.find((f) => f.check === 'stateful_model');
-      // The deployment remembers every id removed before (by earlier sequences too, which undo their
-      // writes), so the shortest failing sequence is a single add, refused.
-      expect(finding?.message).toMatch(/^step 1 of the shortest failing sequence \(seed 20261129\) answered 409; (40|39) is free on the ticket, so a 2xx; the sequence:\n# 1\. add \1\ncurl -i -X POST .*'\{"ticket_id":"595be628-f6f2-4262-9c10-6389c6c4a5b8","diagnostic_equipment_id":\1\}'/s);
+      // The deployment remembers every id removed before (the fixture preflight adds and removes each),
+      // so the systematic phase's first sequence fails at its first add, on every seed; the add is
+      // followed by the line that undoes it.
+      expect(finding?.message).toMatch(
+        /^step 4 of the first failing sequence of the systematic phase \(the same on every seed\) answered 409; 40 is free on the ticket, so a 2xx; the sequence:\n# 1\. list the ticket\ncurl .*\n# 2\. get 40\ncurl .*\n# 3\. get 39\ncurl .*\n# 4\. add 40\ncurl -i -X POST .*'\{"ticket_id":"595be628-f6f2-4262-9c10-6389c6c4a5b8","diagnostic_equipment_id":40\}'.*\n# undo:\ncurl -i -X DELETE .*\/595be628-f6f2-4262-9c10-6389c6c4a5b8\/40'$/,
+      );
       expect(JSON.stringify(mock.state())).toBe(before);
       expect(mock.state().used.filter((u) => u.ticket_id === exampleTicketId && [39, 40].includes(u.diagnostic_equipment_id))).toEqual([]);
     } finally {

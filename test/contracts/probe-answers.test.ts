@@ -121,7 +121,7 @@ describe('the generated inputs probe', () => {
     // Each unanswered POST that named an integer id is followed by a DELETE of that id.
     const named = posts.map((e) => (JSON.parse(e.request.body ?? '{}') as { diagnostic_equipment_id?: unknown }).diagnostic_equipment_id).filter((id): id is number => Number.isInteger(id));
     expect(named.length).toBeGreaterThan(0);
-    expect(sent.filter((e) => e.label === 'generated cleanup').map((e) => e.request.target.split('/').pop())).toEqual(named.map(String));
+    expect(sent.filter((e) => e.label === 'generated cleanup: undo').map((e) => e.request.target.split('/').pop())).toEqual(named.map(String));
     // Nothing was created (the mock never saw the POSTs): each DELETE is 404, so the ledger keeps them all.
     const byValue = (a: number, b: number) => a - b;
     expect(outstanding.map((r) => r.equipmentId).sort(byValue)).toEqual([...named].sort(byValue));
@@ -129,18 +129,45 @@ describe('the generated inputs probe', () => {
 });
 
 describe('the model run', () => {
-  it('replays the shortest failing sequence once more, each step labelled with its command, for the report', async () => {
+  it('reports a failing systematic sequence from its own exchanges, each step labelled with its command', async () => {
     const listing = (_label: string, method: string, target: string): Scripted => (method === 'GET' && target.includes('?ticket_id=') ? { status: 503 } : undefined);
     const failedList = await probe(modelRunCheck, listing);
     expect(failedList.sent.filter((e) => e.label.startsWith('model step ')).map((e) => e.label)).toEqual(['model step 1: list the ticket']);
     const [finding] = modelRunCheck.evaluate(failedList.sent, context);
-    expect(finding!.message.split('\n').slice(0, 2)).toEqual([`step 1 of the shortest failing sequence (seed ${seed}) answered 503; the ticket's list, so 200; the sequence:`, '# 1. list the ticket']);
+    // The systematic phase's first sequence opens with the list: its first step is the report, on any seed.
+    expect(finding!.message.split('\n').slice(0, 2)).toEqual([`step 1 of the first failing sequence of the systematic phase (the same on every seed) answered 503; the ticket's list, so 200; the sequence:`, '# 1. list the ticket']);
 
     const getting = (_label: string, method: string, target: string): Scripted => (method === 'GET' && !target.includes('?') ? { status: 503 } : undefined);
     const failedGet = await probe(modelRunCheck, (label, method, target) => (label.startsWith('model: is') ? undefined : getting(label, method, target)));
-    expect(failedGet.sent.filter((e) => e.label.startsWith('model step ')).map((e) => e.label)).toEqual(['model step 1: get 40']);
+    // Met by the systematic phase's first sequence (it reads the list, then each id): reported up to there.
+    expect(failedGet.sent.filter((e) => e.label.startsWith('model step ')).map((e) => e.label)).toEqual(['model step 1: list the ticket', 'model step 2: get 40']);
   });
 
+
+  it('runs the random phase when the systematic one agrees, and reports its shortest failing sequence, sent once more', async () => {
+    // A deployment that fails GET one after four writes in a row: the systematic phase never writes more
+    // than three before it reads, random sequences (up to 12 steps, under the seed) do.
+    let writesInARow = 0;
+    const script = (label: string, method: string, target: string): Scripted => {
+      if (method === 'POST' || method === 'DELETE') writesInARow = label === 'model: undo' ? 0 : writesInARow + 1;
+      else if (!target.includes('?')) {
+        const afterFour = writesInARow >= 4;
+        writesInARow = 0;
+        if (afterFour) return { status: 500 };
+      } else writesInARow = 0;
+      return undefined;
+    };
+    const { send, sent } = scriptedSend(script);
+    const generous = { ...context, generation: { ...context.generation, modelSteps: 200 } };
+    await modelRunCheck.probe(send, generous, createLedger());
+    expect(sent.filter((e) => e.label === 'model: systematic').length).toBeGreaterThan(100);
+    expect(sent.some((e) => e.label === 'model: search')).toBe(true);
+    const steps = sent.filter((e) => e.label.startsWith('model step ')).map((e) => e.label.replace(/^model step \d+: /, ''));
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    expect(steps.at(-1)).toMatch(/^get \d+$/);
+    const [finding] = modelRunCheck.evaluate(sent, generous);
+    expect(finding!.message.split('\n')[0]).toMatch(new RegExp(`^step ${steps.length} of the shortest failing sequence \\(seed ${seed}\\) answered 500;`));
+  });
 
   it('keeps in its ledger an add that got no answer', async () => {
     const { outstanding } = await probe(modelRunCheck, (_label, method) => (method === 'POST' ? 'no answer' : undefined));

@@ -120,24 +120,35 @@ describe('the model: the report of the shortest failing sequence', () => {
     expect(modelRunCheck.evaluate([exchange('model: search', 'GET', one(7), 500)], context)).toEqual([]);
   });
 
-  it('reports the first step that parts from the model, what the model held, and the sequence as curl lines', () => {
+  // The random phase ran (it runs only when the systematic one found nothing): its search is in the exchanges.
+  const searched = exchange('model: search', 'GET', one(7), 404);
+
+  it('reports the first step that parts from the model, what the model held, and the sequence as curl lines, then their undo', () => {
     const steps = [step(1, 'add 7', 'POST', values.collection, 201, row(ticket, 7)), step(2, 'add 8', 'POST', values.collection, 201, row(ticket, 8)), step(3, 'get 7', 'GET', one(7), 404), step(4, 'list the ticket', 'GET', values.collection, 200, { result: [] })];
-    const [finding, ...rest] = modelRunCheck.evaluate(steps, context);
+    // The adds carry their bodies, as the probe sends them: the undo lines are read from them.
+    for (const [at, id] of [[0, 7], [1, 8]] as const) steps[at]!.request.body = JSON.stringify({ ticket_id: ticket, diagnostic_equipment_id: id });
+    const [finding, ...rest] = modelRunCheck.evaluate([searched, ...steps], context);
     expect(rest).toEqual([]);
     const curl = (n: number) => curlFor(steps[n]!.request, context.baseUrl, context.apiKeyHeader);
+    const remove = (id: number) => curlFor({ method: 'DELETE', target: one(id), headers: steps[0]!.request.headers }, context.baseUrl, context.apiKeyHeader);
     expect({ check: finding!.check, expected: finding!.expected, actual: finding!.actual.value, target: finding!.request.target, message: finding!.message }).toEqual({
       check: 'stateful_model',
       expected: 'what the model holds after steps 1..2: 7, 8 on the ticket',
       actual: 404,
       target: one(7),
-      message: `step 3 of the shortest failing sequence (seed 42) answered 404; 7 is on the ticket, so 200 with that record; the sequence:\n# 1. add 7\n${curl(0)}\n# 2. add 8\n${curl(1)}\n# 3. get 7\n${curl(2)}`,
+      message: `step 3 of the shortest failing sequence (seed 42) answered 404; 7 is on the ticket, so 200 with that record; the sequence:\n# 1. add 7\n${curl(0)}\n# 2. add 8\n${curl(1)}\n# 3. get 7\n${curl(2)}\n# undo:\n${remove(7)}\n${remove(8)}`,
     });
   });
 
   it('says when the very first step failed, and that the model held none of the ids', () => {
-    const [finding] = modelRunCheck.evaluate([step(1, 'remove 9', 'DELETE', one(9), 204)], context);
+    const [finding] = modelRunCheck.evaluate([searched, step(1, 'remove 9', 'DELETE', one(9), 204)], context);
     expect(finding!.expected).toBe('what the model holds before the first step: none of the ids on the ticket');
     expect(finding!.message.split('\n')[0]).toBe('step 1 of the shortest failing sequence (seed 42) answered 204; 9 is not on the ticket, so a 4xx; the sequence:');
+  });
+
+  it('says a sequence of the systematic phase is the same on every seed (no random search ran)', () => {
+    const [finding] = modelRunCheck.evaluate([step(1, 'add 7', 'POST', values.collection, 201, row(ticket, 7)), step(2, 'get 7', 'GET', one(7), 404)], context);
+    expect(finding!.message.split('\n')[0]).toBe('step 2 of the first failing sequence of the systematic phase (the same on every seed) answered 404; 7 is on the ticket, so 200 with that record; the sequence:');
   });
 
   it('cannot run read-only, without --ticket or without --equipment', () => {

@@ -17,6 +17,8 @@ export interface GatewayRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** Header names as the client spelt them (`headers` has them in lower case). */
+  rawHeaderNames: string[];
   body: Buffer;
   /** 1 for the first request the gateway received. */
   index: number;
@@ -53,7 +55,14 @@ export async function startGateway(upstream: string, layers: GatewayLayer[]): Pr
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       void (async () => {
-        const incoming: GatewayRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body: Buffer.concat(chunks), index: ++received };
+        const incoming: GatewayRequest = {
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: headersOf(req),
+          rawHeaderNames: req.rawHeaders.filter((_, i) => i % 2 === 0),
+          body: Buffer.concat(chunks),
+          index: ++received,
+        };
         let answer: GatewayAnswer | undefined;
         for (const layer of layers) answer ??= layer.before?.(incoming);
         if (answer !== undefined) itself++;

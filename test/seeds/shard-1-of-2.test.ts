@@ -1,0 +1,4 @@
+// Half of the drift collection under 20 seeds: see same-verdict.ts.
+import { sameVerdictEverySeed } from './same-verdict.js';
+
+sameVerdictEverySeed(1, 2);
