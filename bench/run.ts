@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out DIR] [-- --throughput]`: the kit's standalone mock against Prism's mock and a plain
+// `npm run bench [-- --quick] [-- --out DIR] [-- --throughput] [-- --contract-times [RUNS]]`: the kit's standalone mock against Prism's mock and a plain
 // node:http ceiling, side by side in one run; then the kit at 1,000 and 1,000,000 records; then the
 // contract suite's run time. Prints a table with ratios, writes results.json and chart.svg.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { load, type LoadPlan, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism, type Started } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' }, seed: { type: 'boolean' }, throughput: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' }, seed: { type: 'boolean' }, throughput: { type: 'boolean' }, 'contract-times': { type: 'string' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -215,6 +215,17 @@ const ratio = (a: number, b: number) => (b === 0 ? '∞' : `${(a / b).toFixed(1)
 
 const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
 
+if (values['contract-times'] !== undefined) {
+  const { contractTimes } = await import('./contract-times.js');
+  const runs = Number(values['contract-times'] === '' ? 7 : values['contract-times']);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new Error(`--contract-times takes a number of runs from 1 to 100, not "${values['contract-times']}"`);
+  const result = await contractTimes(runs);
+  console.log(result.text);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'contract-times.json'), `${JSON.stringify({ machine, ...result.figures }, null, 2)}
+`);
+  process.exit(0);
+}
 if (values.har !== undefined) {
   const { harBench } = await import('./har.js');
   const megabytes = Number(values.har === '' ? 100 : values.har);
