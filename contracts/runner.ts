@@ -171,8 +171,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     // One cause, said once: no drift finding comes from an answer the preflight has explained.
     judged.add(reachability);
   } else {
-    if (options.readOnly && (options.fixtures.closedTicket !== undefined || options.fixtures.equipment.length > 0 || options.fixtures.unknownEquipment !== undefined)) {
-      notices.push('--read-only: nothing is written, so --closed-ticket, --equipment and --unknown-equipment are ignored (--ticket is only read)');
+    const { ticket, closedTicket, equipment, unknownEquipment } = options.fixtures;
+    if (options.readOnly && (ticket !== undefined || closedTicket !== undefined || equipment.length > 0 || unknownEquipment !== undefined)) {
+      notices.push('--read-only: nothing is written; the fixtures given (--ticket, --closed-ticket, --equipment, --unknown-equipment) are only read');
     }
     // Before the run's first write: what every write of the suite must leave as it found it.
     const watching = selected('write_side_effects') && writeSideEffectsCheck.notRunReason?.(context) === undefined;

@@ -90,7 +90,7 @@ describe('the fixture preflight', () => {
   it('--read-only with write fixtures: says they are ignored, and writes nothing', async () => {
     const { report } = await run({ readOnly: true });
     expect(report.exitCode).toBe(0);
-    expect(report.notices).toEqual(['--read-only: nothing is written, so --closed-ticket, --equipment and --unknown-equipment are ignored (--ticket is only read)']);
+    expect(report.notices).toEqual(['--read-only: nothing is written; the fixtures given (--ticket, --closed-ticket, --equipment, --unknown-equipment) are only read']);
   });
 
   it('no credentials given at all: says so, not "refused the credentials"', async () => {
