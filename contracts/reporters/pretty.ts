@@ -32,7 +32,10 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
     for (const [operation, findings] of groupByOperation(report.findings)) {
       lines.push(`  ${operation}`);
       for (const f of findings) {
-        lines.push(`    ${f.severity === 'error' ? paint('red', `${mark('fail')} error  `) : paint('yellow', '! warning')} ${f.check}  ${f.pointer || '(response)'}  ${f.message}${occurrences(f)}`);
+        // A message of several lines (a model run's sequence) stays indented under its finding.
+        const [first = '', ...more] = `${f.message}${occurrences(f)}`.split('\n');
+        lines.push(`    ${f.severity === 'error' ? paint('red', `${mark('fail')} error  `) : paint('yellow', '! warning')} ${f.check}  ${f.pointer || '(response)'}  ${first}`);
+        lines.push(...more.map((line) => `      ${line}`));
         lines.push(`      expected ${short(f.expected)}, got ${short(f.actual.value)} (${f.actual.type})`);
         lines.push(`      ${f.request.method} ${f.request.target}`);
         // A write's curl line is followed by its undo: every line of it indented under the finding.

@@ -6,7 +6,7 @@ import { createClient, type LabelledExchange } from '../../contracts/http-client
 import { createLedger } from '../../contracts/ledger.js';
 import type { Finding } from '../../contracts/findings.js';
 import { inProcessFetch } from '../../mocks/adapters/in-process.js';
-import type { Mock } from '../../mocks/core/mock.js';
+import { createMock, type Mock } from '../../mocks/core/mock.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 import { compiledSpec } from '../../src/spec/index.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
@@ -62,3 +62,10 @@ export async function probeAndEvaluate(check: BehaviourCheck, mock: Mock, deploy
 /** A finding's parts a rule decides (the rest, the curl line and the operation, follow from the exchange). */
 export const summary = (findings: Finding[]) =>
   findings.map((f) => ({ check: f.check, severity: f.severity, pointer: f.pointer, expected: f.expected, actual: f.actual.value, message: f.message, target: f.request.target, occurrences: f.occurrences }));
+
+/** The kit's mock with the self-test's credentials, its default state changed by `change` first. */
+export function mockWith(change: (state: StateDocument) => void = () => undefined): Mock {
+  const state = createMock().state();
+  change(state);
+  return createMock({ auth: selfTestCredentials, state });
+}

@@ -105,6 +105,14 @@ describe('reproducible by hand', () => {
     }
   });
 
+  it('pretty keeps a message of several lines (a model run’s sequence) indented under its finding', () => {
+    const finding = { severity: 'error' as const, check: 'stateful_model', operation: 'listUsedDiagnosticEquipment', request: { method: 'GET', target: collection }, pointer: '', expected: 1, actual: { value: 2, type: 'integer' }, message: 'step 2 of the sequence:\n# 1. add 40\ncurl one\n# 2. list the ticket\ncurl two', curl: 'curl two', occurrences: 1 };
+    const report = { baseUrl: 'http://h', startedAt: '', durationMs: 1, requests: 2, summary: { checks: 1, run: 1, passed: 0, failed: 1, notRun: 0, errors: 1, warnings: 0 }, checks: [], findings: [finding], exitCode: 1 as const };
+    const lines = reporters.pretty!(report).split('\n');
+    const at = lines.findIndex((line) => line.includes('step 2 of the sequence:'));
+    expect(lines.slice(at + 1, at + 5)).toEqual(['      # 1. add 40', '      curl one', '      # 2. list the ticket', '      curl two']);
+  });
+
   it('a DELETE is undone by adding the record back', async () => {
     const mutant = mutants.find((m) => m.name === "the 'In Progress' rule not enforced on remove")!;
     const server = await startHttpServer(mutant.apply(createMock({ auth: selfTestCredentials })), { port: 0 });
