@@ -6,7 +6,7 @@
 // What the preflight cannot tell apart, it leaves to the checks: a --closed-ticket that takes a write may
 // be In Progress after all (a fixture mistake) or a deployment that ignores the rule (drift); the rule
 // check reports it, saying both.
-import { bodyOf, statusOf, type CheckContext, type Send } from './checks/check.js';
+import { bodyOf, statusOf, type CheckContext, type Fixtures, type Send } from './checks/check.js';
 import type { LabelledExchange } from './http-client.js';
 import type { Ledger } from './ledger.js';
 import { specValues, type ListBody } from './spec-values.js';
@@ -138,3 +138,18 @@ export async function checkFixtures(send: Send, context: CheckContext, ledger: L
   }
   return found;
 }
+
+/**
+ * The fixtures a run goes on with under --allow-not-run: each broken one left out (its checks then say
+ * why they did not run), except catalogue ids of which only some are unknown: those are dropped, the
+ * others kept.
+ */
+export function withoutBroken(fixtures: Fixtures, found: FixtureFindings): Fixtures {
+  const usable: Fixtures = { ...fixtures, equipment: fixtures.equipment.filter((id) => !found.unknownIds.includes(id)) };
+  for (const name of Object.keys(found.problems) as FixtureName[]) {
+    if (name === 'equipment') usable.equipment = found.unknownIds.length > 0 ? usable.equipment : [];
+    else usable[name] = undefined;
+  }
+  return usable;
+}
+

@@ -3,7 +3,7 @@
 import { compiledSpec, type CompiledSpec } from '../src/spec/index.js';
 import { apiKeyHeaderOf } from '../src/spec/security.js';
 import type { CheckContext, Fixtures } from './checks/check.js';
-import { findingFor, FixtureProblem, operationName, outcome, statusOf } from './checks/check.js';
+import { FixtureProblem, operationName } from './checks/check.js';
 import { responseCheckNames } from './check-names.js';
 import { responseFindings } from './checks/response-checks.js';
 import type { Credentials } from './credentials.js';
@@ -11,12 +11,13 @@ import { deduplicate, type Finding } from './findings.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { createLedger } from './ledger.js';
 import { behaviourChecks } from './registry.js';
-import { noCredentials, preflightReason } from './preflight.js';
+import { preflightReason } from './preflight.js';
+import { cleanUp, credentialsRefusal, describeFailure, outcomeOf, summarise } from './run-outcome.js';
 import { createScrubber } from './secrets.js';
 import { defaultMaxCases } from './checks/generated-inputs.js';
 import { specValues } from './spec-values.js';
 import { counted } from '../src/text/counted.js';
-import { checkFixtures, type FixtureName } from './fixture-preflight.js';
+import { checkFixtures, withoutBroken, type FixtureName } from './fixture-preflight.js';
 import { createThrottle, defaultMaxWaitMs } from './throttle.js';
 import { runWatch, writeSideEffectsCheck } from './checks/write-side-effects.js';
 
@@ -192,14 +193,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
             reason = `the fixtures cannot be used: ${problems.map(([, why]) => why).join('; ')} (or pass --allow-not-run to run without them)`;
           } else if (problems.length > 0) {
             // --allow-not-run: the checks that need a broken fixture say why they did not run; the rest run without it.
-            const fixtures = { ...options.fixtures, equipment: options.fixtures.equipment.filter((id) => !found.unknownIds.includes(id)) };
-            for (const [name] of problems) {
-              if (name === 'equipment' && found.unknownIds.length > 0 && fixtures.equipment.length > 0) continue;
-              if (name === 'equipment') fixtures.equipment = [];
-              else fixtures[name] = undefined;
-            }
-            context.fixtures = fixtures;
-            context.fixtureProblems = Object.fromEntries(problems);
+            context.fixtures = withoutBroken(options.fixtures, found);
+            context.fixtureProblems = found.problems;
             notices.push(...problems.map(([, why]) => `not used (--allow-not-run): ${why}`));
           }
         } catch (error) {
@@ -318,91 +313,5 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   };
 }
 
-/** The summary, checks, findings, exit code and reason of a report: one rule for every kind of run. */
-export function outcomeOf(
-  checks: CheckResult[],
-  findings: Finding[],
-  reason: string | undefined,
-): Pick<ContractReport, 'summary' | 'checks' | 'findings' | 'exitCode' | 'reason'> {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  return {
-    summary: {
-      checks: checks.length,
-      run: checks.filter((c) => c.status !== 'not-run').length,
-      passed: checks.filter((c) => c.status === 'passed').length,
-      failed: checks.filter((c) => c.status === 'failed').length,
-      notRun: checks.filter((c) => c.status === 'not-run').length,
-      errors,
-      warnings: findings.length - errors,
-    },
-    checks,
-    findings,
-    exitCode: reason !== undefined ? 2 : errors > 0 ? 1 : 0,
-    ...(reason === undefined ? {} : { reason }),
-  };
-}
-
 class StoppedAnswering extends Error {}
 class RateLimited extends Error {}
-
-const refusedCredentials = (exchange: LabelledExchange) => exchange.response?.status === 401 || exchange.response?.status === 403;
-
-/**
- * Credentials refused from some call to the end of the run (every call, or after a token expired):
- * the run could not check anything past that point, which is not drift. At least three refusals in a
- * row at the end, so one odd answer is not taken for it.
- */
-function credentialsRefusal(exchanges: LabelledExchange[], baseUrl: string, credentialsGiven: boolean): string | undefined {
-  const credentialed = exchanges.filter((e) => e.auth === 'both' && e.response !== undefined);
-  let first = credentialed.length;
-  while (first > 0 && refusedCredentials(credentialed[first - 1]!)) first--;
-  const refused = credentialed.length - first;
-  if (refused === 0 || (first > 0 && refused < 3)) return undefined;
-  const status = credentialed[first]!.response!.status;
-  if (first === 0) return credentialsGiven ? `${baseUrl} refused the credentials on every call (${status}); check --api-key, --token and --api-key-header` : noCredentials(baseUrl, status);
-  return `${baseUrl} accepted the credentials for ${first} call${first === 1 ? '' : 's'}, then refused every later one (${status}): did the token expire?`;
-}
-
-/** An unexpected error in one line: its kind and message, never a stack. */
-export function describeFailure(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-}
-
-async function cleanUp(client: ReturnType<typeof createClient>, ledger: ReturnType<typeof createLedger>, context: CheckContext): Promise<Finding[]> {
-  const values = specValues(context.spec);
-  const findings: Finding[] = [];
-  for (const record of ledger.outstanding()) {
-    const exchange = await client.send('cleanup', 'DELETE', values.oneTarget(record.ticketId, record.equipmentId));
-    const status = statusOf(exchange);
-    if (status !== undefined && status >= 200 && status < 300) ledger.removed(record);
-    else if (status !== 404) {
-      findings.push(
-        findingFor(
-          exchange,
-          {
-            check: 'cleanup',
-            expected: 'the record the suite created is removed again',
-            actual: outcome(exchange),
-            message: `could not remove equipment ${record.equipmentId} from ticket ${record.ticketId}, which the suite created: remove it by hand`,
-          },
-          context,
-        ),
-      );
-    }
-  }
-  return findings;
-}
-
-/** `unjudged`: why no answer was judged against the document (none came, or the run stopped first); undefined when some were. */
-function summarise(findings: Finding[], notRun: Map<string, string>, selected: (name: string) => boolean, unjudged: string | undefined): CheckResult[] {
-  const names = [...responseCheckNames, ...behaviourChecks.flatMap((c) => c.names)].filter(selected);
-  if (findings.some((f) => f.check === 'cleanup')) names.push('cleanup');
-  return names.map((name) => {
-    const own = findings.filter((f) => f.check === name);
-    const errors = own.filter((f) => f.severity === 'error').length;
-    const warnings = own.length - errors;
-    const why = notRun.get(name) ?? ((responseCheckNames as readonly string[]).includes(name) ? unjudged : undefined);
-    if (why !== undefined && own.length === 0) return { name, status: 'not-run', reason: why, errors, warnings };
-    return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings };
-  });
-}
