@@ -7,6 +7,11 @@
 export const defaultMaxWaitMs = 30_000;
 /** Back-off when a throttled answer names no Retry-After: 0.5 s, doubling, at most this. */
 const maxBackOffMs = 8_000;
+/**
+ * The least a throttled answer costs the budget, whatever its Retry-After says: with `Retry-After: 0` on
+ * every answer the budget would otherwise never run out, and the run never end (30 s: 600 retries at most).
+ */
+export const minThrottleWaitMs = 50;
 
 export interface ThrottleOptions {
   /** All the waiting the run may do, in milliseconds. */
@@ -55,7 +60,7 @@ export function createThrottle(options: ThrottleOptions) {
      */
     async waitOut(headers: Record<string, string>, attempt: number): Promise<boolean> {
       spent.answers++;
-      const asked = retryAfterMs(headers['retry-after'], now()) ?? Math.min(maxBackOffMs, 500 * 2 ** attempt);
+      const asked = Math.max(minThrottleWaitMs, retryAfterMs(headers['retry-after'], now()) ?? Math.min(maxBackOffMs, 500 * 2 ** attempt));
       if (spent.waitedMs + asked > options.maxWaitMs) return false;
       spent.waitedMs += asked;
       await sleep(asked);

@@ -1,7 +1,7 @@
 // One check's probe against a mock in this process (the suite's own client over the mock's core, no
 // socket), then its evaluation of what the probe sent: the way the runner runs a check, small enough to
 // do once per rule. The mock may be bent (wrap, in mutant-kit.ts) to give the one answer a rule is for.
-import type { BehaviourCheck, CheckContext, Fixtures } from '../../contracts/checks/check.js';
+import type { BehaviourCheck, CheckContext, Fixtures, Send } from '../../contracts/checks/check.js';
 import { createClient, type LabelledExchange } from '../../contracts/http-client.js';
 import { createLedger } from '../../contracts/ledger.js';
 import type { Finding } from '../../contracts/findings.js';
@@ -32,22 +32,25 @@ export interface ProbeRun {
 
 const keysOf = (state: StateDocument) => new Set(state.used.map((u) => `${u.ticket_id}/${u.diagnostic_equipment_id}`));
 
+/** The suite's client sending to `deployment` in this process, and every exchange it sent, in order. */
+export function inProcessSend(deployment: Mock): { send: Send; exchanges: LabelledExchange[] } {
+  const client = createClient({ baseUrl, timeoutMs: 5_000, retries: 0, credentials: { ...selfTestCredentials, apiKeyHeader: context.apiKeyHeader }, spec, fetch: inProcessFetch(deployment) });
+  const exchanges: LabelledExchange[] = [];
+  const send: Send = async (...args) => {
+    const exchange = await client.send(...args);
+    exchanges.push(exchange);
+    return exchange;
+  };
+  return { send, exchanges };
+}
+
 /** Runs `check`'s probe against `deployment` (the mock, or a bend of it), and evaluates what it sent. */
 export async function probeAndEvaluate(check: BehaviourCheck, mock: Mock, deployment: Mock = mock, changes: Partial<CheckContext> = {}): Promise<ProbeRun> {
   const run = { ...context, ...changes };
-  const client = createClient({ baseUrl, timeoutMs: 5_000, retries: 0, credentials: { ...selfTestCredentials, apiKeyHeader: run.apiKeyHeader }, spec, fetch: inProcessFetch(deployment) });
-  const exchanges: LabelledExchange[] = [];
+  const { send, exchanges } = inProcessSend(deployment);
   const ledger = createLedger();
   const before = keysOf(mock.state());
-  const result = await check.probe(
-    async (...args) => {
-      const exchange = await client.send(...args);
-      exchanges.push(exchange);
-      return exchange;
-    },
-    run,
-    ledger,
-  );
+  const result = await check.probe(send, run, ledger);
   const after = keysOf(mock.state());
   return {
     result,

@@ -40,6 +40,15 @@ describe('the throttle rules', () => {
     expect(throttle.spent).toEqual({ answers: 3, waitedMs: 2000 });
   });
 
+  it('charges every throttled answer at least 50 ms, so that Retry-After: 0 on every answer still ends', async () => {
+    const slept: number[] = [];
+    const throttle = createThrottle({ maxWaitMs: 120, sleep: async (ms) => void slept.push(ms), now: () => 0 });
+    expect(await throttle.waitOut({ 'retry-after': '0' }, 0)).toBe(true);
+    expect(await throttle.waitOut({ 'retry-after': '0' }, 0)).toBe(true);
+    expect(await throttle.waitOut({ 'retry-after': '0' }, 0)).toBe(false);
+    expect(slept).toEqual([50, 50]);
+  });
+
   it('backs off 0.5 s, doubling, at most 8 s, where no Retry-After says how long', async () => {
     const slept: number[] = [];
     const throttle = createThrottle({ maxWaitMs: 60_000, sleep: async (ms) => void slept.push(ms), now: () => 0 });
@@ -70,7 +79,9 @@ describe('a deployment behind a gateway that throttles', () => {
       expect(report.findings.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
       expect(report.exitCode).toBe(0);
       expect(gateway.answeredItself()).toBeGreaterThan(5);
-      expect(report.notices).toEqual([expect.stringMatching(new RegExp(`throttled ${gateway.answeredItself()} answers \\(429, or 503 with Retry-After\\): the suite waited 0\\.0 s in all and sent each again; no check judged a throttled answer`)) as string]);
+      // Retry-After: 0 still costs each throttled answer 50 ms.
+      const waited = ((gateway.answeredItself() * 50) / 1000).toFixed(1).replace('.', '\\.');
+      expect(report.notices).toEqual([expect.stringMatching(new RegExp(`throttled ${gateway.answeredItself()} answers \\(429, or 503 with Retry-After\\): the suite waited ${waited} s in all and sent each again; no check judged a throttled answer`)) as string]);
     } finally {
       await gateway.close();
     }
@@ -125,6 +136,21 @@ describe('a deployment behind a gateway that throttles', () => {
       expect(report.exitCode).toBe(2);
       expect(report.reason).toMatch(/^rate limited: /);
       expect(report.findings).toEqual([]);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('a gateway answering every request 429 with Retry-After: 0: the run still ends, rate limited, within the budget', async () => {
+    const gateway = await startGateway(upstream.url, [throttleEvery(1, '0')]);
+    try {
+      const started = Date.now();
+      const report = await runContract(selfTestOptions(gateway.url, { maxWaitMs: 1000 }));
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(report.exitCode).toBe(2);
+      expect(report.reason).toMatch(/^rate limited: .* \(21 throttled answers, 429 or 503 with Retry-After; 1\.0 s waited of --max-wait 1 s\)/);
+      // Twenty retries of the first request, 50 ms each, then the budget is spent.
+      expect(gateway.received()).toBe(21);
     } finally {
       await gateway.close();
     }
