@@ -178,3 +178,61 @@ describe('the invariants on answers of odd shapes', () => {
     expect(found(list(`?ticket_id=${ticket}&limit=3`, page(3, 0, 3, [null, 5, { ticket_id: 9 }], { ticket_id: ticket })))).toEqual([]);
   });
 });
+
+// A 400 must name each field of the document the request broke (the kit's validator says which), so
+// that a client can map the refusal back to its input; one named field for two broken is a finding for
+// the other. Headers and the media type are not fields of the document, and are not asked for.
+describe('refusal_names_field', () => {
+  const refusal = (method: string, target: string, violations: unknown, request: { body?: string; headers?: Record<string, string>; operationId?: string } = {}): LabelledExchange => ({
+    label: 'x',
+    auth: 'both',
+    attempts: 1,
+    operationId: request.operationId ?? (method === 'POST' ? values.add.operationId : target.includes('?') || target === values.collection ? values.list.operationId : values.one.operationId),
+    request: { method, target, headers: request.headers ?? { 'content-type': 'application/json' }, ...(request.body === undefined ? {} : { body: request.body }) },
+    response: { status: 400, headers: { 'content-type': 'application/problem+json' }, bodyText: JSON.stringify({ type: '/problems/violations', title: 'Bad request', status: 400, violations }), durationMs: 1 },
+  });
+  const named = (...fields: unknown[]) => fields.map((field) => ({ field, message: 'is wrong' }));
+  const bothOutOfRange = `${values.collection}?limit=${values.limit.max! + 1}&offset=${values.offset.min - 1}`;
+  const missing = (field: string, actual: unknown) => ({ check: 'refusal_names_field', pointer: '/violations', expected: `a violation whose field names ${field}, the broken field`, actual, message: `the refusal does not name the broken field ${field} in violations` });
+
+  it('holds when every broken field is named, as it is or as the last part of a path', () => {
+    expect(found(refusal('GET', bothOutOfRange, named('limit', 'offset')))).toEqual([]);
+    expect(found(refusal('GET', bothOutOfRange, named('query.limit', '/offset')))).toEqual([]);
+    expect(found(refusal('GET', values.oneTarget('not-a-uuid', 'ten'), named('path.ticket-id', 'diagnostic-equipment-id')))).toEqual([]);
+    expect(found(refusal('POST', values.collection, named('body.ticket_id', 'body/diagnostic_equipment_id'), { body: '{"ticket_id":12,"diagnostic_equipment_id":"twelve"}' }))).toEqual([]);
+  });
+
+  it('finds each broken field the violations do not name, in the order the validator finds them', () => {
+    expect(found(refusal('GET', bothOutOfRange, named('limit')))).toEqual([missing('offset', ['limit'])]);
+    expect(found(refusal('GET', values.oneTarget('not-a-uuid', 'ten'), named('ticket')))).toEqual([missing('ticket-id', ['ticket']), missing('diagnostic-equipment-id', ['ticket'])]);
+    // A name inside another is not that name.
+    expect(found(refusal('POST', values.collection, named('ticket_ids', 'equipment_id'), { body: '{"ticket_id":12,"diagnostic_equipment_id":"twelve"}' }))).toEqual([
+      missing('ticket_id', ['ticket_ids', 'equipment_id']),
+      missing('diagnostic_equipment_id', ['ticket_ids', 'equipment_id']),
+    ]);
+  });
+
+  it('reads the request’s headers in any letter case, as the validator does', () => {
+    const capitalised = refusal('POST', values.collection, named('ticket_id'), { body: '{"ticket_id":12,"diagnostic_equipment_id":"twelve"}', headers: { 'Content-Type': 'application/json' } });
+    expect(found(capitalised)).toEqual([missing('diagnostic_equipment_id', ['ticket_id'])]);
+  });
+
+  it('asks nothing of headers and the media type, nor of a request the validator takes', () => {
+    expect(found(refusal('POST', values.collection, named('body'), { body: 'x', headers: { 'content-type': 'text/plain' } }))).toEqual([]);
+    expect(found(refusal('GET', `${values.collection}?limit=5`, named('something')))).toEqual([]);
+  });
+
+  it('judges only a 400 that lists violations, and reads only those with a textual field', () => {
+    expect(found(refusal('GET', bothOutOfRange, []))).toEqual([]);
+    expect(found(refusal('GET', bothOutOfRange, 'limit and offset'))).toEqual([]);
+    expect(found(refusal('GET', bothOutOfRange, [null, 'offset', { field: 7 }, { field: 'limit' }]))).toEqual([missing('offset', ['limit'])]);
+    const notJson = refusal('GET', bothOutOfRange, named('limit'));
+    expect(found({ ...notJson, response: { ...notJson.response!, bodyText: '[1]' } })).toEqual([]);
+    expect(found({ ...notJson, response: { ...notJson.response!, status: 422 } })).toEqual([]);
+  });
+
+  it('judges nothing of a request outside the document', () => {
+    expect(found(refusal('GET', '/v2/elsewhere?limit=5000', named('offset'), { operationId: values.list.operationId }))).toEqual([]);
+    expect(found(refusal('GET', bothOutOfRange, named('offset'), { operationId: 'unknownOperation' }))).toEqual([]);
+  });
+});
