@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../contracts/checks/check.js';
 import { listWalkCheck } from '../../contracts/checks/list-walk.js';
-import { divergence, modelRunCheck, type ModelCommand } from '../../contracts/checks/model-run.js';
+import { divergence, modelRunCheck, systematicSequences, type ModelCommand } from '../../contracts/checks/model-run.js';
 import { curlFor } from '../../contracts/curl.js';
 import type { LabelledExchange } from '../../contracts/http-client.js';
 import { specValues } from '../../contracts/spec-values.js';
@@ -156,5 +156,34 @@ describe('the model: the report of the shortest failing sequence', () => {
     expect(modelRunCheck.notRunReason!({ ...context, readOnly: true })).toBe('--read-only: the model run writes');
     expect(modelRunCheck.notRunReason!({ ...context, fixtures: { ...context.fixtures, ticket: undefined } })).toBe('needs --ticket (an In Progress ticket the suite may write on)');
     expect(modelRunCheck.notRunReason!({ ...context, fixtures: { ...context.fixtures, equipment: [] } })).toBe('needs --equipment (a catalogue id the suite may add)');
+  });
+});
+
+describe('the model: the systematic phase’s sequences', () => {
+  const text = (sequence: ModelCommand[]) => sequence.map((c) => (c.kind === 'list' ? 'list' : `${c.kind} ${c.id}`)).join(', ');
+  const observe = 'list, get 7, get 8';
+
+  it('over two ids: every ordered pair of writes observed whole before and after, then every three writes that each change the ticket', () => {
+    const writes = ['add 7', 'remove 7', 'add 8', 'remove 8'];
+    const pairs = writes.flatMap((first) => writes.map((second) => `${observe}, ${first}, ${second}, ${observe}`));
+    const shapes = [
+      'add 7, remove 7, add 7',
+      'add 7, remove 7, add 8',
+      'add 7, add 8, remove 7',
+      'add 7, add 8, remove 8',
+      'add 8, add 7, remove 7',
+      'add 8, add 7, remove 8',
+      'add 8, remove 8, add 7',
+      'add 8, remove 8, add 8',
+    ].map((shape) => `${shape}, ${observe}`);
+    expect(systematicSequences([7, 8, 9]).map(text)).toEqual([...pairs, ...shapes]);
+    expect(systematicSequences([7, 8, 9])).toHaveLength(24);
+  });
+
+  it('over one id when the pool holds one', () => {
+    expect(systematicSequences([7]).map(text)).toEqual([
+      ...['add 7', 'remove 7'].flatMap((first) => ['add 7', 'remove 7'].map((second) => `list, get 7, ${first}, ${second}, list, get 7`)),
+      'add 7, remove 7, add 7, list, get 7',
+    ]);
   });
 });
