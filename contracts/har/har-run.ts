@@ -51,6 +51,8 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
   const problems: string[] = [];
   let checked = 0;
   let read = 0;
+  /** The operations the checked entries addressed: what each check's JUnit testcases are classed by. */
+  const operations = new Set<string>();
   const filesWithCredentials = new Set<string>();
   const authCandidates: Array<{ file: string; finding: Finding }> = [];
   const base = options.baseUrl?.replace(/\/+$/, '');
@@ -110,6 +112,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
       response: { status, headers: { ...responseHeaders, ...(content?.mimeType ? { 'content-type': responseHeaders['content-type'] ?? content.mimeType } : {}) }, bodyText: bodyText ?? '', durationMs: 0 },
     };
     checked++;
+    operations.add(match.operation.operationId);
     const own: Finding[] = [];
     if (bodyText !== undefined || status === 204) own.push(...responseFindings(exchange, entryContext));
     const success = status >= 200 && status < 300;
@@ -142,7 +145,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     const own = findings.filter((f) => f.check === name);
     const errors = own.filter((f) => f.severity === 'error').length;
     if (checked === 0) return { name, status: 'not-run', reason: 'no entry could be checked', errors: 0, warnings: 0 };
-    return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings: own.length - errors };
+    return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings: own.length - errors, operations: [...operations].sort() };
   });
   const notChecked = [...skipped].map(([why, count]) => `${count} × ${why}`);
   const reason = checked === 0 ? `nothing could be checked: ${[...problems, ...notChecked].join('; ') || 'no entries'}` : undefined;

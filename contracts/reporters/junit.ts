@@ -23,16 +23,20 @@ export function junitReport(report: ContractReport): string {
     cases.push(`    <testcase classname="ude-kit" name="the run" time="${seconds(report.durationMs)}">\n      <error message="${escape(report.reason)}" type="could not run">${escape(report.reason)}</error>\n    </testcase>`);
   }
   for (const check of report.checks) {
-    const operations = check.operations !== undefined && check.operations.length > 0 ? check.operations : ['ude-kit'];
-    const time = seconds((check.durationMs ?? 0) / operations.length);
-    for (const operation of operations) {
-      const open = `    <testcase classname="${escape(classname(operation))}" name="${escape(check.name)}" time="${time}">`;
+    const errors = report.findings.filter((f) => f.check === check.name && f.severity === 'error');
+    // One testcase per class: the check's operations, and those of its findings (none may be left out).
+    const classes = [...new Set([...(check.operations ?? []), ...errors.map((f) => f.operation)].map(classname))];
+    if (classes.length === 0) classes.push('ude-kit');
+    // A check's time is measured whole and shared among its testcases.
+    const time = seconds((check.durationMs ?? 0) / classes.length);
+    for (const operation of classes) {
+      const open = `    <testcase classname="${escape(operation)}" name="${escape(check.name)}" time="${time}">`;
       if (check.status === 'not-run') {
         skipped++;
         cases.push(`${open}<skipped message="${escape(check.reason ?? 'not run')}"/></testcase>`);
         continue;
       }
-      const found = report.findings.filter((f) => f.check === check.name && f.operation === operation && f.severity === 'error');
+      const found = errors.filter((f) => classname(f.operation) === operation);
       if (found.length === 0) {
         cases.push(`${open}</testcase>`);
         continue;

@@ -74,11 +74,59 @@ describe('every run leaves its reports', () => {
     expect(cases.length).toBe((xml.match(/<testcase /g) ?? []).length);
     const classnames = new Set(cases.map((c) => c[1]));
     expect([...classnames].sort()).toEqual(['addUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', 'listUsedDiagnosticEquipment', 'outside-the-document', 'removeUsedDiagnosticEquipment']);
+    // Each testcase once: several requests outside the document make one testcase, not one each.
+    const pairs = cases.map((c) => `${c[1]} ${c[2]}`);
+    expect(pairs.filter((pair, at) => pairs.indexOf(pair) !== at)).toEqual([]);
     expect(xml).toMatch(/<testsuite name="[^"]+" tests="\d+" failures="0" errors="0" skipped="0" time="\d+\.\d{3}" timestamp="\d{4}-/);
     // The cases' times add up to no more than the run's.
     const total = cases.reduce((sum, c) => sum + Number(c[3]), 0);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(report.durationMs / 1000 + 0.05);
+  });
+});
+
+describe('JUnit never hides a failure', () => {
+  /** Every error finding's message, in some <failure> of the testcase of its check. */
+  const unreported = (xml: string, findings: Array<{ check: string; severity: string; message: string }>) =>
+    findings
+      .filter((f) => f.severity === 'error')
+      .filter((f) => ![...xml.matchAll(/<testcase classname="[^"]*" name="([^"]*)"[^>]*>\n\s*<failure message="[^"]*">([\s\S]*?)<\/failure>/g)].some((m) => m[1] === f.check && m[2]!.includes(f.message.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;').split('\n')[0]!)));
+
+  it('a HAR run: the failing check has its <failure>, classed by operationId, and the counts agree with the exit code', async () => {
+    const entry = (status: number, body: unknown) => ({
+      startedDateTime: '2026-12-04T10:00:00.000Z',
+      request: { method: 'GET', url: `https://api.example.test${collection}/${exampleTicketId}/12`, headers: [{ name: 'Authorization', value: 'Bearer t' }, { name: 'X-Api-Key', value: 'k' }] },
+      response: { status, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+    });
+    const file = join(dir, 'junit.har');
+    await writeFile(file, JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [entry(200, { ticket_id: exampleTicketId, diagnostic_equipment_id: 12, name: 'x', version: '' })] } }));
+    const report = await runHarContract({ files: [file] });
+    expect(report.exitCode).toBe(1);
+    const xml = reporters.junit!(report);
+    expect(xml).toMatch(/<testsuites name="ude-kit contract" tests="\d+" failures="1" errors="0"/);
+    expect(xml).toContain('<testcase classname="getUsedDiagnosticEquipment" name="response_schema_conformance"');
+    expect(unreported(xml, report.findings)).toEqual([]);
+  });
+
+  it('a check that names no operation still gets the <failure> of its finding, classed by the finding’s operation', () => {
+    const finding = { severity: 'error' as const, check: 'har_auth', operation: 'getUsedDiagnosticEquipment', request: { method: 'GET', target: collection }, pointer: '', expected: 'both', actual: { value: 'none', type: 'string' }, message: 'answered 200 without both credentials', curl: 'curl', occurrences: 1 };
+    const report = { baseUrl: 'HAR: x.har', startedAt: '', durationMs: 1, requests: 1, summary: { checks: 1, run: 1, passed: 0, failed: 1, notRun: 0, errors: 1, warnings: 0 }, checks: [{ name: 'har_auth', status: 'failed' as const, errors: 1, warnings: 0 }], findings: [finding], exitCode: 1 as const };
+    const xml = reporters.junit!(report);
+    expect(xml).toContain('<testcase classname="getUsedDiagnosticEquipment" name="har_auth" time="0.000">\n      <failure message="answered 200 without both credentials">');
+    expect(xml).toMatch(/tests="1" failures="1"/);
+  });
+
+  it('a live run against drift of several kinds: every error finding is in a <failure>', async () => {
+    for (const name of ['POST answers 200', 'violations name only the first broken field', 'a charset parameter on Content-Type refused with 415', "the 'In Progress' rule not enforced on remove"]) {
+      const server = await startHttpServer(mutants.find((m) => m.name === name)!.apply(createMock({ auth: selfTestCredentials })), { port: 0 });
+      try {
+        const report = await runContract(selfTestOptions(server.url));
+        expect(report.exitCode, name).toBe(1);
+        expect(unreported(reporters.junit!(report), report.findings), name).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    }
   });
 });
 
