@@ -1,4 +1,5 @@
 import { classifyTransportError } from './transport-errors.js';
+import { quoted } from '../src/text/visible.js';
 
 // The credentials the suite sends, and the variants the auth check needs. Values never leave this
 // module except as request headers; reports show them masked.
@@ -61,7 +62,18 @@ export async function fetchClientCredentialsToken(options: {
     return { ok: false, reason: `the token endpoint answered ${response.status} (a redirect); the suite does not follow it with the client secret: give --token-url the final address` };
   }
   const text = await response.text().catch(() => '');
-  if (!response.ok) return { ok: false, reason: `the token endpoint answered ${response.status}` };
+  if (!response.ok) {
+    // RFC 6749 §5.2: an `error` code says what was wrong (invalid_client: the id or the secret).
+    let code: unknown;
+    try {
+      code = (JSON.parse(text) as { error?: unknown }).error;
+    } catch {
+      code = undefined;
+    }
+    const said = typeof code === 'string' && code.trim() !== '' ? ` (${quoted(code, 40)})` : '';
+    const hint = response.status === 400 || response.status === 401 ? ': check --client-id and --client-secret' : '';
+    return { ok: false, reason: `the token endpoint ${options.tokenUrl} answered ${response.status}${said}${hint}` };
+  }
   try {
     const token = (JSON.parse(text) as { access_token?: unknown }).access_token;
     if (typeof token === 'string' && token.length > 0) return { ok: true, token };

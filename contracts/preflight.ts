@@ -2,6 +2,15 @@
 // reached, that refuses the credentials, or a base URL that already holds the API's path would
 // otherwise show up as a page of "drift" findings that all have one cause.
 import type { LabelledExchange } from './http-client.js';
+import { bodyOf } from './checks/check.js';
+import { quoted } from '../src/text/visible.js';
+
+/** The status, and the deployment's own words for it when its answer is a problem (its detail, else its title). */
+function said(exchange: LabelledExchange): string {
+  const body = bodyOf(exchange) as { title?: unknown; detail?: unknown } | undefined;
+  const words = [body?.detail, body?.title].find((text): text is string => typeof text === 'string' && text.trim() !== '');
+  return words === undefined ? String(exchange.response?.status) : `${exchange.response?.status}: ${quoted(words)}`;
+}
 
 
 /** Why the run cannot go on after the first request, or undefined when it can. */
@@ -10,7 +19,7 @@ export function preflightReason(first: LabelledExchange, baseUrl: string, collec
   const status = first.response?.status;
   if (status === 401 || status === 403) {
     if (!credentialsGiven) return noCredentials(baseUrl, status);
-    return `${baseUrl} refused the credentials (${status}) on the first call, before any check ran; check --api-key, --token and --api-key-header`;
+    return `${baseUrl} refused the credentials (${said(first)}) on the first call, before any check ran; check --api-key, --token and --api-key-header`;
   }
   if (status === 404) {
     const doubled = doubledPath(baseUrl, collection);

@@ -3,7 +3,7 @@
 import { compiledSpec, type CompiledSpec } from '../src/spec/index.js';
 import { apiKeyHeaderOf } from '../src/spec/security.js';
 import type { CheckContext, Fixtures } from './checks/check.js';
-import { FixtureProblem, operationName } from './checks/check.js';
+import { FixtureProblem, missingFixture, operationName } from './checks/check.js';
 import { responseCheckNames } from './check-names.js';
 import { responseFindings } from './checks/response-checks.js';
 import type { Credentials } from './credentials.js';
@@ -68,6 +68,8 @@ export interface CheckResult {
   operations?: string[];
   /** Time spent on it: its probe and evaluation (the response checks share the time spent judging answers). */
   durationMs?: number;
+  /** A check that ran without its writes (--read-only, a fixture not given or not usable): why, beside its result. */
+  note?: string;
 }
 
 export interface ContractReport {
@@ -121,6 +123,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const notRun = new Map<string, string>();
   const operationsOf = new Map<string, Set<string>>();
   const durations = new Map<string, number>();
+  const notes = new Map<string, string>();
   const findings: Finding[] = [];
   const notices: string[] = [];
   let reason: string | undefined;
@@ -143,7 +146,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     if (exchange.response !== undefined) exchange.response = { ...exchange.response, bodyText: '' };
   }
   const rateLimited = () =>
-    `rate limited: ${client.baseUrl} kept asking the suite to slow down (${counted(throttle.spent.answers, 'throttled answer')}, 429 or 503 with Retry-After; ${(throttle.spent.waitedMs / 1000).toFixed(1)} s waited of --max-wait ${(maxWaitMs / 1000).toFixed(0)} s); raise --max-wait, or lower --rate`;
+    `rate limited: ${client.baseUrl} kept asking the suite to slow down (${counted(throttle.spent.answers, 'throttled answer')}, 429 or 503 with Retry-After; ${(throttle.spent.waitedMs / 1000).toFixed(1)} s waited of --max-wait ${(maxWaitMs / 1000).toFixed(0)} s); raise --max-wait, or ${options.rate === undefined ? 'pace the run with --rate N (requests a second)' : 'lower --rate'}`;
 
   let failuresInARow = 0;
   const watched: LabelledExchange[] = [];
@@ -250,6 +253,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         // so that a run holds one check's bodies at a time, not every body of the run.
         for (const exchange of own) judgeAndRelease(exchange);
         for (const name of names) durations.set(name, (performance.now() - checkStarted) / names.length);
+        // A pass that covered the reads only says so: "passed" must not read as "its writes were right".
+        const partly = (check.uses ?? []).length === 0 ? undefined : options.readOnly ? '--read-only' : check.uses!.map((f) => missingFixture(context, f)).find((why) => why !== undefined);
+        if (partly !== undefined && probeReason === undefined) for (const name of names) notes.set(name, `its writes did not run: ${partly}`);
         if (reason !== undefined) continue;
         options.onProgress?.({
           name: names.join(', '),
@@ -301,6 +307,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     ...check,
     operations: [...(operationsOf.get(check.name) ?? [])].sort(),
     durationMs: Math.round((durations.get(check.name) ?? 0) * 10) / 10,
+    ...(check.status !== 'not-run' && notes.has(check.name) ? { note: notes.get(check.name)! } : {}),
   }));
   return {
     baseUrl: client.baseUrl,

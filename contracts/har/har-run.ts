@@ -20,6 +20,7 @@ import { outcomeOf } from '../run-outcome.js';
 import { createScrubber, scrubDeep } from '../secrets.js';
 import { readHar, type HarFileEntry } from './read-har.js';
 import { isThrottled } from '../throttle.js';
+import { visible } from '../../src/text/visible.js';
 
 export const harCheckNames = ['har_auth', 'har_request_conformance'] as const;
 
@@ -53,6 +54,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
   let read = 0;
   /** The operations the checked entries addressed: what each check's JUnit testcases are classed by. */
   const operations = new Set<string>();
+  const otherHosts = new Set<string>();
   const filesWithCredentials = new Set<string>();
   const authCandidates: Array<{ file: string; finding: Finding }> = [];
   const base = options.baseUrl?.replace(/\/+$/, '');
@@ -70,7 +72,11 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     const where = `entry ${entry.index} of ${entry.file}${entry.startedDateTime === undefined ? '' : ` (${entry.startedDateTime})`}`;
     const url = entry.request?.url;
     if (typeof url !== 'string' || typeof entry.request?.method !== 'string') return skip('no request URL or method');
-    if (base !== undefined && !url.startsWith(base)) return skip('another host than --base-url');
+    if (base !== undefined && !url.startsWith(base)) {
+      // Which hosts the recording is of: the --base-url to give instead.
+      if (otherHosts.size < 3) otherHosts.add(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? url.slice(0, 60));
+      return skip('another host than --base-url');
+    }
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -147,7 +153,8 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     if (checked === 0) return { name, status: 'not-run', reason: 'no entry could be checked', errors: 0, warnings: 0 };
     return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings: own.length - errors, operations: [...operations].sort() };
   });
-  const notChecked = [...skipped].map(([why, count]) => `${count} × ${why}`);
+  const hosts = otherHosts.size === 0 ? '' : ` (the entries are for ${[...otherHosts].map((h) => visible(h)).join(', ')})`;
+  const notChecked = [...skipped].map(([why, count]) => `${count} × ${why}${why === 'another host than --base-url' ? hosts : ''}`);
   const reason = checked === 0 ? `nothing could be checked: ${[...problems, ...notChecked].join('; ') || 'no entries'}` : undefined;
   return {
     baseUrl: `HAR: ${options.files.join(', ')}`,

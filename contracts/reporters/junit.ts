@@ -37,8 +37,9 @@ export function junitReport(report: ContractReport): string {
         continue;
       }
       const found = errors.filter((f) => classname(f.operation) === operation);
+      const note = check.note === undefined ? '' : `<system-out>${escape(check.note)}</system-out>`;
       if (found.length === 0) {
-        cases.push(`${open}</testcase>`);
+        cases.push(`${open}${note}</testcase>`);
         continue;
       }
       failures++;

@@ -25,9 +25,12 @@ export function markdownReport(report: ContractReport): string {
   ];
   if (report.notices !== undefined) lines.push('', 'Notes:', ...report.notices.map((notice) => `- ${cell(notice)}`));
   const notRun = report.checks.filter((c) => c.status === 'not-run');
-  if (notRun.length > 0) {
+  if (notRun.length > 0 && notRun.every((c) => c.reason === report.reason)) lines.push('', `Not run: all ${notRun.length} checks (the reason above).`);
+  else if (notRun.length > 0) {
     lines.push('', 'Not run:', ...notRun.map((c) => `- \`${c.name}\`: ${cell(c.reason ?? '')}`));
   }
+  const partly = report.checks.filter((c) => c.note !== undefined);
+  if (partly.length > 0) lines.push('', 'Ran in part:', ...partly.map((c) => `- \`${c.name}\`: ${cell(c.note!)}`));
   if (report.findings.length > 0) {
     lines.push('', '| severity | check | operation | pointer | expected | actual | message |', '|---|---|---|---|---|---|---|');
     for (const f of report.findings) {

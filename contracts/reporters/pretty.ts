@@ -19,10 +19,11 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length), 10);
   for (const check of report.checks) {
+    // A reason the run gave already ("Could not run" above) is not said again on every line.
     const detail =
       check.status === 'not-run'
-        ? `not run: ${check.reason ?? ''}`
-        : [check.errors > 0 ? counted(check.errors, 'error') : '', check.warnings > 0 ? counted(check.warnings, 'warning') : '']
+        ? check.reason === report.reason ? 'not run' : `not run: ${check.reason ?? ''}`
+        : [check.errors > 0 ? counted(check.errors, 'error') : '', check.warnings > 0 ? counted(check.warnings, 'warning') : '', check.note === undefined ? '' : `(${check.note})`]
             .filter(Boolean)
             .join(', ');
     lines.push(`  ${statusMark[check.status]} ${check.name.padEnd(width)}  ${detail}`.trimEnd());

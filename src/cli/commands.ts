@@ -54,7 +54,7 @@ export const contractCommand = {
   usage: 'contract --base-url URL [options]',
   description: 'Checks a deployment of the Used diagnostic equipment API against the OpenAPI document and reports schema drift.',
   options: {
-    'base-url': { type: 'string', value: 'URL', help: 'the deployment (env UDE_KIT_BASE_URL)', group: 'Target' },
+    'base-url': { type: 'string', value: 'URL', help: "the deployment's origin, and any prefix before the API's own /v2 path, e.g. https://staging.example.com (env UDE_KIT_BASE_URL)", group: 'Target' },
     har: { type: 'string', multiple: true, value: 'FILE', help: "check recorded traffic instead (HAR 1.2, repeatable; no request is sent; with --base-url only that host's entries)", group: 'Target' },
     ...credentials,
     ticket: { type: 'string', value: 'UUID', help: 'an In Progress ticket the suite may add to and remove from', group: 'Fixtures (write checks are reported as not run without them)' },
@@ -74,10 +74,10 @@ export const contractCommand = {
     'read-only': { type: 'boolean', help: 'only GET requests (for production)', group: 'Fixtures (write checks are reported as not run without them)' },
     'allow-not-run': {
       type: 'boolean',
-      help: 'when the fixtures cannot be used (every --equipment id already on the ticket, a ticket the deployment does not know), report those checks as not run instead of stopping with exit 2',
+      help: 'when the fixtures cannot be used (tickets swapped, a --ticket not In Progress or unknown, catalogue ids unknown or all used already), run without them, the checks that need them reported as not run, instead of stopping with exit 2',
       group: 'Fixtures (write checks are reported as not run without them)',
     },
-    reporter: { type: 'string', multiple: true, short: 'r', value: 'NAME[:FILE]', help: 'pretty (default), json, junit or markdown; repeatable; without FILE to stdout', group: 'Output' },
+    reporter: { type: 'string', multiple: true, short: 'r', value: 'NAME[:FILE]', help: 'pretty, json, junit or markdown; repeatable; without FILE to stdout; pretty to stdout when none is given (any --reporter replaces it)', group: 'Output' },
     timeout: { type: 'string', value: 'MS', help: 'per request, headers and body in all (default 10000)', group: 'Pace' },
     'max-body-bytes': { type: 'string', value: 'N', help: 'read at most N bytes of a response body, counted after decompression (default 10485760, 10 MiB); a larger body is a finding', group: 'Output' },
     retries: { type: 'string', value: 'N', help: 'retry idempotent requests (GET, DELETE; never POST) N times after a dropped connection or a 502/503/504 (default 0; timeouts are not retried)', group: 'Pace' },
@@ -96,7 +96,7 @@ export const contractCommand = {
   },
   examples: [
     'contract --base-url http://127.0.0.1:4010 --token t --api-key k --read-only',
-    'contract --base-url http://127.0.0.1:4010 --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --reporter junit:reports/contract.xml',
+    'contract --base-url http://127.0.0.1:4010 --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --equipment 39 --reporter junit:reports/contract.xml',
   ],
   footer: `Exit code: 0 no error-level drift, 1 drift found, 2 could not run.\n\nThe examples check the kit's own mock started with \`ude-kit mock --api-key k --token t\` (a mock that takes any key would be reported for not refusing a wrong one).\n\nChecks: ${checkNames.join(', ')}`,
 } as const satisfies CommandDeclaration;

@@ -8,12 +8,12 @@ import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
 import { checkNames } from '../../contracts/check-names.js';
 import { runHarContract } from '../../contracts/har/har-run.js';
 import { runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
-import { describeFailure } from '../../contracts/run-outcome.js';
+import { describeFailure, outcomeOf } from '../../contracts/run-outcome.js';
 import { reporters } from '../../contracts/reporters/index.js';
 import { CliError, UsageError } from './cli-error.js';
 import { contractCommand } from './commands.js';
 import { env, resolveCredentials, urlOption } from './credential-options.js';
-import { parseCommand } from './declaration.js';
+import { closest, parseCommand } from './declaration.js';
 import { integerOption, numberOption } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
 import { counted } from '../text/counted.js';
@@ -22,7 +22,10 @@ import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.
 function listOption(values: string[] | undefined, option: string): string[] {
   const names = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const unknown = names.filter((n) => !checkNames.includes(n));
-  if (unknown.length > 0) throw new UsageError(`--${option}: unknown check ${unknown.map((n) => `"${n}"`).join(', ')}`);
+  if (unknown.length > 0) {
+    const guesses = unknown.map((n) => closest(n, checkNames) ?? checkNames.find((name) => n.length >= 4 && name.endsWith(n))).filter((g): g is string => g !== undefined);
+    throw new UsageError(`--${option}: unknown check ${unknown.map((n) => `"${n}"`).join(', ')}${guesses.length > 0 ? ` (did you mean ${guesses.join(', ')}?)` : ''}`);
+  }
   return names;
 }
 
@@ -113,9 +116,10 @@ export async function runContractCommand(args: string[]): Promise<number> {
 async function writeReports(report: ContractReport, targets: ReporterTarget[], secrets: string[]): Promise<number> {
   const scrub = createScrubber(secrets);
   // Values are scrubbed in the report itself, then each finished text once more for what escaping made
-  // of them. A report that cannot be written is said, not thrown.
+  // of them. A report that cannot be written is said, not thrown, and the others are written all the same.
   const clean = scrubDeep(report, scrub);
   const finalScrub = createScrubber(secrets, { longOnly: true });
+  const unwritten: string[] = [];
   for (const target of targets) {
     const text = finalScrub(reporters[target.name]!(clean, target.file === undefined ? styleFor(process.stdout) : plainStyle));
     if (target.file === undefined) process.stdout.write(text);
@@ -124,31 +128,42 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
         await mkdir(dirname(target.file), { recursive: true });
         await writeFile(target.file, text);
       } catch (error) {
-        console.error(scrub(`ude-kit: could not write the ${target.name} report to ${target.file} (${describeFailure(error)})`));
-        return 2;
+        unwritten.push(`ude-kit: could not write the ${target.name} report to ${target.file} (${writeFailure(error)}) → exit 2`);
       }
     }
   }
   // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
   const stderrStyle = styleFor(process.stderr);
-  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${notice}`)].join('\n')));
-  return report.exitCode;
+  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${notice}`), ...unwritten].join('\n')));
+  return unwritten.length > 0 ? 2 : report.exitCode;
+}
+
+/** Why a report file could not be written, in words: the usual causes by their code, anything else in one line. */
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    EEXIST: 'a file stands where a folder of its path should be',
+    ENOTDIR: 'a file stands where a folder of its path should be',
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  return (code === undefined ? undefined : known[code]) ?? describeFailure(error);
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
-/** The report of a run that could not finish: no check counts as run. */
+/** The report of a run that could not start: every check not run, for that reason. */
 function failedRun(baseUrl: string, started: number, reason: string): ContractReport {
+  const checks: CheckResult[] = checkNames.filter((name) => name !== 'cleanup').map((name) => ({ name, status: 'not-run', reason, errors: 0, warnings: 0 }));
   return {
     baseUrl,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: 0,
-    summary: { checks: 0, run: 0, passed: 0, failed: 0, notRun: 0, errors: 0, warnings: 0 },
-    checks: [],
-    findings: [],
-    exitCode: 2,
-    reason,
+    ...outcomeOf(checks, [], reason),
   };
 }
 

@@ -56,7 +56,7 @@ describe('ude-kit contract', () => {
     const result = await run(['--base-url', running.url, '--read-only', '--api-key-header', 'X-Other-Key'], { UDE_KIT_API_KEY: key, UDE_KIT_TOKEN: token });
     // The key went in the wrong header: the mock refuses the first call, and the run says why.
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`ude-kit contract: could not run: ${running.url} refused the credentials (401) on the first call, before any check ran; check --api-key, --token and --api-key-header → exit 2`);
+    expect(result.stderr.trim()).toBe(`ude-kit contract: could not run: ${running.url} refused the credentials (401: "This API needs an API key (X-Api-Key).") on the first call, before any check ran; check --api-key, --token and --api-key-header → exit 2`);
     expect(result.stdout).toContain('(1 request in');
     expect(result.stdout + result.stderr).not.toContain(key);
     const ok = await run(['--base-url', running.url, '--read-only'], { UDE_KIT_API_KEY: key, UDE_KIT_TOKEN: token });

@@ -95,7 +95,8 @@ describe('the contract suite under faults', () => {
     const url = await listen(createServer((_req, res) => res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"type":"/u","title":"u","status":401,"detail":"u"}')));
     const report = await runContract(selfTestOptions(url, { timeoutMs }));
     expect(report.exitCode).toBe(2);
-    expect(report.reason).toBe(`${url} refused the credentials (401) on the first call, before any check ran; check --api-key, --token and --api-key-header`);
+    // The deployment's own words (its problem's detail) go with the status.
+    expect(report.reason).toBe(`${url} refused the credentials (401: "u") on the first call, before any check ran; check --api-key, --token and --api-key-header`);
     expect(report.findings).toEqual([]);
     expect(report.requests).toBe(1);
     expect(report.checks.every((c) => c.status === 'not-run')).toBe(true);

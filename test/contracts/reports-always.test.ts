@@ -52,12 +52,14 @@ describe('every run leaves its reports', () => {
         '--reporter', `junit:${out}.xml`, '--reporter', `json:${out}.json`, '--reporter', `markdown:${out}.md`, '--reporter', 'pretty',
       ]);
       expect(result.code).toBe(2);
-      const reason = 'could not get an access token: the token endpoint answered 401';
+      const reason = `could not get an access token: the token endpoint ${tokenUrl} answered 401 ("invalid_client"): check --client-id and --client-secret`;
       expect(result.stderr).toContain(`ude-kit contract: could not run: ${reason} → exit 2`);
       const [xml, json, markdown] = await Promise.all(['xml', 'json', 'md'].map((ext) => readFile(`${out}.${ext}`, 'utf8')));
       expect(xml).toContain(`<testcase classname="ude-kit" name="the run" time="`);
-      expect(xml).toContain(`<error message="${reason}" type="could not run">${reason}</error>`);
-      expect(xml).toMatch(/<testsuites name="ude-kit contract" tests="1" failures="0" errors="1" skipped="0" time="\d+\.\d{3}">/);
+      const inXml = reason.replaceAll('"', '&quot;');
+      expect(xml).toContain(`<error message="${inXml}" type="could not run">${inXml}</error>`);
+      // The run's error, and every check skipped for that reason.
+      expect(xml).toMatch(/<testsuites name="ude-kit contract" tests="36" failures="0" errors="1" skipped="35" time="\d+\.\d{3}">/);
       expect(JSON.parse(json!)).toMatchObject({ exitCode: 2, reason });
       expect(markdown).toContain(`### ude-kit contract: could not run`);
       expect(result.stdout).toContain(`Could not run: ${reason}`);
@@ -65,6 +67,22 @@ describe('every run leaves its reports', () => {
     } finally {
       tokens.close();
     }
+  });
+
+  it('a report that cannot be written: said on stderr, exit 2, and the other reports written all the same', async () => {
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const result = await cli(['--base-url', healthy.url, '--api-key', selfTestCredentials.apiKey, '--token', selfTestCredentials.token, '--read-only', '--only', 'ignored_auth', '--reporter', `junit:${blocker}/inside/r.xml`, '--reporter', `json:${dir}/after.json`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ude-kit contract: 0 errors, 0 warnings, 1 check (0 not run) → exit 0');
+    expect(result.stderr).toContain(`ude-kit: could not write the junit report to ${blocker}/inside/r.xml (a file stands where a folder of its path should be) → exit 2`);
+    expect(JSON.parse(await readFile(join(dir, 'after.json'), 'utf8'))).toMatchObject({ exitCode: 0 });
+  });
+
+  it('--only with a misspelt check name: what it may have meant', async () => {
+    const result = await cli(['--base-url', healthy.url, '--only', 'schema_conformance,ignord_auth']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--only: unknown check "schema_conformance", "ignord_auth" (did you mean response_schema_conformance, ignored_auth?)');
   });
 
   it('JUnit: time on the suites and on each case, operationIds (never paths) as classnames', async () => {
@@ -82,6 +100,31 @@ describe('every run leaves its reports', () => {
     const total = cases.reduce((sum, c) => sum + Number(c[3]), 0);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(report.durationMs / 1000 + 0.05);
+  });
+});
+
+describe('what a report says about checks that did not run whole', () => {
+  it('a check that ran without its writes says so beside its pass, in every reporter', async () => {
+    const report = await runContract(selfTestOptions(healthy.url, { readOnly: true, only: ['equivalent_forms', 'ignored_auth'] }));
+    expect(report.checks.find((c) => c.name === 'equivalent_forms')).toMatchObject({ status: 'passed', note: 'its writes did not run: --read-only' });
+    // A check that writes nothing has nothing to say.
+    expect(report.checks.find((c) => c.name === 'ignored_auth')?.note).toBeUndefined();
+    expect(reporters.pretty!(report)).toMatch(/✓ equivalent_forms\s+\(its writes did not run: --read-only\)\n/);
+    expect(reporters.markdown!(report)).toContain('Ran in part:\n- `equivalent_forms`: its writes did not run: --read-only');
+    expect(reporters.junit!(report)).toContain('<system-out>its writes did not run: --read-only</system-out>');
+  });
+
+  it('without the fixture, the reason the check would have needed it', async () => {
+    const report = await runContract(selfTestOptions(healthy.url, { fixtures: { equipment: [], probeRemoveRule: false }, only: ['pagination_combinations'] }));
+    expect(report.checks[0]).toMatchObject({ name: 'pagination_combinations', status: 'passed', note: 'its writes did not run: needs --ticket (an In Progress ticket the suite may write on)' });
+  });
+
+  it('a run that could not run gives its reason once, not on every check', async () => {
+    const report = await runContract(selfTestOptions(healthy.url, { credentials: {} }));
+    const pretty = reporters.pretty!(report);
+    expect(pretty.split(report.reason!).length - 1).toBe(1);
+    expect(pretty).toMatch(/– stateful_model\s+not run\n/);
+    expect(reporters.markdown!(report)).toContain('Not run: all 35 checks (the reason above).');
   });
 });
 
@@ -175,6 +218,15 @@ describe('reproducible by hand', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('a HAR of another host than --base-url: says which host its entries are for', async () => {
+    const entry = { startedDateTime: '2026-12-04T10:00:00.000Z', request: { method: 'GET', url: `https://api.example.test${collection}`, headers: [] }, response: { status: 200, headers: [], content: { mimeType: 'application/json', text: '{}' } } };
+    const file = join(dir, 'other-host.har');
+    await writeFile(file, JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [entry, entry] } }));
+    const report = await runHarContract({ files: [file], baseUrl: 'https://staging.example.com' });
+    expect(report.exitCode).toBe(2);
+    expect(report.har?.notChecked).toEqual(['2 × another host than --base-url (the entries are for https://api.example.test)']);
   });
 
   it('a HAR finding without --base-url: the entry’s own absolute URL, only the headers that matter', async () => {

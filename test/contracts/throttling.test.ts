@@ -121,7 +121,7 @@ describe('a deployment behind a gateway that throttles', () => {
       const report = await runContract(selfTestOptions(gateway.url, { maxWaitMs: 1500 }));
       expect(Date.now() - started).toBeLessThan(4000);
       expect(report.exitCode).toBe(2);
-      expect(report.reason).toBe(`rate limited: ${gateway.url} kept asking the suite to slow down (2 throttled answers, 429 or 503 with Retry-After; 1.0 s waited of --max-wait 2 s); raise --max-wait, or lower --rate`);
+      expect(report.reason).toBe(`rate limited: ${gateway.url} kept asking the suite to slow down (2 throttled answers, 429 or 503 with Retry-After; 1.0 s waited of --max-wait 2 s); raise --max-wait, or pace the run with --rate N (requests a second)`);
       expect(report.findings).toEqual([]);
     } finally {
       await gateway.close();
