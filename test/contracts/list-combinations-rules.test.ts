@@ -13,7 +13,10 @@ import type { Mock } from '../../mocks/core/mock.js';
 import type { MockRequest } from '../../mocks/core/exchange.js';
 import { exampleTicketId } from '../../mocks/state/default-state.js';
 import { isList, mapBody, problem, withQuery, wrap, type Json } from './mutant-kit.js';
-import { context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { baseUrl, context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { runContract } from '../../contracts/runner.js';
+import { inProcessFetch } from '../../mocks/adapters/in-process.js';
+import { selfTestOptions } from './contract-fixtures.js';
 
 const values = specValues(spec);
 const ticket = exampleTicketId;
@@ -57,37 +60,38 @@ describe('pagination_combinations: the relations between pages', () => {
     );
   });
 
-  it('a total that changes with offset is reported against the walk’s total', async () => {
-    const shifted = (request: MockRequest) => filteredBy(ticket)(request) && offsetOf(request) > 0;
+  it('a total that changes with offset is reported against the walk’s total, once per ticket level', async () => {
+    const shifted = (request: MockRequest) => request.query.has('ticket_id') && offsetOf(request) > 0;
     const { findings, exchanges } = await run(lists(shifted, (request, next) => mapBody(next(request), (body) => ({ ...body, total: (body.total as number) + 1 }))));
-    const bent = cases(exchanges, 'fixture').filter((e) => Number(query(e).get('offset') ?? 0) > 0);
-    expect(summary(findings)).toEqual([
-      {
+    const bent = (level: string) => cases(exchanges, level).filter((e) => Number(query(e).get('offset') ?? 0) > 0);
+    // In the order the cases first broke them.
+    expect(summary(findings)).toEqual(
+      [['empty', 0], ['fixture', 28]].map(([level, total]) => ({
         check: 'pagination_combinations',
         severity: 'error',
         pointer: '/total',
-        expected: 28,
-        actual: 29,
-        message: `total changed with limit and offset (${asked(bent[0]!)}): 29, where the same query without them gives 28`,
-        target: bent[0]!.request.target,
-        occurrences: bent.length,
-      },
-    ]);
+        expected: total,
+        actual: Number(total) + 1,
+        message: `total changed with limit and offset (${asked(bent(String(level))[0]!)}): ${Number(total) + 1}, where the same query without them gives ${total}`,
+        target: bent(String(level))[0]!.request.target,
+        occurrences: bent(String(level)).length,
+      })),
+    );
   });
 
-  it('a page that is not the matching slice of the walk is reported with both slices', async () => {
-    // One row too far: every page of the ticket at an offset inside its rows starts at the next row.
-    const inside = (request: MockRequest) => filteredBy(ticket)(request) && offsetOf(request) > 0 && offsetOf(request) < 28;
+  it('a page that is not the matching slice of the walk is reported with both slices, once per ticket level', async () => {
+    // One row too far: every page at an offset inside the first page of the walk starts at the next row.
+    const inside = (request: MockRequest) => offsetOf(request) > 0 && offsetOf(request) < values.limit.max!;
     const { findings, exchanges } = await run(lists(inside, (request, next) => next(withQuery(request, (q) => q.set('offset', String(offsetOf(request) + 1))))));
-    const walked = (JSON.parse(exchanges.find((e) => e.label === 'combinations: reference fixture page 1')!.response!.bodyText!) as { result: Json[] }).result.map((r) => `${String(r.ticket_id)}/${String(r.diagnostic_equipment_id)}`);
-    const bent = cases(exchanges, 'fixture').filter((e) => {
-      const offset = Number(query(e).get('offset') ?? 0);
-      return offset > 0 && offset < 28 && Number(query(e).get('limit') ?? values.limit.default) > 0;
-    });
-    const limit = Number(query(bent[0]!).get('limit'));
-    const offset = Number(query(bent[0]!).get('offset'));
-    expect(summary(findings)).toEqual([
-      {
+    const expectedFor = (level: string) => {
+      const walked = (JSON.parse(exchanges.find((e) => e.label === `combinations: reference ${level} page 1`)!.response!.bodyText!) as { result: Json[] }).result.map((r) => `${String(r.ticket_id)}/${String(r.diagnostic_equipment_id)}`);
+      const bent = cases(exchanges, level).filter((e) => {
+        const offset = Number(query(e).get('offset') ?? 0);
+        return offset > 0 && offset < walked.length && Number(query(e).get('limit') ?? values.limit.default) > 0;
+      });
+      const limit = Number(query(bent[0]!).get('limit') ?? values.limit.default);
+      const offset = Number(query(bent[0]!).get('offset'));
+      return {
         check: 'pagination_combinations',
         severity: 'error',
         pointer: '/result',
@@ -96,8 +100,10 @@ describe('pagination_combinations: the relations between pages', () => {
         message: `the page for ${asked(bent[0]!)} is not the matching slice of the same query walked at the largest limit`,
         target: bent[0]!.request.target,
         occurrences: bent.length,
-      },
-    ]);
+      };
+    };
+    // In the order the cases first broke them.
+    expect(summary(findings)).toEqual([expectedFor('fixture'), expectedFor('none')]);
   });
 
   /** Answers the unfiltered list (or the filtered one) without the records of catalogue id 12, paged as asked. */
@@ -180,8 +186,31 @@ describe('pagination_combinations: what the probe does to have pages to compare'
     expect(outstanding).toEqual([`${ticket}/38`]);
   });
 
+  it('takes any 2xx to an add as a row, and a 300 as none', async () => {
+    const answering = (mock: Mock) =>
+      wrap(mock, (request, next) => {
+        const id = request.method === 'POST' ? (JSON.parse(new TextDecoder().decode(request.body)) as Json).diagnostic_equipment_id : undefined;
+        if (id === 38) return { status: 300, headers: {} };
+        if (id === 40) return { ...next(request), status: 200 };
+        if (id === 37) return { ...next(request), status: 299 };
+        return next(request);
+      });
+    const { exchanges, outstanding, appeared } = await run(answering, holding(12), { fixtures: { ...context.fixtures, equipment: [38, 40, 37, 36] } });
+    expect(labels(exchanges).filter((l) => l.includes('add') || l.includes('undo'))).toEqual([
+      'combinations: add 38 so the ticket has 3 rows POST',
+      'combinations: add 40 so the ticket has 3 rows POST',
+      'combinations: add 37 so the ticket has 3 rows POST',
+      'combinations: 40: undo DELETE',
+      'combinations: 40: undone? GET',
+      'combinations: 37: undo DELETE',
+      'combinations: 37: undone? GET',
+    ]);
+    expect([outstanding, appeared]).toEqual([[], []]);
+  });
+
   it('adds nothing when the ticket’s rows cannot be counted, or when it is read-only', async () => {
-    const unanswered = lists((r) => filteredBy(ticket)(r) && !r.query.has('offset'), () => problem(500));
+    // A count is read from a 200 only, whatever another answer's body says.
+    const unanswered = lists((r) => filteredBy(ticket)(r) && !r.query.has('offset'), () => ({ status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: {}, result: [], total: 0 }) }));
     expect(labels((await run(unanswered, holding(12))).exchanges)).toEqual(['combinations: the ticket’s rows GET']);
     expect(labels((await run(undefined, holding(12), { readOnly: true })).exchanges)).toEqual([]);
   });
@@ -193,6 +222,8 @@ describe('pagination_combinations: what the probe does to have pages to compare'
     const without = await run(undefined, mock, noTicket);
     expect(without.exchanges.find((e) => e.label === 'combinations: reference fixture page 1')!.request.target).toBe(`${values.collection}?ticket_id=${firstTicket}&limit=${values.limit.max}&offset=0`);
     expect(summary(without.findings)).toEqual([]);
+    const numbered = await run(lists((r) => !r.query.has('ticket_id'), (request, next) => mapBody(next(request), (body) => ({ ...body, result: [{ ticket_id: 7, diagnostic_equipment_id: 1 }, ...(body.result as Json[])] }))), mockWith(), noTicket);
+    expect(numbered.exchanges.filter((e) => e.label.includes('fixture'))).toEqual([]);
     const nothing = await run(undefined, mockWith((state) => void (state.used = [])), noTicket);
     expect(nothing.exchanges.filter((e) => e.label.includes('fixture'))).toEqual([]);
     expect(cases(nothing.exchanges, 'none').length).toBeGreaterThan(0);
@@ -219,6 +250,18 @@ describe('pagination_combinations: what the probe does to have pages to compare'
     // A total past what the walk reads: it stops at its bound.
     const endless = await run(lists((r) => !r.query.has('ticket_id'), (request, next) => mapBody(next(request), (body) => ({ ...body, total: 50 * values.limit.max! }))));
     expect(endless.exchanges.filter((e) => e.label.startsWith('combinations: reference none')).length).toBe(maxWalkPages);
+    // The cases are placed by the total the list gives, not by the rows the bounded walk read.
+    const atTheEnd = cases(endless.exchanges, 'none').find((e) => e.label.endsWith('offset at the end'))!;
+    expect(query(atTheEnd).get('offset')).toBe(String(50 * values.limit.max!));
+  });
+
+  it('holds the pages of a ticket the deployment answers 404 for to that 404, and reads lists without rows as empty', async () => {
+    const notFound = await run(lists(filteredBy(empty), () => problem(404)));
+    expect(cases(notFound.exchanges, 'empty').length).toBeGreaterThan(0);
+    expect(summary(notFound.findings)).toEqual([]);
+    const rowless = await run(lists(filteredBy(empty), (request, next) => mapBody(next(request), ({ result: _result, ...body }) => body)));
+    expect(rowless.result).toBeUndefined();
+    expect(summary(rowless.findings)).toEqual([]);
   });
 
   it('counts the rows it walked when the list gives no total', async () => {
@@ -238,6 +281,16 @@ describe('pagination_combinations: what the probe does to have pages to compare'
     expect([stopped.outstanding, stopped.appeared, stopped.went]).toEqual([[], [], []]);
     const zero = await run(lists((r) => r.query.get('limit') === '0', (request, next) => next(withQuery(request, (q) => q.delete('limit')))));
     expect(zero.result).toMatch(/^the list answered \d+ rows where the limit was 0: it ignores limit/);
+  });
+
+  it('writes with --ticket and --equipment: without either, its pass says its writes did not run', async () => {
+    const noted = async (fixtures: Partial<typeof context.fixtures>) => {
+      const report = await runContract(selfTestOptions(baseUrl, { fetch: inProcessFetch(mockWith()), only: ['pagination_combinations'], fixtures: { ...context.fixtures, ...fixtures } }));
+      return report.checks.map((c) => [c.status, c.note]);
+    };
+    expect(await noted({})).toEqual([['passed', undefined]]);
+    expect(await noted({ equipment: [] })).toEqual([['passed', 'its writes did not run: needs --equipment (a catalogue id the suite may add)']]);
+    expect(await noted({ ticket: undefined })).toEqual([['passed', 'its writes did not run: needs --ticket (an In Progress ticket the suite may write on)']]);
   });
 
   it('does not take another failure for a list that ignores limit', async () => {
@@ -283,6 +336,7 @@ describe('pagination_combinations: what the evaluation passes over', () => {
     const walked = reference(200, { result: [row(1), row(2)], total: 2 });
     expect(judge(walked, page(`ticket_id=${empty}&limit=1`, 200, 'not a list'))).toEqual([]);
     expect(judge(walked, page(`ticket_id=${empty}&limit=1`, 200, [row(2)]))).toEqual([]);
+    expect(judge(walked, page(`ticket_id=${empty}&limit=1`, 200, null))).toEqual([]);
     expect(judge(walked, page(`ticket_id=${empty}&limit=1`, 200, { result: 'rows', total: 2 }))).toEqual([]);
     expect(judge(walked, page(`ticket_id=${empty}&limit=ten`, 200, { result: [row(2)], total: 2 }))).toEqual([]);
     // A walk that read one row of the three its total promises: a page within that row is judged, one past it not.
@@ -291,6 +345,12 @@ describe('pagination_combinations: what the evaluation passes over', () => {
     expect(judge(partial, page(`ticket_id=${empty}&limit=1`, 200, { result: [row(9)], total: 3 }))).toEqual([
       ['/result', [`${empty}/1`], [`${empty}/9`], `the page for ticket_id=${empty}&limit=1 is not the matching slice of the same query walked at the largest limit`],
     ]);
+    // A walk without a total is not whole, and no total is compared with it.
+    expect(judge(reference(200, { result: [row(1)] }), page(`ticket_id=${empty}&offset=5`, 200, { result: [], total: 7 }))).toEqual([]);
+    // A walk with a page that held no rows: the rows after it are not the walk's.
+    const broken = (pages: unknown[]) => pages.map((body, i) => list(`combinations: reference empty page ${i + 1}`, `${values.collection}?ticket_id=${empty}&limit=1000&offset=${i * 1000}`, 200, body));
+    expect(judge(...broken([{ result: 'x', total: 3 }, { result: [row(3), row(4)] }]), page(`ticket_id=${empty}&limit=1`, 200, { result: [row(1)], total: 3 }))).toEqual([]);
+    expect(judge(...broken([{ result: [row(1)], total: 1 }, { result: 'x' }]), page(`ticket_id=${empty}&offset=5`, 200, { result: [row(1)], total: 1 }))).toEqual([]);
     // Past the end of a whole walk the slice is empty.
     expect(judge(walked, page(`ticket_id=${empty}&offset=5`, 200, { result: [], total: 2 }))).toEqual([]);
     expect(judge(walked, page(`ticket_id=${empty}&offset=5`, 200, { result: [row(1)], total: 2 }))).toEqual([
@@ -306,5 +366,15 @@ describe('pagination_combinations: what the evaluation passes over', () => {
     expect(judge(none([row(1)], 2), fixture([row(2)], 1))).toEqual([]);
     expect(judge(none([row(1)], 1), fixture([row(2)], 2))).toEqual([]);
     expect(judge(none([row(1)], 1), list('combinations: reference fixture page 1', `${values.collection}?ticket_id=${empty}&limit=1000&offset=0`, 200, { result: 'rows', total: 1 }))).toEqual([]);
+    expect(judge(none([row(1)], 1), list('combinations: reference fixture page 1', `${values.collection}?limit=1000&offset=0`, 200, { result: [row(2)], total: 1 }))).toEqual([]);
+  });
+
+  it('names at most five rows each way, and counts them all', () => {
+    const six = [1, 2, 3, 4, 5, 6];
+    const none = (ids: number[]) => list('combinations: reference none page 1', `${values.collection}?limit=1000&offset=0`, 200, { result: ids.map(row), total: ids.length });
+    const fixture = (ids: number[]) => list('combinations: reference fixture page 1', `${values.collection}?ticket_id=${empty}&limit=1000&offset=0`, 200, { result: ids.map(row), total: ids.length });
+    const keys = (ids: number[]) => ids.map((id) => `${empty}/${id}`);
+    expect(judge(none(six), fixture([]))).toEqual([['/result', `the 6 rows of ticket ${empty} in the unfiltered list`, { missing: keys(six.slice(0, 5)), extra: [] }, "walking the list filtered by ticket_id gives other rows than that ticket's rows in the unfiltered list (6 missing, 0 not in it)"]]);
+    expect(judge(none([]), fixture(six))[0]?.[2]).toEqual({ missing: [], extra: keys(six.slice(0, 5)) });
   });
 });

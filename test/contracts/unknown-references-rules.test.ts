@@ -11,7 +11,10 @@ import type { Mock } from '../../mocks/core/mock.js';
 import type { MockResponse } from '../../mocks/core/exchange.js';
 import { exampleTicketId } from '../../mocks/state/default-state.js';
 import { isList, problem, wrap } from './mutant-kit.js';
-import { context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { baseUrl, context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { runContract } from '../../contracts/runner.js';
+import { inProcessFetch } from '../../mocks/adapters/in-process.js';
+import { selfTestOptions } from './contract-fixtures.js';
 
 const values = specValues(spec);
 const unknown = freshUuid(context.generation.seed, 1);
@@ -70,7 +73,8 @@ describe('unknown_ticket', () => {
   });
 
   it('GET one answered with a record, DELETE with success, an add that fails with a 5xx: each a finding', async () => {
-    const bent = (mock: Mock) => answering('GET', unknown, json(200, record(unknown, 40)))(answering('DELETE', unknown, { status: 204, headers: {} })(answering('POST', unknown, problem(503))(mock)));
+    // The record GET one answered carries a total: it is not the ticket's list, and is not read as one.
+    const bent = (mock: Mock) => answering('GET', unknown, json(200, { ...record(unknown, 40), total: 1 }))(answering('DELETE', unknown, { status: 204, headers: {} })(answering('POST', unknown, problem(503))(mock)));
     const { findings } = await run(bent);
     expect(summary(findings).map((f) => [f.expected, f.actual, f.message, f.target])).toEqual([
       ['a 4xx refusal (404)', 200, `GET one answered a record of ticket ${unknown}, which does not exist`, values.oneTarget(unknown, 40)],
@@ -124,6 +128,15 @@ describe('unknown_ticket', () => {
     expect(summary(unanswered.findings)).toEqual([]);
   });
 
+  it('writes with --equipment: without it, its pass says its writes did not run', async () => {
+    const noted = async (equipment: number[]) => {
+      const report = await runContract(selfTestOptions(baseUrl, { fetch: inProcessFetch(mockWith()), only: ['unknown_ticket'], fixtures: { ...context.fixtures, equipment } }));
+      return report.checks.map((c) => [c.status, c.note]);
+    };
+    expect(await noted(context.fixtures.equipment)).toEqual([['passed', undefined]]);
+    expect(await noted([])).toEqual([['passed', 'its writes did not run: needs --equipment (a catalogue id the suite may add)']]);
+  });
+
   it('names an id of the document’s range when no --equipment id is given', async () => {
     const { exchanges } = await run(undefined, mockWith(), { fixtures: { ...context.fixtures, equipment: [] } });
     expect(exchanges[1]!.request.target).toBe(values.oneTarget(unknown, values.idRange!.min));
@@ -146,6 +159,8 @@ describe('unknown_ticket', () => {
     const added = sent('unknown ticket: add', 'POST', values.collection, 404, JSON.stringify({ ticket_id: 'from-the-body', diagnostic_equipment_id: 40 }));
     expect(messages(got, listed, added)).toEqual(['GET one answered a record of ticket from-the-body, which does not exist']);
     expect(messages(got, listed, { ...added, request: { ...added.request, body: undefined } })).toEqual([`GET one answered a record of ticket ${unknown.toUpperCase()}, which does not exist`]);
+    // Only a 2xx is an answer with a record (or a removal): an interim 1xx is neither.
+    expect(messages(sent('unknown ticket: get one', 'GET', values.oneTarget(unknown, 40), 101), sent('unknown ticket: remove', 'DELETE', values.oneTarget(unknown, 40), 199))).toEqual([]);
   });
 });
 
