@@ -151,6 +151,24 @@ describe('the model: the report of the shortest failing sequence', () => {
     expect(finding!.message.split('\n')[0]).toBe('step 2 of the first failing sequence of the systematic phase (the same on every seed) answered 404; 7 is on the ticket, so 200 with that record; the sequence:');
   });
 
+  it('undoes each id the sequence added once, however often it added it, and only adds it can read', () => {
+    const add = (n: number, id: number, status: number) => {
+      const sent = step(n, `add ${id}`, 'POST', values.collection, status, row(ticket, id));
+      sent.request.body = JSON.stringify({ ticket_id: ticket, diagnostic_equipment_id: id });
+      return sent;
+    };
+    const steps = [add(1, 7, 201), step(2, 'remove 7', 'DELETE', one(7), 204), add(3, 7, 201), step(4, 'get 7', 'GET', one(7), 404)];
+    const [finding] = modelRunCheck.evaluate([searched, ...steps], context);
+    const remove7 = curlFor({ method: 'DELETE', target: one(7), headers: steps[0]!.request.headers }, context.baseUrl, context.apiKeyHeader);
+    expect(finding!.message.split('\n').slice(-2)).toEqual(['# undo:', remove7]);
+    // An add whose body names no record (the deployment was sent something else) has no undo line.
+    const unreadable = add(1, 8, 201);
+    unreadable.request.body = 'not json';
+    const [other] = modelRunCheck.evaluate([searched, unreadable, step(2, 'get 8', 'GET', one(8), 404)], context);
+    expect(other!.message).not.toContain('# undo:');
+    expect(other!.message.split('\n')[0]).toBe('step 2 of the shortest failing sequence (seed 42) answered 404; 8 is on the ticket, so 200 with that record; the sequence:');
+  });
+
   it('cannot run read-only, without --ticket or without --equipment', () => {
     expect(modelRunCheck.notRunReason!(context)).toBeUndefined();
     expect(modelRunCheck.notRunReason!({ ...context, readOnly: true })).toBe('--read-only: the model run writes');
