@@ -40,14 +40,14 @@ const headerForms: Form[] = [
 ];
 
 const recordForms: Form[] = [
-  { name: 'the ticket uuid in capitals', path: (ticket, id) => [ticket.toUpperCase(), String(id)] },
+  { name: 'the ticket uuid in capitals', path: (ticket, id) => [encodeURIComponent(ticket.toUpperCase()), encodeURIComponent(String(id))] },
   { name: 'path segments percent-encoded', path: (ticket, id) => [encodedAll(ticket), encodedAll(String(id))] },
   ...headerForms,
 ];
 
 const pageForms: Form[] = [
-  { name: 'query parameters in another order', query: (ticket) => `offset=1&limit=5&ticket_id=${ticket}` },
-  { name: 'the ticket uuid in capitals', query: (ticket) => `ticket_id=${ticket.toUpperCase()}&limit=5&offset=1` },
+  { name: 'query parameters in another order', query: (ticket) => `offset=1&limit=5&ticket_id=${encodeURIComponent(ticket)}` },
+  { name: 'the ticket uuid in capitals', query: (ticket) => `ticket_id=${encodeURIComponent(ticket.toUpperCase())}&limit=5&offset=1` },
   { name: 'query values percent-encoded', query: (ticket) => `ticket_id=${encodedAll(ticket)}&limit=${encodedAll('5')}&offset=${encodedAll('1')}` },
   { name: 'Accept: */*', options: { headers: { accept: '*/*' } } },
   ...headerForms,
@@ -77,8 +77,10 @@ export const equivalentFormsCheck: BehaviourCheck = {
     const first = (bodyOf(await send('forms: a record to read', 'GET', `${collection}?${new URLSearchParams({ ...(context.fixtures.ticket === undefined ? {} : { ticket_id: context.fixtures.ticket }), limit: '1' })}`)) as ListBody | undefined)?.result?.[0];
     const ticket = context.fixtures.ticket ?? (typeof first?.ticket_id === 'string' ? first.ticket_id : undefined);
     if (ticket === undefined) return 'no ticket to read: give --ticket, or a deployment with records';
-    await send(usual('a page'), 'GET', `${collection}?ticket_id=${ticket}&limit=5&offset=1`);
-    for (const form of pageForms) await send(variant('a page', form.name), 'GET', `${collection}?${form.query?.(ticket) ?? `ticket_id=${ticket}&limit=5&offset=1`}`, form.options);
+    // The ticket may come from the deployment's own list: encoded, so that no id can bend the request.
+    const usualPage = `ticket_id=${encodeURIComponent(ticket)}&limit=5&offset=1`;
+    await send(usual('a page'), 'GET', `${collection}?${usualPage}`);
+    for (const form of pageForms) await send(variant('a page', form.name), 'GET', `${collection}?${form.query?.(ticket) ?? usualPage}`, form.options);
     if (typeof first?.diagnostic_equipment_id === 'number') {
       const id = first.diagnostic_equipment_id;
       await send(usual('a record'), 'GET', values.oneTarget(ticket, id));

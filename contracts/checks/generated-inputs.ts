@@ -94,6 +94,8 @@ export const defaultMaxCases = 25;
 
 export const generatedInputsCheck: BehaviourCheck = {
     names: [...behaviourCheckNames.generatedInputs],
+    // Its writes (the add body's cases) need both; without them it sends its reads only, and says so.
+    uses: ['ticket', 'equipment'],
     async probe(send: Send, context: CheckContext, ledger: Ledger) {
       const options = context.generation;
       const values = specValues(context.spec);

@@ -112,7 +112,10 @@ export const listCombinationsCheck: BehaviourCheck = {
         const rows = [...(listOf(first)?.result ?? [])];
         const pages = typeof total === 'number' ? Math.min(maxWalkPages, Math.ceil(total / size)) : 1;
         for (let page = 2; page <= pages; page++) rows.push(...(listOf(await list(referenceLabel(level, page), size, target(values, ticket, size, String((page - 1) * size))))?.result ?? []));
-        return { total: typeof total === 'number' ? total : rows.length, rows };
+        // The count the cases are made from: a whole number of rows, whatever total the deployment gave
+        // (a negative or fractional one would make limits and offsets the document forbids).
+        const count = typeof total === 'number' && Number.isFinite(total) ? Math.max(0, Math.floor(total)) : rows.length;
+        return { total: count, rows };
       };
       const unfiltered = await walk('none', undefined);
       const fixture = given ?? (typeof unfiltered.rows[0]?.ticket_id === 'string' ? unfiltered.rows[0].ticket_id : undefined);

@@ -105,12 +105,16 @@ describe('every run leaves its reports', () => {
 
 describe('what a report says about checks that did not run whole', () => {
   it('a check that ran without its writes says so beside its pass, in every reporter', async () => {
-    const report = await runContract(selfTestOptions(healthy.url, { readOnly: true, only: ['equivalent_forms', 'ignored_auth'] }));
+    const report = await runContract(selfTestOptions(healthy.url, { readOnly: true, only: ['equivalent_forms', 'ignored_auth', 'generated_negative_inputs'] }));
     expect(report.checks.find((c) => c.name === 'equivalent_forms')).toMatchObject({ status: 'passed', note: 'its writes did not run: --read-only' });
+    expect(report.checks.find((c) => c.name === 'generated_negative_inputs')).toMatchObject({ status: 'passed', note: 'its writes did not run: --read-only' });
     // A check that writes nothing has nothing to say.
     expect(report.checks.find((c) => c.name === 'ignored_auth')?.note).toBeUndefined();
     expect(reporters.pretty!(report)).toMatch(/✓ equivalent_forms\s+\(its writes did not run: --read-only\)\n/);
-    expect(reporters.markdown!(report)).toContain('Ran in part:\n- `equivalent_forms`: its writes did not run: --read-only');
+    const markdown = reporters.markdown!(report);
+    expect(markdown).toContain('\nRan in part:\n');
+    expect(markdown).toContain('\n- `equivalent_forms`: its writes did not run: --read-only\n');
+    expect(markdown).toContain('\n- `generated_negative_inputs`: its writes did not run: --read-only\n');
     expect(reporters.junit!(report)).toContain('<system-out>its writes did not run: --read-only</system-out>');
   });
 
