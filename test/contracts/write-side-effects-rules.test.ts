@@ -318,3 +318,20 @@ describe('the run-wide watch', () => {
     expect(runWatch.evaluate(changed.exchanges.filter((e) => e.label !== `run watch: ${namesake} at the end`), context, 1)).toEqual([]);
   });
 });
+
+describe('write_side_effects on a list that ignores limit=0 and shows the newest record first', () => {
+  // The readings of the total ask for limit=0; such a deployment answers them with a page of rows, where
+  // the suite's own add shows at the top. Those readings count the total, and watch no ticket.
+  const newestFirst = (mock: Mock) =>
+    wrap(mock, (request, next) => {
+      if (!isList(request) || request.query.has('ticket_id')) return next(request);
+      const limit = Number(request.query.get('limit') ?? values.limit.default) || values.limit.default!;
+      const offset = Number(request.query.get('offset') ?? 0);
+      return mapBody(next({ ...request, query: new URLSearchParams({ limit: String(values.limit.max), offset: '0' }) }), (body) => ({ ...body, query: { limit, offset }, result: (body.result as unknown[]).reverse().slice(offset, offset + limit) }));
+    });
+
+  it('does not take the readings of the total for a watched ticket', async () => {
+    const { findings } = await run(newestFirst);
+    expect(summary(findings)).toEqual([]);
+  });
+});
