@@ -62,6 +62,15 @@ const anotherWriterAt = (at: number) => (mock: Mock) => {
   });
 };
 
+/** A list that answers limit=0 with a page of rows (as if limit were left out), the newest record first. */
+const newestFirst = (mock: Mock) =>
+  wrap(mock, (request, next) => {
+    if (!isList(request) || request.query.has('ticket_id')) return next(request);
+    const limit = Number(request.query.get('limit') ?? values.limit.default) || values.limit.default!;
+    const offset = Number(request.query.get('offset') ?? 0);
+    return mapBody(next({ ...request, query: new URLSearchParams({ limit: String(values.limit.max), offset: '0' }) }), (body) => ({ ...body, query: { limit, offset }, result: (body.result as unknown[]).reverse().slice(offset, offset + limit) }));
+  });
+
 describe('write_side_effects around its own writes', () => {
   it('finds nothing on the kit’s mock and leaves it as it was', async () => {
     const { findings, result, outstanding, appeared, went } = await run();
@@ -226,7 +235,7 @@ describe('the tickets watched', () => {
     // A first page holding more rows than asked: the list ignores limit, and the walk reads no more.
     const ignoring = (mock: Mock) => wrap(mock, (request, next) => (isList(request) && request.query.get('offset') === '0' && !request.query.has('ticket_id') ? mapBody(next(request), (body) => ({ ...body, result: [...(body.result as unknown[]), ...(body.result as unknown[])] })) : next(request)));
     expect(walkOf((await run(ignoring, long)).exchanges)).toEqual(pages(1));
-    const untotalled = (mock: Mock) => wrap(mock, (request, next) => (isList(request) && request.query.has('offset') ? mapBody(next(request), (body) => ({ ...body, total: null })) : next(request)));
+    const untotalled = (mock: Mock) => wrap(mock, (request, next) => (isList(request) && request.query.has('offset') ? mapBody(next(request), ({ total: _total, ...body }) => body) : next(request)));
     expect(walkOf((await run(untotalled, long)).exchanges)).toEqual(pages(1));
   });
 
@@ -262,6 +271,8 @@ describe('the run-wide watch', () => {
     const watched = exchanges.filter((e) => / at the start$/.test(e.label) && !e.label.includes('total')).map((e) => e.label.replace(/^run watch: | at the start$/g, ''));
     expect(watched).toHaveLength(watchedTickets);
     expect(watched[0]).toBe(namesake);
+    expect(exchanges[0]!.label).toBe('run watch: walk page 1');
+    expect(exchanges.filter((e) => / at the start$/.test(e.label) && !e.label.includes('total')).map((e) => e.request.target)).toEqual(watched.map((t) => `${values.collection}?ticket_id=${t}&limit=${values.limit.max}`));
     expect(exchanges.filter((e) => !e.label.includes('walk page')).map((e) => e.label)).toEqual([
       'run watch: total at the start',
       ...watched.map((t) => `run watch: ${t} at the start`),
@@ -287,8 +298,8 @@ describe('the run-wide watch', () => {
       },
     ]);
     expect((await watch(withNamesake(), add(40), 1)).findings).toEqual([]);
-    expect((await watch(withNamesake(), async () => undefined, 1)).findings.map((f) => f.message)).toEqual([
-      `after the run, with every write of the suite's undone but 1 it could not remove, the unfiltered total is ${base}, not ${base + 1}: some write changed more than its own record`,
+    expect((await watch(withNamesake(), async () => undefined, 1)).findings.map((f) => [f.expected, f.message])).toEqual([
+      [base + 1, `after the run, with every write of the suite's undone but 1 it could not remove, the unfiltered total is ${base}, not ${base + 1}: some write changed more than its own record`],
     ]);
   });
 
@@ -306,6 +317,16 @@ describe('the run-wide watch', () => {
     ]);
   });
 
+  it('watches without --ticket, and does not take the readings of the total for a ticket’s', async () => {
+    const noTicket = { ...context, fixtures: { ...context.fixtures, ticket: undefined } };
+    const started = inProcessSend(withNamesake());
+    await runWatch.before(started.send, noTicket);
+    expect(started.exchanges.filter((e) => / at the start$/.test(e.label) && !e.label.includes('total'))).toHaveLength(watchedTickets);
+    // A list that answers limit=0 with rows, newest first, and a record the run left: only the total speaks.
+    const { findings } = await watch(newestFirst(withNamesake()), add(40), 1);
+    expect(findings).toEqual([]);
+  });
+
   it('judges the total only with its readings at the start and the end, and a ticket only with both of its own', async () => {
     expect(runWatch.evaluate([], context, 0)).toEqual([]);
     const { exchanges, findings } = await watch(withNamesake(), add(40));
@@ -315,6 +336,11 @@ describe('the run-wide watch', () => {
     expect(runWatch.evaluate(exchanges.filter((e) => e.label !== 'run watch: total at the start'), context, 0).map((f) => f.severity)).toEqual(['error']);
     const changed = await watch(withNamesake(), add(freeOn(namesake), namesake), 1);
     expect(changed.findings).toHaveLength(1);
+    // Without the second reading at the start, or with a total that is not a count at the end, no writer is
+    // told from the total, and the total is not judged.
+    expect(runWatch.evaluate(changed.exchanges.filter((e) => e.label !== 'run watch: total at the start, again'), context, 1).map((f) => f.severity)).toEqual(['error']);
+    const uncounted = changed.exchanges.map((e) => (e.label === 'run watch: total at the end' ? { ...e, response: { ...e.response!, bodyText: '{"total":"many"}' } } : e));
+    expect(runWatch.evaluate(uncounted, context, 0).map((f) => f.pointer)).toEqual(['/result']);
     expect(runWatch.evaluate(changed.exchanges.filter((e) => e.label !== `run watch: ${namesake} at the end`), context, 1)).toEqual([]);
   });
 });
@@ -322,16 +348,68 @@ describe('the run-wide watch', () => {
 describe('write_side_effects on a list that ignores limit=0 and shows the newest record first', () => {
   // The readings of the total ask for limit=0; such a deployment answers them with a page of rows, where
   // the suite's own add shows at the top. Those readings count the total, and watch no ticket.
-  const newestFirst = (mock: Mock) =>
-    wrap(mock, (request, next) => {
-      if (!isList(request) || request.query.has('ticket_id')) return next(request);
-      const limit = Number(request.query.get('limit') ?? values.limit.default) || values.limit.default!;
-      const offset = Number(request.query.get('offset') ?? 0);
-      return mapBody(next({ ...request, query: new URLSearchParams({ limit: String(values.limit.max), offset: '0' }) }), (body) => ({ ...body, query: { limit, offset }, result: (body.result as unknown[]).reverse().slice(offset, offset + limit) }));
-    });
-
   it('does not take the readings of the total for a watched ticket', async () => {
     const { findings } = await run(newestFirst);
     expect(summary(findings)).toEqual([]);
+  });
+});
+
+describe('write_side_effects: answers at the edges', () => {
+  const addAnswered = (status: number) => (mock: Mock) => wrap(mock, (request, next) => (isAdd(request) ? { ...next(request), status } : next(request)));
+
+  it('takes any 2xx to the add and to the remove as a write that took, and a 300 as none', async () => {
+    expect(summary((await run(addAnswered(200))).findings)).toEqual([]);
+    const kept = await run((mock) => wrap(mock, (request, next) => (isRemove(request) ? { status: 300, headers: {} } : next(request))));
+    expect(summary(kept.findings)).toEqual([]);
+    expect(kept.outstanding).toEqual([`${ticket}/40`]);
+    // An interim 1xx is no answer to a write either: the record its add made moves the total unexplained.
+    const { exchanges } = await run();
+    const interim = exchanges.map((e) => (e.label === 'side effects: add' ? { ...e, response: { ...e.response!, status: 101 } } : e));
+    expect(summary(writeSideEffectsCheck.evaluate(interim, context)).map((f) => f.message)).toEqual(['the unfiltered total moved by 1 after a refused add', 'the unfiltered total moved by 0 after an add and a remove of the same record']);
+  });
+
+  it('reads a change of a watched ticket as what went and what appeared', async () => {
+    const id = freeOn(namesake);
+    const swapping = (mock: Mock) => alsoChanging(isAdd, namesake, id, true)(alsoChanging(isAdd, namesake, 40)(mock));
+    const changed = summary((await run(swapping)).findings).find((f) => f.pointer === '/result')!;
+    expect(changed.actual).toBe(`went: ${namesake}/40; appeared: ${namesake}/${id}`);
+  });
+
+  it('names "(another ticket)" for a reading that names none, and reads a reading without rows as none', async () => {
+    const { exchanges } = await run(alsoChanging(isAdd, namesake, 40));
+    const unnamed = exchanges.map((e) => (e.label === `side effects: ${namesake} after the add` ? { ...e, request: { ...e.request, target: values.collection } } : e));
+    expect(summary(writeSideEffectsCheck.evaluate(unnamed, context)).find((f) => f.pointer === '/result')!.message).toBe(`a write on ticket ${ticket} changed the records of ticket (another ticket) by the add (went: ${namesake}/40)`);
+    const rowless = exchanges.map((e) => (e.label === `side effects: ${namesake} before` ? { ...e, response: { ...e.response!, bodyText: '{"total":3}' } } : e));
+    expect(summary(writeSideEffectsCheck.evaluate(rowless, context)).filter((f) => f.pointer === '/result')).toEqual([]);
+  });
+
+  it('tells another writer only from two numeric readings of the total at one moment', async () => {
+    const { exchanges } = await run(alsoChanging(isAdd, namesake, 40));
+    const severities = (sent: LabelledExchange[]) => [...new Set(summary(writeSideEffectsCheck.evaluate(sent, context)).map((f) => f.severity))];
+    expect(severities(exchanges)).toEqual(['error']);
+    for (const label of ['side effects: total after the add', 'side effects: total after the add, again']) {
+      expect(severities(exchanges.map((e) => (e.label === label ? { ...e, response: { ...e.response!, bodyText: '{"total":"many"}' } } : e)))).toEqual(['error']);
+    }
+  });
+
+  it('watches a namesake once even when it also has other records before it in the list', async () => {
+    // The first ticket in list order but --ticket holds id 40 too, at the end of the list.
+    const first = defaults.used.find((u) => u.ticket_id !== ticket)!.ticket_id;
+    const others = [...new Set(defaults.used.map((u) => u.ticket_id))].filter((t) => t !== ticket && t !== first);
+    const mock = mockWith((state) => void state.used.push({ ticket_id: first, diagnostic_equipment_id: 40 }));
+    expect(watchedIn((await run(undefined, mock)).exchanges)).toEqual([first, ...others].slice(0, watchedTickets));
+  });
+
+  it('reads no tickets from a walk page that is not a list, and only the rows a page was asked for', async () => {
+    const refused = await run((mock) => wrap(mock, (request, next) => (isList(request) && request.query.has('offset') ? problem(500) : next(request))));
+    expect(watchedIn(refused.exchanges)).toEqual([]);
+    expect(summary(refused.findings)).toEqual([]);
+    // A first page of more rows than asked, the last of them a namesake's: the walk reads the rows it asked for only.
+    const size = values.limit.max!;
+    const stranger = 'eeeeeeee-0000-4000-8000-000000000001';
+    const long = withRows(size + 1);
+    const overflowing = (mock: Mock) =>
+      wrap(mock, (request, next) => (isList(request) && request.query.get('offset') === '0' && !request.query.has('ticket_id') ? mapBody(next(request), (body) => ({ ...body, result: [...(body.result as unknown[]), { ticket_id: stranger, diagnostic_equipment_id: 40 }] })) : next(request)));
+    expect(watchedIn((await run(overflowing, long)).exchanges)).not.toContain(stranger);
   });
 });
