@@ -12,7 +12,10 @@ import type { MockRequest, MockResponse } from '../../mocks/core/exchange.js';
 import type { Mock } from '../../mocks/core/mock.js';
 import { exampleTicketId } from '../../mocks/state/default-state.js';
 import { collection, isList, isOne, mapBody, problem, wrap, type Json } from './mutant-kit.js';
-import { context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { baseUrl, context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { runContract } from '../../contracts/runner.js';
+import { inProcessFetch } from '../../mocks/adapters/in-process.js';
+import { selfTestOptions } from './contract-fixtures.js';
 
 const values = specValues(spec);
 const ticket = exampleTicketId;
@@ -210,6 +213,53 @@ describe('equivalent_forms: what the probe sends, and when it stops', () => {
   });
 });
 
+describe('equivalent_forms: the spellings it sends', () => {
+  it('sends the header names in capitals and capitalised, every other part as usual', async () => {
+    const { exchanges } = await run();
+    const names = (label: string) => Object.keys(exchanges.find((e) => e.label === label)!.request.headers).sort();
+    expect(names('forms: a record, header names in capitals')).toEqual(names('forms: a record, as usual').map((n) => n.toUpperCase()).sort());
+    expect(names('forms: a record, header names capitalised')).toEqual(['Accept', 'Authorization', 'X-Api-Key']);
+    expect(names('forms: an add, header names capitalised')).toEqual(['Accept', 'Authorization', 'Content-Type', 'X-Api-Key']);
+  });
+
+  it('writes with --ticket and --equipment: without either, or read-only, its pass says its writes did not run', async () => {
+    const noted = async (changes: Partial<Parameters<typeof selfTestOptions>[1]>) => {
+      const report = await runContract(selfTestOptions(baseUrl, { fetch: inProcessFetch(mockWith()), only: ['equivalent_forms'], ...changes }));
+      return report.checks.map((c) => [c.status, c.note]);
+    };
+    expect(await noted({})).toEqual([['passed', undefined]]);
+    expect(await noted({ readOnly: true })).toEqual([['passed', 'its writes did not run: --read-only']]);
+    expect(await noted({ fixtures: { ...context.fixtures, equipment: [] } })).toEqual([['passed', 'its writes did not run: needs --equipment (a catalogue id the suite may add)']]);
+    expect(await noted({ fixtures: { ...context.fixtures, ticket: undefined } })).toEqual([['passed', 'its writes did not run: needs --ticket (an In Progress ticket the suite may write on)']]);
+  });
+
+  it('takes any 2xx to an add or a remove as done, and a 300 as not', async () => {
+    const ok = await run(bending((r) => isAdd(r) || r.method === 'DELETE', (r, next) => ({ ...next(r), status: isAdd(r) ? 200 : 299 })));
+    expect(summary(ok.findings)).toEqual([]);
+    expect(writes(ok.exchanges)).toContain('forms: a remove, header names capitalised');
+    const notAdded = await run(bending(isAdd, () => ({ status: 300, headers: {} })));
+    expect(writes(notAdded.exchanges)).toEqual(['forms: an add, as usual']);
+    const moved = await run(bending((r) => r.method === 'DELETE' && r.path === `${collection}/${ticket}/40`, () => ({ status: 300, headers: {} })));
+    // The undo after the usual add did not take: nothing more is written.
+    expect(writes(moved.exchanges)).toEqual(['forms: an add, as usual', 'forms: undo']);
+  });
+
+  it('keeps in its ledger an add that got no answer, and writes no more', async () => {
+    const { exchanges, outstanding } = await run(bending(isAdd, (r, next) => ({ ...next(r), networkError: true })));
+    expect(writes(exchanges)).toEqual(['forms: an add, as usual']);
+    expect(outstanding).toEqual([`${ticket}/40`]);
+  });
+
+  it('reads the ticket from --ticket when the list answers no rows, or no list', async () => {
+    for (const answer of [problem(500), { status: 200, headers: { 'content-type': 'application/json' }, body: '{"total":0}' }]) {
+      const { exchanges, result } = await run(bending((r) => isList(r) && r.query.get('limit') === '1', () => answer));
+      expect(result).toBeUndefined();
+      expect(exchanges.find((e) => e.label === 'forms: a page, as usual')!.request.target).toBe(`${values.collection}?ticket_id=${ticket}&limit=5&offset=1`);
+      expect(labels(exchanges).filter((l) => l.startsWith('forms: a record,'))).toEqual([]);
+    }
+  });
+});
+
 describe('equivalent_forms: what the evaluation passes over', () => {
   const sent = (label: string, status: number | undefined, body: unknown = {}): LabelledExchange => ({
     label,
@@ -232,6 +282,8 @@ describe('equivalent_forms: what the evaluation passes over', () => {
     expect(judged(usual, sent('forms: a page, Accept: */*', 200, { result: 'none', total: 0 }))).toEqual([]);
     expect(judged(usual, sent('forms: a page, Accept: */*', 200, { result: 'nothing', total: 0 }))).toEqual(['a page sent with Accept: */* was answered otherwise than the usual form (uuids compared in any case)']);
     expect(judged(sent('forms: a page, as usual', 200, 'text'), sent('forms: a page, Accept: */*', 200, 'other text'))).toEqual([]);
+    const plain = (label: string): LabelledExchange => ({ ...sent(label, 200), response: { status: 200, headers: { 'content-type': 'text/plain' }, bodyText: 'rows', durationMs: 1 } });
+    expect(judged(plain('forms: a page, as usual'), plain('forms: a page, Accept: */*'))).toEqual([]);
   });
 
   it('compares uuids in any case only where a whole value is one', () => {
@@ -239,6 +291,11 @@ describe('equivalent_forms: what the evaluation passes over', () => {
     const usual = sent('forms: a record, as usual', 200, record(`x${ticket}`, [ticket, 1, null]));
     expect(judged(usual, sent('forms: a record, header names in capitals', 200, record(`x${ticket}`, [upper, 1, null])))).toEqual([]);
     expect(judged(usual, sent('forms: a record, header names in capitals', 200, record(`x${upper}`, [ticket, 1, null])))).toHaveLength(1);
+    // A uuid with more after it is not a uuid.
+    expect(judged(sent('forms: a record, as usual', 200, { name: `${ticket}x` }), sent('forms: a record, header names in capitals', 200, { name: `${upper}x` }))).toHaveLength(1);
+    // What a finding shows: both answers with their uuids in lower case, arrays as arrays.
+    const [finding] = equivalentFormsCheck.evaluate([usual, sent('forms: a record, header names in capitals', 200, record(`x${ticket}`, [upper, 2, null]))], context);
+    expect([finding!.expected, finding!.actual.value]).toEqual([record(`x${ticket}`, [ticket, 1, null]), record(`x${ticket}`, [ticket, 2, null])]);
     expect(judged(usual, sent('forms: a record, header names in capitals', 200, record(`x${ticket}`, [ticket, 2, null])))).toHaveLength(1);
     expect(judged(sent('forms: a record, as usual', 200, { a: { query: 1, b: 2 } }), sent('forms: a record, header names in capitals', 200, { a: { query: 3, b: 2 } }))).toEqual([]);
   });
@@ -249,6 +306,7 @@ describe('equivalent_forms: what the evaluation passes over', () => {
     const stillThere = sent('forms: gone after the ticket uuid in capitals?', 200);
     expect(judged(usual, remove('forms: a remove, the ticket uuid in capitals', 204), stillThere)).toEqual(['a remove sent with the ticket uuid in capitals was answered 204, but the record is still there']);
     expect(judged(remove('forms: a remove, as usual', 404), remove('forms: a remove, the ticket uuid in capitals', 404), stillThere)).toEqual([]);
+    expect(judged(remove('forms: a remove, as usual', 101), remove('forms: a remove, the ticket uuid in capitals', 101), stillThere)).toEqual([]);
     expect(judged(usual, remove('forms: a remove, the ticket uuid in capitals', 204), sent('forms: gone after the ticket uuid in capitals?', undefined))).toEqual([]);
     expect(judged(usual, remove('forms: a remove, the ticket uuid in capitals', 204))).toEqual([]);
     // A reading before the remove is not one after it.
