@@ -72,3 +72,13 @@ export function mockWith(change: (state: StateDocument) => void = () => undefine
   change(state);
   return createMock({ auth: selfTestCredentials, state });
 }
+
+/** The default state with more In Progress tickets, each holding the catalogue, until the list holds `rows` rows. */
+export const withRows = (rows: number) =>
+  mockWith((state) => {
+    for (let t = 0; state.used.length < rows; t++) {
+      const id = `cccccccc-0000-4000-8000-${String(t).padStart(12, '0')}`;
+      state.tickets.push({ id, status: 'In Progress' });
+      for (const { diagnostic_equipment_id } of state.catalog.slice(0, rows - state.used.length)) state.used.push({ ticket_id: id, diagnostic_equipment_id });
+    }
+  });

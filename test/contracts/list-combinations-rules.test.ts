@@ -13,7 +13,7 @@ import type { Mock } from '../../mocks/core/mock.js';
 import type { MockRequest } from '../../mocks/core/exchange.js';
 import { exampleTicketId } from '../../mocks/state/default-state.js';
 import { isList, mapBody, problem, withQuery, wrap, type Json } from './mutant-kit.js';
-import { baseUrl, context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { baseUrl, context, mockWith, probeAndEvaluate, spec, summary, withRows } from './in-process-probe.js';
 import { runContract } from '../../contracts/runner.js';
 import { inProcessFetch } from '../../mocks/adapters/in-process.js';
 import { selfTestOptions } from './contract-fixtures.js';
@@ -232,13 +232,7 @@ describe('pagination_combinations: what the probe does to have pages to compare'
 
   it(`walks a list longer than a page page by page, at most ${maxWalkPages} pages, and holds cases to rows past the first page`, async () => {
     // 25 more In Progress tickets holding the whole catalogue: 1,061 rows, two pages at the largest limit.
-    const long = mockWith((state) => {
-      for (let t = 0; t < 25; t++) {
-        const id = `cccccccc-0000-4000-8000-${String(t).padStart(12, '0')}`;
-        state.tickets.push({ id, status: 'In Progress' });
-        for (const { diagnostic_equipment_id } of state.catalog) state.used.push({ ticket_id: id, diagnostic_equipment_id });
-      }
-    });
+    const long = withRows(61 + 25 * 40);
     const total = long.state().used.length;
     expect(total).toBeGreaterThan(values.limit.max!);
     const healthy = await run(undefined, long);
@@ -259,9 +253,29 @@ describe('pagination_combinations: what the probe does to have pages to compare'
     const notFound = await run(lists(filteredBy(empty), () => problem(404)));
     expect(cases(notFound.exchanges, 'empty').length).toBeGreaterThan(0);
     expect(summary(notFound.findings)).toEqual([]);
+    // A walk answered 404 read no rows: the cases of that ticket are placed at zero rows.
+    expect(query(cases(notFound.exchanges, 'empty').find((e) => e.label.endsWith('offset past the end'))!).get('offset')).toBe('1');
     const rowless = await run(lists(filteredBy(empty), (request, next) => mapBody(next(request), ({ result: _result, ...body }) => body)));
     expect(rowless.result).toBeUndefined();
     expect(summary(rowless.findings)).toEqual([]);
+  });
+
+  it('counts the rows it walked when the list gives a total that is no count (1e400 reads as Infinity)', async () => {
+    const endless = await run(lists((r) => !r.query.has('ticket_id'), (request, next) => {
+      const answer = next(request);
+      return { ...answer, body: answer.body!.replace(/"total":\d+/, '"total":1e400') };
+    }));
+    const atTheEnd = cases(endless.exchanges, 'none').find((e) => e.label.endsWith('limit default, offset at the end'))!;
+    expect(query(atTheEnd).get('offset')).toBe('61');
+  });
+
+  it('reads no rows from a page of the walk that is not a list', async () => {
+    const long = withRows(61 + 25 * 40);
+    const secondPage = (r: MockRequest) => !r.query.has('ticket_id') && r.query.get('limit') === String(values.limit.max) && r.query.get('offset') === String(values.limit.max);
+    const refused = await run(lists(secondPage, () => problem(500)), long);
+    expect(refused.exchanges.filter((e) => e.label === 'combinations: reference none page 2')).toHaveLength(1);
+    expect(refused.result).toBeUndefined();
+    expect(summary(refused.findings)).toEqual([]);
   });
 
   it('counts the rows it walked when the list gives no total', async () => {

@@ -9,7 +9,7 @@ import type { LabelledExchange } from '../../contracts/http-client.js';
 import { specValues } from '../../contracts/spec-values.js';
 import type { Mock } from '../../mocks/core/mock.js';
 import type { MockResponse } from '../../mocks/core/exchange.js';
-import { exampleTicketId } from '../../mocks/state/default-state.js';
+import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
 import { isList, problem, wrap } from './mutant-kit.js';
 import { baseUrl, context, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
 import { runContract } from '../../contracts/runner.js';
@@ -192,6 +192,12 @@ describe('unknown_equipment', () => {
   it('does not count the total of the ticket’s list: it holds the ticket’s other records', async () => {
     const { findings } = await run((mock) => wrap(mock, (request, next) => (isList(request) ? json(200, { query: {}, result: [record(exampleTicketId, 1)], total: 99 }) : next(request))));
     expect(summary(findings)).toEqual([]);
+  });
+
+  it('has --ticket tried before it runs: a ticket that refuses writes is the set-up’s mistake, not drift', async () => {
+    const report = await runContract(selfTestOptions(baseUrl, { fetch: inProcessFetch(mockWith()), only: ['unknown_equipment'], fixtures: { ...context.fixtures, ticket: closedTicketId } }));
+    expect([report.exitCode, report.findings]).toEqual([2, []]);
+    expect(report.reason).toMatch(new RegExp(`^the fixtures cannot be used: --ticket ${closedTicketId} refused a write`));
   });
 
   it('needs --unknown-equipment and --ticket, and says first what the preflight found', () => {

@@ -13,7 +13,7 @@ import type { Mock } from '../../mocks/core/mock.js';
 import { exampleTicketId } from '../../mocks/state/default-state.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 import { collection, isList, mapBody, problem, wrap } from './mutant-kit.js';
-import { context, inProcessSend, mockWith, probeAndEvaluate, spec, summary } from './in-process-probe.js';
+import { context, inProcessSend, mockWith, probeAndEvaluate, spec, summary, withRows } from './in-process-probe.js';
 
 const values = specValues(spec);
 const ticket = exampleTicketId;
@@ -41,15 +41,6 @@ const alsoChanging = (when: (request: MockRequest) => boolean, other: string, id
     return response;
   });
 const labels = (exchanges: LabelledExchange[]) => exchanges.map((e) => e.label);
-/** The default state with more In Progress tickets, each holding the catalogue, until the list holds `rows` rows. */
-const withRows = (rows: number) =>
-  mockWith((state) => {
-    for (let t = 0; state.used.length < rows; t++) {
-      const id = `cccccccc-0000-4000-8000-${String(t).padStart(12, '0')}`;
-      state.tickets.push({ id, status: 'In Progress' });
-      for (const { diagnostic_equipment_id } of state.catalog.slice(0, rows - state.used.length)) state.used.push({ ticket_id: id, diagnostic_equipment_id });
-    }
-  });
 /** The tickets the probe watched, in order. */
 const watchedIn = (exchanges: LabelledExchange[]) => exchanges.map((e) => /^side effects: (\S+) before$/.exec(e.label)?.[1]).filter((t): t is string => t !== undefined && t !== 'total');
 
