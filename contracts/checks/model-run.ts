@@ -52,6 +52,13 @@ export function divergence(command: ModelCommand, model: Set<number>, exchange: 
   }
 }
 
+/** What a step was answered: for a list that showed its rows, the ids it held on the ticket (its status says nothing). */
+function observed(command: ModelCommand, exchange: LabelledExchange, ticketId: string): unknown {
+  const rows = (bodyOf(exchange) as ListBody | undefined)?.result;
+  if (command.kind !== 'list' || statusOf(exchange) !== 200 || !Array.isArray(rows)) return outcome(exchange);
+  return rows.filter((row) => rowKey(row).startsWith(`${ticketId}/`)).map((row) => Number(row.diagnostic_equipment_id));
+}
+
 /** The model after a command the deployment answered as expected. */
 function apply(command: ModelCommand, model: Set<number>): void {
   if (command.kind === 'add') model.add(command.id);
@@ -196,7 +203,7 @@ export const modelRunCheck: BehaviourCheck = {
           {
             check: 'stateful_model',
             expected: `what the model holds ${index === 0 ? 'before the first step' : `after steps 1..${index}`}: ${[...model].join(', ') || 'none of the ids'} on the ticket`,
-            actual: outcome(exchange),
+            actual: observed(command, exchange, ticketId),
             message: `step ${index + 1} of ${systematic ? 'the first failing sequence of the systematic phase (the same on every seed)' : `the shortest failing sequence (seed ${context.generation.seed})`} ${why}; the sequence:\n${lines.join('\n')}`,
           },
           context,

@@ -146,6 +146,13 @@ describe('the model: the report of the shortest failing sequence', () => {
     expect(finding!.message.split('\n')[0]).toBe('step 1 of the shortest failing sequence (seed 42) answered 204; 9 is not on the ticket, so a 4xx; the sequence:');
   });
 
+  it("shows a list step's ids on the ticket as what was answered, and another step's status", () => {
+    const lacking = modelRunCheck.evaluate([step(1, 'add 7', 'POST', values.collection, 201, row(ticket, 7)), step(2, 'list the ticket', 'GET', values.collection, 200, { result: [row(ticket, 8), row(other, 7), row(ticket, 9)] })], context);
+    expect(lacking.map((f) => f.actual.value)).toEqual([[8, 9]]);
+    const refused = modelRunCheck.evaluate([step(1, 'add 7', 'POST', values.collection, 201, row(ticket, 7)), step(2, 'list the ticket', 'GET', values.collection, 500, { result: [] })], context);
+    expect(refused.map((f) => f.actual.value)).toEqual([500]);
+  });
+
   it('says a sequence of the systematic phase is the same on every seed (no random search ran)', () => {
     const [finding] = modelRunCheck.evaluate([step(1, 'add 7', 'POST', values.collection, 201, row(ticket, 7)), step(2, 'get 7', 'GET', one(7), 404)], context);
     expect(finding!.message.split('\n')[0]).toBe('step 2 of the first failing sequence of the systematic phase (the same on every seed) answered 404; 7 is on the ticket, so 200 with that record; the sequence:');
