@@ -14,6 +14,7 @@ import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions }
 import { preflight, withCors } from './cors.js';
 import { createOriginPolicy, type CorsOrigins } from './origins.js';
 import { createFaults, type Fault } from './faults.js';
+import { faultSpecProblem, FaultRefusedError } from './admin/fault-check.js';
 import type { MockRequest, MockResponse } from './exchange.js';
 import { mediaTypeOf, parseInput } from './input.js';
 import { createJournal } from './journal.js';
@@ -163,7 +164,14 @@ export function createMock(options: MockOptions = {}): Mock {
       options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
     request: (id) => journal.detail(id),
     clearRequests: () => journal.clear(),
-    inject: (spec) => faults.inject(spec),
+    // The admin API's POST /__admin/faults comes through here too: one check for both doors.
+    inject(spec) {
+      const refused = faultSpecProblem(spec);
+      if (refused !== undefined) throw new FaultRefusedError(refused.problem);
+      const added = faults.inject(spec);
+      if (!added.ok) throw new FaultRefusedError(added.problem.problem);
+      return added.fault;
+    },
     faults: () => faults.list(),
     clearFaults: (id) => faults.clear(id),
   };

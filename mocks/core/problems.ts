@@ -136,6 +136,18 @@ export const expectationFailed = (expectation: string): ProblemResult =>
 export const injectedProblem = (status: number, faultId: number): ProblemResult =>
   problem('injected-fault', 'Injected fault', status, `The mock answers ${status} because fault ${faultId} was injected (mock.inject or POST /__admin/faults).`);
 
+/** POST /__admin/faults or mock.inject past the bound on faults in force (faults.ts). */
+export const tooManyFaults = (max: number): ProblemResult =>
+  problem('too-many-faults', 'Too many faults', 400, `At most ${max.toLocaleString('en-US')} faults can be in force at once; clear some first (DELETE /__admin/faults).`);
+
+/** The node:http adapter holds as many request bodies as it may at once (http-server.ts): try again soon. */
+export function serverBusy(retryAfterSeconds: number): ProblemResult {
+  return {
+    ...problem('server-busy', 'Server busy', 503, 'The mock is already reading as many request bodies as it holds at once; try again shortly.'),
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
+}
+
 export const internalError = (): ProblemResult =>
   problem('internal-error', 'Internal server error', 500, 'The mock failed to handle the request; see its log.');
 
