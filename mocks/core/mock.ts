@@ -11,7 +11,7 @@ import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls, type Sc
 import { pageOf } from './admin/admin-pages.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions } from './auth.js';
-import { preflight, withCors } from './cors.js';
+import { preflight, readOnlyMethods, withCors } from './cors.js';
 import { createOriginPolicy, type CorsOrigins } from './origins.js';
 import { createFaults, type Fault } from './faults.js';
 import { faultSpecProblem, FaultRefusedError } from './admin/fault-check.js';
@@ -23,6 +23,7 @@ import {
   adminDisabled,
   internalError,
   methodNotAllowed,
+  originMayNotWrite,
   originNotAllowed,
   injectedProblem,
   payloadTooLarge,
@@ -56,7 +57,8 @@ export interface MockOptions {
   now?: () => number;
   /**
    * Browser origins that may call the mock, besides http(s)://localhost, 127.0.0.1 and [::1] on any
-   * port; `'*'` lets any other origin read the API (without credentials, never the admin API); `'any'`
+   * port; `'*'` lets any other origin read the API (GET and HEAD, without credentials; its writes get
+   * 403, and it never reaches the admin API); other origins' writes get 403 as well; `'any'`
    * echoes every origin (the MSW adapter's default: a service worker serves only its own pages).
    */
   corsOrigins?: CorsOrigins;
@@ -89,7 +91,6 @@ export class InvalidStateError extends Error {
 }
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The answer a fault gives in place of the operation's own, or undefined when it only delays. */
 function faultResponse(fault: Fault): MockResponse | undefined {
@@ -206,6 +207,10 @@ export function createMock(options: MockOptions = {}): Mock {
       case 'method-not-allowed':
         return { refused: request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed) };
       case 'operation': {
+        // A page that may only read (`*`, or no grant at all) gets no write, even one a browser sends
+        // without a preflight (a form post, a no-cors fetch).
+        const origin = request.headers.origin;
+        if (origin !== undefined && !readOnlyMethods.has(request.method) && !origins.writeAllowed(origin)) return { refused: originMayNotWrite(origin) };
         const denied = checkCredentials(request.headers, auth, apiKeyHeader);
         return denied === undefined ? { operation: match } : { refused: denied };
       }

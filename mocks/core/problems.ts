@@ -118,6 +118,14 @@ export const originNotAllowed = (origin: string): ProblemResult =>
     `Pages of ${origin} may not use the admin API; start the mock with --cors-origin ${origin} to allow it.`,
   );
 
+export const originMayNotWrite = (origin: string): ProblemResult =>
+  problem(
+    'origin-not-allowed',
+    'Origin not allowed',
+    403,
+    `Pages of ${origin} may not change the API's state (--cors-origin '*' lets any page read, not write); start the mock with --cors-origin ${origin} to allow it.`,
+  );
+
 export const hostNotAllowed = (host: string): ProblemResult =>
   problem(
     'host-not-allowed',
