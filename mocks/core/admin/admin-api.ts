@@ -1,6 +1,5 @@
 // The control API under /__admin (after WireMock's): read and replace the state, reset it, change a
 // ticket's status, read the request journal. It speaks problem+json like the API it controls.
-import { compiledSpec } from '../../../src/spec/index.js';
 import { precompiledSource, type Validator } from '../../../src/spec/validators.js';
 import { validators as adminRequestValidators } from '../../../src/spec/generated/validators/admin.request.js';
 import { adminValidator } from './admin-schemas.js';
