@@ -10,6 +10,7 @@ export { inProgressStatus } from '../mocks/core/in-progress-rule.js';
 export type { Problem, Violation } from '../mocks/core/problems.js';
 export type { JournalEntry } from '../mocks/core/journal.js';
 export type { Fault, FaultSpec, OperationId } from '../mocks/core/faults.js';
+export { FaultRefusedError } from '../mocks/core/admin/fault-check.js';
 export { generateDefaultState, defaultSeed, exampleTicketId, closedTicketId, type DefaultStateOptions } from '../mocks/state/default-state.js';
 export { stateDocumentSchema, stateDocumentViolations, type StateDocument, type Ticket, type CatalogEntry, type UsedReference } from '../mocks/state/state-document.js';
 export { loadDataGenerator, DataGeneratorNotLoadedError } from '../mocks/state/faker-slot.js';

@@ -10,6 +10,7 @@ import type { MockRequest, MockResponse } from '../core/exchange.js';
 import type { Mock } from '../core/mock.js';
 import { problemResponse } from '../core/response.js';
 import { hostAllowed } from '../core/origins.js';
+import { createBodyBudget, defaultBodyBytesInFlight, type BodyBudget } from './body-budget.js';
 import type { ConsoleFiles } from './console-files.js';
 import {
   expectationFailed,
@@ -18,6 +19,7 @@ import {
   internalError,
   malformedRequest,
   requestTimeout,
+  serverBusy,
   violations,
   type ProblemResult,
 } from '../core/problems.js';
@@ -38,6 +40,11 @@ export interface HttpServerOptions {
   allowedHosts?: readonly string[] | 'any';
   /** Serves the admin console at /__admin/ui/ (console-files.ts); the CLI passes it when the admin API is on. */
   console?: ConsoleFiles | undefined;
+  /**
+   * Bytes of request bodies held at once across all connections (default 512 MiB, body-budget.ts);
+   * a body that does not fit gets 503 with Retry-After.
+   */
+  bodyBytesInFlight?: number;
 }
 
 /** The timeouts a server runs with when the options name none. */
@@ -53,17 +60,21 @@ export interface RunningServer {
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
-type Body = { bytes?: Uint8Array; tooLarge: boolean; timedOut?: boolean };
+/**
+ * A request's body as read: its bytes, or why not. `held` bytes of the server's body budget stay
+ * reserved for it until the caller has answered; every other outcome has already given them back.
+ */
+type Body = { bytes?: Uint8Array; tooLarge: boolean; timedOut?: boolean; busy?: boolean; held: number };
 
 /** Thrown when the client goes away before its body is complete: there is no one left to answer. */
 class ClientGone extends Error {}
 
-const noBody: Body = { tooLarge: false };
+const noBody: Body = { tooLarge: false, held: 0 };
 
 /** Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3). */
 const hasBody = (request: IncomingMessage) => request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
 
-function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<Body> | Body {
+function readBody(request: IncomingMessage, limit: number, timeoutMs: number, budget: BodyBudget): Promise<Body> | Body {
   // No body: answer at once instead of waiting a turn of the event loop for the stream's end.
   if (!hasBody(request)) {
     request.resume();
@@ -72,44 +83,50 @@ function readBody(request: IncomingMessage, limit: number, timeoutMs: number): P
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     request.resume();
-    return { tooLarge: true };
+    return { tooLarge: true, held: 0 };
   }
+  // With a declared length the whole buffer is allocated at once, so it is reserved at once.
+  const known = Number.isFinite(declared) && declared > 0;
+  if (known && !budget.reserve(declared)) return { tooLarge: false, busy: true, held: 0 };
   return new Promise((resolve, reject) => {
     // With a declared length the bytes go straight into one buffer: no list of chunks to concatenate,
     // which would hold a large body twice.
-    const into = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+    const into = known ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
+    let held = known ? declared : 0;
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
-    const settle = (body: Body) => {
+    const settle = (body: Omit<Body, 'held'>, keep = false) => {
       settled = true;
       clearTimeout(timer);
-      resolve(body);
+      chunks.length = 0;
+      if (!keep) budget.release(held);
+      resolve({ ...body, held: keep ? held : 0 });
     };
     // Node's requestTimeout does not cover a body that stops arriving once the request is dispatched.
     timer = setTimeout(() => !settled && settle({ tooLarge: false, timedOut: true }), timeoutMs);
     request.on('data', (chunk: Buffer) => {
       if (settled) return;
-      if (size + chunk.length > limit) {
-        chunks.length = 0;
-        settle({ tooLarge: true });
-        return;
-      }
+      if (size + chunk.length > limit) return settle({ tooLarge: true });
       if (into !== undefined) chunk.copy(into, size);
-      else chunks.push(chunk);
+      else if (budget.reserve(chunk.length)) {
+        held += chunk.length;
+        chunks.push(chunk);
+      } else return settle({ tooLarge: false, busy: true });
       size += chunk.length;
     });
     request.on('end', () => {
       if (settled) return;
       if (size === 0) settle({ tooLarge: false });
-      else settle({ bytes: into !== undefined ? into.subarray(0, size) : Buffer.concat(chunks, size), tooLarge: false });
+      else settle({ bytes: into !== undefined ? into.subarray(0, size) : Buffer.concat(chunks, size), tooLarge: false }, true);
     });
-    // Without this an aborted upload would leave the promise (and its chunks) pending forever.
+    // Without this an aborted upload would leave the promise (and its chunks and bytes) pending forever.
     const gone = () => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      budget.release(held);
       reject(new ClientGone());
     };
     request.on('close', gone);
@@ -140,6 +157,9 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   if (cookies === undefined) return request.headers as Record<string, string>;
   return { ...(request.headers as Record<string, string>), 'set-cookie': cookies.join(', ') };
 }
+
+/** What a client refused for a full body budget is told to wait: an upload in flight takes seconds. */
+const busyRetryAfterSeconds = 1;
 
 /** How long a connection closed after an unread body keeps reading (and dropping) what still arrives. */
 const lingerMs = 1_000;
@@ -179,6 +199,7 @@ const pending = new WeakMap<Socket, Promise<void>>();
 export function createRequestListener(mock: Mock, options: HttpServerOptions = {}) {
   const bodyTimeoutMs = options.requestTimeoutMs ?? defaultTimeouts.requestTimeoutMs;
   const allowedHost = hostCheck(options.allowedHosts ?? []);
+  const budget = createBodyBudget(options.bodyBytesInFlight ?? defaultBodyBytesInFlight);
   function answer(response: ServerResponse, result: MockResponse, closeAfter: boolean): void {
     const wait = pickDelay(options.delay) + (result.delayMs ?? 0);
     // An injected network error: the connection closes without an answer.
@@ -249,8 +270,9 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
       const refused = mock.screen(plain);
       if (refused !== undefined) return answerUnread(request, response, refused);
     }
-    const body = readBody(request, mock.bodyLimit(target.path), bodyTimeoutMs);
+    const body = readBody(request, mock.bodyLimit(target.path), bodyTimeoutMs, budget);
     if (!(body instanceof Promise)) {
+      if (body.busy === true) return answerUnread(request, response, problemResponse(serverBusy(busyRetryAfterSeconds)));
       // No body, or one declared larger than the limit (not read).
       if (body.tooLarge) plain.bodyTooLarge = true;
       answer(response, mock.handle(plain), body.tooLarge);
@@ -259,9 +281,15 @@ export function createRequestListener(mock: Mock, options: HttpServerOptions = {
     return body.then(
       (read) => {
         if (read.timedOut === true) return answer(response, problemResponse(requestTimeout()), true);
+        if (read.busy === true) return answer(response, problemResponse(serverBusy(busyRetryAfterSeconds)), true);
         plain.body = read.bytes;
         plain.bodyTooLarge = read.tooLarge;
-        answer(response, mock.handle(plain), read.tooLarge);
+        try {
+          answer(response, mock.handle(plain), read.tooLarge);
+        } finally {
+          // handle() is synchronous: once it has answered, nothing of the body is needed any more.
+          budget.release(read.held);
+        }
       },
       (error: unknown) => {
         if (error instanceof ClientGone) return;

@@ -1,11 +1,15 @@
 // CORS, so that a browser app served from another origin (a Vite dev server on :5173, say) can call
 // the standalone mock. Only origins the policy names get CORS headers (their Origin echoed, so calls
 // made with `credentials: 'include'` work); with `*` listed, other origins may read without
-// credentials; any other origin gets none, and the browser keeps the answer from the page.
+// credentials, and a preflight names them the reading methods only (the mock refuses their writes
+// too); any other origin gets none, and the browser keeps the answer from the page.
 import type { MockRequest, MockResponse } from './exchange.js';
 import type { OriginPolicy } from './origins.js';
 
 const exposed = ['www-authenticate', 'allow', 'location', 'retry-after'].join(', ');
+
+/** The methods that only read: all a `*` grant covers, and all the admin API takes without JSON. */
+export const readOnlyMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The methods to name in `Allow`: HEAD wherever GET is served (RFC 9110 §9.3.2), and OPTIONS. */
 export function allowedMethods(methods: readonly string[]): string[] {
@@ -25,6 +29,9 @@ export function withCors(request: MockRequest, response: MockResponse, policy: O
     headers['access-control-allow-credentials'] = 'true';
   } else if (grant === 'wildcard') {
     headers['access-control-allow-origin'] = '*';
+    // A preflight for a write fails in the browser: the page learns it may not, before anything is sent.
+    const methods = headers['access-control-allow-methods'];
+    if (methods !== undefined) headers['access-control-allow-methods'] = methods.split(', ').filter((method) => readOnlyMethods.has(method)).join(', ');
   } else {
     // No grant: nothing that a preflight could take for permission either.
     for (const name of Object.keys(headers)) if (name.startsWith('access-control-')) delete headers[name];

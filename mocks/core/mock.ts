@@ -11,9 +11,10 @@ import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls, type Sc
 import { pageOf } from './admin/admin-pages.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { adminTokenHeader, checkAdminToken, checkCredentials, type AuthOptions } from './auth.js';
-import { preflight, withCors } from './cors.js';
+import { preflight, readOnlyMethods, withCors } from './cors.js';
 import { createOriginPolicy, type CorsOrigins } from './origins.js';
 import { createFaults, type Fault } from './faults.js';
+import { faultSpecProblem, FaultRefusedError } from './admin/fault-check.js';
 import type { MockRequest, MockResponse } from './exchange.js';
 import { mediaTypeOf, parseInput } from './input.js';
 import { createJournal } from './journal.js';
@@ -22,6 +23,7 @@ import {
   adminDisabled,
   internalError,
   methodNotAllowed,
+  originMayNotWrite,
   originNotAllowed,
   injectedProblem,
   payloadTooLarge,
@@ -55,7 +57,8 @@ export interface MockOptions {
   now?: () => number;
   /**
    * Browser origins that may call the mock, besides http(s)://localhost, 127.0.0.1 and [::1] on any
-   * port; `'*'` lets any other origin read the API (without credentials, never the admin API); `'any'`
+   * port; `'*'` lets any other origin read the API (GET and HEAD, without credentials; its writes get
+   * 403, and it never reaches the admin API); other origins' writes get 403 as well; `'any'`
    * echoes every origin (the MSW adapter's default: a service worker serves only its own pages).
    */
   corsOrigins?: CorsOrigins;
@@ -88,7 +91,6 @@ export class InvalidStateError extends Error {
 }
 
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The answer a fault gives in place of the operation's own, or undefined when it only delays. */
 function faultResponse(fault: Fault): MockResponse | undefined {
@@ -163,7 +165,14 @@ export function createMock(options: MockOptions = {}): Mock {
       options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
     request: (id) => journal.detail(id),
     clearRequests: () => journal.clear(),
-    inject: (spec) => faults.inject(spec),
+    // The admin API's POST /__admin/faults comes through here too: one check for both doors.
+    inject(spec) {
+      const refused = faultSpecProblem(spec);
+      if (refused !== undefined) throw new FaultRefusedError(refused.problem);
+      const added = faults.inject(spec);
+      if (!added.ok) throw new FaultRefusedError(added.problem.problem);
+      return added.fault;
+    },
     faults: () => faults.list(),
     clearFaults: (id) => faults.clear(id),
   };
@@ -198,6 +207,10 @@ export function createMock(options: MockOptions = {}): Mock {
       case 'method-not-allowed':
         return { refused: request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed) };
       case 'operation': {
+        // A page that may only read (`*`, or no grant at all) gets no write, even one a browser sends
+        // without a preflight (a form post, a no-cors fetch).
+        const origin = request.headers.origin;
+        if (origin !== undefined && !readOnlyMethods.has(request.method) && !origins.writeAllowed(origin)) return { refused: originMayNotWrite(origin) };
         const denied = checkCredentials(request.headers, auth, apiKeyHeader);
         return denied === undefined ? { operation: match } : { refused: denied };
       }

@@ -11,6 +11,8 @@ export interface OriginPolicy {
   grant(origin: string): 'echo' | 'wildcard' | undefined;
   /** Whether a page of this origin may use the admin API (a `*` grant never reaches it). */
   adminAllowed(origin: string): boolean;
+  /** Whether a page of this origin may call the API's writes (a `*` grant is for reading only). */
+  writeAllowed(origin: string): boolean;
 }
 
 // http(s)://localhost, *.localhost (RFC 6761 keeps them on loopback), 127.0.0.1 and [::1], any port.
@@ -31,13 +33,14 @@ export function normaliseOrigin(text: string): string | undefined {
 
 // Stryker disable next-line ArrayDeclaration: a made-up entry in the default list names no real origin
 export function createOriginPolicy(allowed: CorsOrigins = []): OriginPolicy {
-  if (allowed === 'any') return { grant: () => 'echo', adminAllowed: () => true };
+  if (allowed === 'any') return { grant: () => 'echo', adminAllowed: () => true, writeAllowed: () => true };
   const listed = new Set(allowed.filter((origin) => origin !== '*').map((origin) => normaliseOrigin(origin) ?? origin));
   const wildcard = allowed.includes('*');
   const named = (origin: string) => loopbackOrigin.test(origin) || listed.has(origin.toLowerCase());
   return {
     grant: (origin) => (named(origin) ? 'echo' : wildcard ? 'wildcard' : undefined),
     adminAllowed: named,
+    writeAllowed: named,
   };
 }
 

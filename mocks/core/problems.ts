@@ -118,6 +118,14 @@ export const originNotAllowed = (origin: string): ProblemResult =>
     `Pages of ${origin} may not use the admin API; start the mock with --cors-origin ${origin} to allow it.`,
   );
 
+export const originMayNotWrite = (origin: string): ProblemResult =>
+  problem(
+    'origin-not-allowed',
+    'Origin not allowed',
+    403,
+    `Pages of ${origin} may not change the API's state (--cors-origin '*' lets any page read, not write); start the mock with --cors-origin ${origin} to allow it.`,
+  );
+
 export const hostNotAllowed = (host: string): ProblemResult =>
   problem(
     'host-not-allowed',
@@ -135,6 +143,18 @@ export const expectationFailed = (expectation: string): ProblemResult =>
 /** The answer of a fault a test injected (mock.inject, POST /__admin/faults). */
 export const injectedProblem = (status: number, faultId: number): ProblemResult =>
   problem('injected-fault', 'Injected fault', status, `The mock answers ${status} because fault ${faultId} was injected (mock.inject or POST /__admin/faults).`);
+
+/** POST /__admin/faults or mock.inject past the bound on faults in force (faults.ts). */
+export const tooManyFaults = (max: number): ProblemResult =>
+  problem('too-many-faults', 'Too many faults', 400, `At most ${max.toLocaleString('en-US')} faults can be in force at once; clear some first (DELETE /__admin/faults).`);
+
+/** The node:http adapter holds as many request bodies as it may at once (http-server.ts): try again soon. */
+export function serverBusy(retryAfterSeconds: number): ProblemResult {
+  return {
+    ...problem('server-busy', 'Server busy', 503, 'The mock is already reading as many request bodies as it holds at once; try again shortly.'),
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
+}
 
 export const internalError = (): ProblemResult =>
   problem('internal-error', 'Internal server error', 500, 'The mock failed to handle the request; see its log.');

@@ -39,7 +39,7 @@ export const mockCommand = {
       type: 'string',
       multiple: true,
       value: 'ORIGIN',
-      help: 'let pages of ORIGIN call the mock (repeatable; http(s)://localhost, 127.0.0.1 and [::1] on any port always may); * lets any page read the API without credentials, never the admin API',
+      help: "let pages of ORIGIN call the mock, writes and admin API included (repeatable; http(s)://localhost, 127.0.0.1 and [::1] on any port always may); * lets any other page read the API (GET, HEAD) without credentials: its writes get 403, and it never reaches the admin API",
     },
     'allowed-host': { type: 'string', multiple: true, value: 'NAME', help: 'answer requests for this Host name too (repeatable; localhost and IP addresses always are); all turns the check off' },
     json: { type: 'boolean', help: 'when ready, print one JSON line on stdout ({"url", "pid", …}) for scripts to wait for; other messages go to stderr' },

@@ -2,7 +2,10 @@
 // error or a delay, for one operation or all, once, N times or until cleared; through the admin API or
 // mock.inject; shown in the journal; cleared by reset. Operation names come from the document.
 import { describe, expect, it } from 'vitest';
+import { FaultRefusedError } from '../../mocks/core/admin/fault-check.js';
+import { maxActiveFaults, type FaultSpec } from '../../mocks/core/faults.js';
 import { createMock } from '../../mocks/core/mock.js';
+import type { Problem } from '../../mocks/core/problems.js';
 import { adapters, collection, exampleTicket, json, useFreshMock } from '../helpers/behaviour.js';
 
 const add = { ticket_id: exampleTicket, diagnostic_equipment_id: 40 };
@@ -57,14 +60,59 @@ describe.each(adapters)('faults on demand ($name)', ({ make }) => {
 });
 
 describe('mock.inject', () => {
-  it('takes the operation names of the document, typed', () => {
+  const list = (mock: ReturnType<typeof createMock>) =>
+    mock.handle({ method: 'GET', path: collection, query: new URLSearchParams(), headers: { authorization: 'Bearer t', 'x-api-key': 'k' } }).status;
+
+  it('takes the operation names of the document, typed, and refuses another at run time too', () => {
     const mock = createMock();
     mock.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 2 });
     // @ts-expect-error: not an operation of the document
-    mock.inject({ operation: 'listEverything', status: 503 });
-    const list = () => mock.handle({ method: 'GET', path: collection, query: new URLSearchParams(), headers: { authorization: 'Bearer t', 'x-api-key': 'k' } }).status;
-    // The misspelt one was injected anyway at run time (only the compiler stops it): it names nothing.
-    expect([list(), list(), list()]).toEqual([503, 503, 200]);
-    expect(mock.faults().map((f) => f.operation)).toEqual(['listEverything']);
+    expect(() => mock.inject({ operation: 'listEverything', status: 503 })).toThrow(FaultRefusedError);
+    expect([list(mock), list(mock), list(mock)]).toEqual([503, 503, 200]);
+    expect(mock.faults()).toEqual([]);
+  });
+
+  // In process nothing but this check stands between a test's object and Node: a status of 99 crashed
+  // the process in writeHead, 0 and 1000 answered 500, a delay of 3e9 or Infinity overflowed setTimeout.
+  const hostile: FaultSpec[] = [{ status: 99 }, { status: 0 }, { status: 1000 }, { status: 503.5 }, { delayMs: 3e9 }, { delayMs: Infinity }, { delayMs: -1 }, { status: 503, times: 0 }, { times: 2 }];
+  it.each(hostile.map((spec) => [JSON.stringify(spec).replace('null', 'Infinity'), spec] as const))(
+    'refuses %s with the problem POST /__admin/faults answers, and injects nothing',
+    (_name, spec) => {
+      const mock = createMock();
+      let thrown: unknown;
+      try {
+        mock.inject(spec);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(FaultRefusedError);
+      const problem = (thrown as FaultRefusedError).problem;
+      expect(problem).toMatchObject({ type: '/problems/violations', status: 400 });
+      expect(mock.faults()).toEqual([]);
+      expect(list(mock)).toBe(200);
+      // JSON has no Infinity: over HTTP it is a number past any bound.
+      const body = JSON.stringify(spec, (_key, value: unknown) => (value === Infinity ? 1e308 : value));
+      const http = mock.handle({ method: 'POST', path: '/__admin/faults', query: new URLSearchParams(), headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode(body) });
+      expect(http.status).toBe(400);
+      expect(JSON.parse(http.body ?? '')).toEqual(spec.delayMs === Infinity ? { ...problem, violations: [{ field: 'delayMs', message: 'must be <= 60000' }] } : problem);
+      if (spec.delayMs === Infinity) expect(problem.violations).toEqual([{ field: 'delayMs', message: 'must be an integer' }]);
+    },
+  );
+
+  it(`keeps at most ${maxActiveFaults} faults in force, refused past that in process and over the admin API alike`, () => {
+    const mock = createMock();
+    const post = () =>
+      mock.handle({ method: 'POST', path: '/__admin/faults', query: new URLSearchParams(), headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode('{"operation":"addUsedDiagnosticEquipment","status":503}') });
+    for (let i = 0; i < maxActiveFaults; i++) expect(post().status).toBe(201);
+    const refused = post();
+    expect(refused.status).toBe(400);
+    expect(refused.headers['content-type']).toBe('application/problem+json');
+    const problem = JSON.parse(refused.body ?? '') as Problem;
+    expect(problem).toMatchObject({ type: '/problems/too-many-faults', status: 400 });
+    expect(() => mock.inject({ status: 500 })).toThrow(expect.objectContaining({ problem }) as Error);
+    const listed = mock.handle({ method: 'GET', path: '/__admin/faults', query: new URLSearchParams(), headers: {} });
+    expect((JSON.parse(listed.body ?? '') as { faults: unknown[] }).faults).toHaveLength(maxActiveFaults);
+    // Another operation's requests are not shaped by them.
+    expect(list(mock)).toBe(200);
   });
 });

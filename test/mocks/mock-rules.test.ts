@@ -3,7 +3,7 @@
 // the fault list's order and bookkeeping.
 import { describe, expect, it, vi } from 'vitest';
 import type { MockRequest } from '../../mocks/core/exchange.js';
-import { createFaults } from '../../mocks/core/faults.js';
+import { createFaults, maxActiveFaults, type Fault, type Faults } from '../../mocks/core/faults.js';
 import { createMock, InvalidStateError } from '../../mocks/core/mock.js';
 import { operationHandlers } from '../../mocks/core/operations/used-equipment.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
@@ -117,6 +117,12 @@ describe('the admin listings’ search', () => {
 });
 
 describe('the fault list', () => {
+  /** The fault an inject added (one that fails here has nothing to test). */
+  const added = (result: ReturnType<Faults['inject']>): Fault => {
+    if (!result.ok) throw new Error(result.problem.problem.detail);
+    return result.fault;
+  };
+
   it('takes the newest fault naming the operation first, then the newest for all', () => {
     const faults = createFaults();
     faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 500 });
@@ -129,12 +135,12 @@ describe('the fault list', () => {
 
   it('counts down a fault given times, drops it at zero, and keeps one without times', () => {
     const faults = createFaults();
-    const twice = faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 500, times: 2 });
+    const twice = added(faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 500, times: 2 }));
     expect(twice).toMatchObject({ remaining: 2 });
     expect(faults.take('listUsedDiagnosticEquipment')).toMatchObject({ id: twice.id, remaining: 1 });
     expect(faults.take('listUsedDiagnosticEquipment')).toMatchObject({ id: twice.id, remaining: 0 });
     expect(faults.take('listUsedDiagnosticEquipment')).toBeUndefined();
-    const always = faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 500 });
+    const always = added(faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 500 }));
     expect('remaining' in always).toBe(false);
     for (let i = 0; i < 3; i++) {
       const taken = faults.take('listUsedDiagnosticEquipment');
@@ -145,8 +151,8 @@ describe('the fault list', () => {
 
   it('clears one fault by id, saying whether it was there, or all', () => {
     const faults = createFaults();
-    const a = faults.inject({ status: 500 });
-    const b = faults.inject({ status: 501 });
+    const a = added(faults.inject({ status: 500 }));
+    const b = added(faults.inject({ status: 501 }));
     expect(faults.clear(999)).toBe(false);
     expect(faults.list().map((f) => f.id)).toEqual([a.id, b.id]);
     expect(faults.clear(a.id)).toBe(true);
@@ -155,6 +161,60 @@ describe('the fault list', () => {
     expect(faults.clear()).toBe(true);
     expect(faults.list()).toEqual([]);
     expect(faults.clear()).toBe(false);
+  });
+});
+
+/**
+ * Counts what array methods that copy or walk a list are called while `run` runs: a request must not
+ * pay for the faults of other operations (100,000 of them once made every GET 40× slower).
+ */
+function arrayWalks(run: () => void): number {
+  const names = ['reverse', 'slice', 'filter', 'find', 'findLast', 'map', 'concat', 'indexOf', Symbol.iterator] as const;
+  const proto = Array.prototype as unknown as Record<string | symbol, (...args: unknown[]) => unknown>;
+  const originals = names.map((name) => proto[name]!);
+  let calls = 0;
+  names.forEach((name, i) => {
+    const original = originals[i]!;
+    proto[name] = function counted(this: unknown, ...args: unknown[]) {
+      calls++;
+      return original.apply(this, args);
+    };
+  });
+  try {
+    run();
+  } finally {
+    names.forEach((name, i) => (proto[name] = originals[i]!));
+  }
+  return calls;
+}
+
+describe('the fault list is bounded', () => {
+  it(`keeps at most ${maxActiveFaults} faults in force, and refuses the next with a problem`, () => {
+    const faults = createFaults();
+    for (let i = 0; i < maxActiveFaults; i++) expect(faults.inject({ operation: 'addUsedDiagnosticEquipment', status: 503 }).ok).toBe(true);
+    const refused = faults.inject({ status: 500 });
+    expect(refused).toMatchObject({ ok: false, problem: { problem: { type: '/problems/too-many-faults', status: 400 } } });
+    expect(faults.list()).toHaveLength(maxActiveFaults);
+    // Clearing one makes room for one.
+    expect(faults.clear(1)).toBe(true);
+    expect(faults.inject({ status: 500 }).ok).toBe(true);
+    expect(faults.inject({ status: 500 }).ok).toBe(false);
+  });
+
+  it('looks up a request without copying or walking the faults of other operations', () => {
+    const faults = createFaults();
+    for (let i = 0; i < maxActiveFaults - 1; i++) faults.inject({ operation: 'addUsedDiagnosticEquipment', status: 503 });
+    let found: Array<Fault | undefined> = [];
+    const walks = arrayWalks(() => {
+      found = [faults.take('listUsedDiagnosticEquipment'), faults.take('getUsedDiagnosticEquipment')];
+      for (let i = 0; i < 100; i++) faults.take('listUsedDiagnosticEquipment');
+    });
+    expect(found).toEqual([undefined, undefined]);
+    expect(walks).toBe(0);
+    // The one for the operation asked for is still found among them, newest first.
+    faults.inject({ operation: 'listUsedDiagnosticEquipment', status: 502 });
+    expect(faults.take('listUsedDiagnosticEquipment')?.status).toBe(502);
+    expect(faults.take('addUsedDiagnosticEquipment')?.id).toBe(maxActiveFaults - 1);
   });
 });
 

@@ -97,6 +97,54 @@ describe('CORS over HTTP', () => {
   });
 });
 
+// `--cors-origin '*'` is for reading: a page of any site may read the API, and may not change it. Before,
+// the preflight granted it every method and a page of another site added (201) and removed (204) records.
+describe("--cors-origin '*' lets any page read, not write", () => {
+  const add = { ticket_id: exampleTicket, diagnostic_equipment_id: 40 };
+
+  it('names only the reading methods to a preflight of another origin, and every method to a named one', async () => {
+    const { url } = await serve({ corsOrigins: ['http://app.test:8080', '*'] });
+    const ask = (origin: string, method: string, path: string) =>
+      fetch(`${url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, x-api-key, content-type' } });
+    const write = await ask(foreign, 'POST', collection);
+    expect(write.status).toBe(204);
+    expect(write.headers.get('access-control-allow-origin')).toBe('*');
+    expect(write.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
+    expect((await ask(foreign, 'DELETE', one)).headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
+    const named = await ask('http://app.test:8080', 'POST', collection);
+    expect(named.headers.get('access-control-allow-methods')).toBe('GET, POST, HEAD, OPTIONS');
+  });
+
+  it('refuses a write sent anyway with a 403 problem, and changes nothing; a read and a named page still work', async () => {
+    const { mock, url } = await serve({ corsOrigins: ['http://app.test:8080', '*'] });
+    const state = JSON.stringify(mock.state());
+    const headers = { ...credentials, 'content-type': 'application/json' };
+    const posted = await fetch(`${url}${collection}`, { method: 'POST', body: JSON.stringify(add), headers: { ...headers, origin: foreign } });
+    expect(posted.status).toBe(403);
+    expect(await posted.json()).toMatchObject({ type: '/problems/origin-not-allowed', status: 403, detail: expect.stringContaining("--cors-origin '*' lets any page read, not write") as string });
+    const deleted = await fetch(`${url}${one}`, { method: 'DELETE', headers: { ...headers, origin: foreign } });
+    expect(deleted.status).toBe(403);
+    expect(JSON.stringify(mock.state())).toBe(state);
+
+    const read = await fetch(`${url}${one}`, { headers: { ...credentials, origin: foreign } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await fetch(`${url}${one}`, { method: 'HEAD', headers: { ...credentials, origin: foreign } })).status).toBe(200);
+    expect((await fetch(`${url}${collection}`, { method: 'POST', body: JSON.stringify(add), headers: { ...headers, origin: 'http://app.test:8080' } })).status).toBe(201);
+    expect((await fetch(`${url}${one}`, { method: 'DELETE', headers: { ...headers, origin: 'http://localhost:5173' } })).status).toBe(204);
+  });
+
+  it('refuses the writes of an origin with no grant at all the same way, and takes a write without Origin', async () => {
+    const { mock, url } = await serve();
+    const headers = { ...credentials, 'content-type': 'application/json' };
+    const posted = await fetch(`${url}${collection}`, { method: 'POST', body: JSON.stringify(add), headers: { ...headers, origin: foreign } });
+    expect(posted.status).toBe(403);
+    expect(accessControl(posted.headers)).toEqual([]);
+    expect(mock.state().used.some((u) => u.ticket_id === add.ticket_id && u.diagnostic_equipment_id === add.diagnostic_equipment_id)).toBe(false);
+    expect((await fetch(`${url}${collection}`, { method: 'POST', body: JSON.stringify(add), headers })).status).toBe(201);
+  });
+});
+
 describe('the admin API against other origins', () => {
   const attacks: Array<[string, string, string, RequestInit]> = [
     ['reads the journal', 'GET', '/__admin/requests', {}],

@@ -1,9 +1,9 @@
 // The control API under /__admin (after WireMock's): read and replace the state, reset it, change a
 // ticket's status, read the request journal. It speaks problem+json like the API it controls.
-import { compiledSpec } from '../../../src/spec/index.js';
 import { precompiledSource, type Validator } from '../../../src/spec/validators.js';
 import { validators as adminRequestValidators } from '../../../src/spec/generated/validators/admin.request.js';
 import { adminValidator } from './admin-schemas.js';
+import { FaultRefusedError } from './fault-check.js';
 import { preflight } from '../cors.js';
 import { emptyResponse, jsonResponse, type MockRequest, type MockResponse } from '../exchange.js';
 import { readJsonBody, violationsFrom } from '../input.js';
@@ -55,7 +55,10 @@ export interface MockControls {
   /** Loads a named or uploaded scenario; its violations when refused, undefined when there is no source. */
   loadScenario(input: { name: string } | { scenario: unknown }): Violation[] | undefined;
   clearRequests(): void;
-  /** Fails or slows an operation on demand (see faults.ts); reset clears every fault. */
+  /**
+   * Fails or slows an operation on demand (see faults.ts); reset clears every fault. Checked as
+   * POST /__admin/faults checks its body: a FaultRefusedError with the problem when refused.
+   */
   inject(spec: FaultSpec): Fault;
   faults(): Fault[];
   clearFaults(id?: number): boolean;
@@ -65,7 +68,6 @@ const json = { mediaType: 'application/json', required: true };
 // Precompiled (npm run generate): looked up on first use, by the names admin-schemas.ts gives them.
 const precompiled = precompiledSource('admin', adminRequestValidators);
 let validatePatch: Validator | undefined;
-let validateFault: Validator | undefined;
 let validateScenarioLoad: Validator | undefined;
 
 function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: false; problem: ProblemResult } {
@@ -125,13 +127,13 @@ const routes: Route[] = [
       POST: (request, controls) => {
         const read = readBody(request);
         if (!read.ok) return read.problem;
-        validateFault ??= precompiled(adminValidator.fault(compiledSpec().document));
-        if (!validateFault(read.body)) return violations(violationsFrom(validateFault.errors, 'body'));
-        const spec = read.body as FaultSpec;
-        if (spec.status === undefined && spec.networkError !== true && spec.delayMs === undefined) {
-          return violations([{ field: 'body', message: 'must name a status, networkError: true or a delayMs' }]);
+        try {
+          return jsonResponse(201, toJson(controls.inject(read.body as FaultSpec)));
+        } catch (error) {
+          // controls.inject checks the body (fault-check.ts) and the bound on faults in force.
+          if (error instanceof FaultRefusedError) return { problem: error.problem };
+          throw error;
         }
-        return jsonResponse(201, toJson(controls.inject(spec)));
       },
       DELETE: (_request, controls) => {
         controls.clearFaults();
