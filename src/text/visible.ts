@@ -7,8 +7,13 @@ export function visible(text: string): string {
   return text.replace(control, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** A one-line, bounded, visible form of an outside text, for a message. */
-export function quoted(text: string, max = 80): string {
+/** A one-line, bounded, visible form of an outside text: at most `max` characters. */
+export function visibleLine(text: string, max = 80): string {
   const line = visible(text.replace(/\s+/g, ' ').trim());
-  return `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** The same in quotes, for a message. */
+export function quoted(text: string, max = 80): string {
+  return `"${visibleLine(text, max)}"`;
 }
