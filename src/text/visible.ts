@@ -17,3 +17,11 @@ export function visibleLine(text: string, max = 80): string {
 export function quoted(text: string, max = 80): string {
   return `"${visibleLine(text, max)}"`;
 }
+
+/**
+ * JSON text with DEL and the C1 controls escaped as \u00XX, as JSON.stringify already escapes C0: the
+ * same values for a program that parses it, nothing a terminal acts on (U+009B is a CSI to some).
+ */
+export function jsonVisible(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}

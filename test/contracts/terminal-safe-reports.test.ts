@@ -3,6 +3,7 @@
 // no OSC sequence retitles it or plants a link.
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../contracts/findings.js';
+import { jsonReport } from '../../contracts/reporters/json.js';
 import { markdownReport } from '../../contracts/reporters/markdown.js';
 import { prettyReport } from '../../contracts/reporters/pretty.js';
 import type { ContractReport } from '../../contracts/runner.js';
@@ -62,6 +63,13 @@ describe('reports shown in a terminal', () => {
     expect(markdown).not.toMatch(control);
     expect(markdown).toContain('\\x1b]8;;https://evil.example\\x1b\\click');
     expect(markdown).toContain('\\x1b[2Jis not allowed');
+  });
+
+  it('json escapes them all, DEL and C1 too, and parses to the same values', () => {
+    const json = jsonReport(report);
+    expect(json).not.toMatch(control);
+    expect(json).toContain('\\u009b31mred\\u007f');
+    expect((JSON.parse(json) as { findings: Finding[] }).findings[0]).toMatchObject({ pointer: finding.pointer, actual: finding.actual, message: finding.message });
   });
 
   it('the summary and first errors on stderr show them as \\xNN', () => {
