@@ -17,6 +17,7 @@ import { closest, parseCommand } from './declaration.js';
 import { integerOption, numberOption } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
 import { counted } from '../text/counted.js';
+import { writeFailure } from './write-failure.js';
 import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.js';
 import { visible } from '../text/visible.js';
 
@@ -137,21 +138,6 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
   const stderrStyle = styleFor(process.stderr);
   console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${visible(notice)}`), ...unwritten].join('\n')));
   return unwritten.length > 0 ? 2 : report.exitCode;
-}
-
-/** Why a report file could not be written, in words: the usual causes by their code, anything else in one line. */
-function writeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    EEXIST: 'a file stands where a folder of its path should be',
-    ENOTDIR: 'a file stands where a folder of its path should be',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  return (code === undefined ? undefined : known[code]) ?? describeFailure(error);
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));

@@ -18,6 +18,7 @@ import { createProgress } from './progress.js';
 import { counted } from '../text/counted.js';
 import { quoted, visible } from '../text/visible.js';
 import { scenarioText, writePieces } from './scenario-text.js';
+import { writeFailure } from './write-failure.js';
 
 /** At most this many of a target's violations are printed, then a count of the rest. */
 const shownViolations = 20;
@@ -179,6 +180,8 @@ export async function runExportCommand(args: string[]): Promise<number> {
     $schema: relative(process.cwd(), resolve(shippedScenariosDir, 'scenario.schema.json')),
     description: values.description ?? `Exported from ${target} on ${new Date().toISOString()}`,
   };
-  await writePieces(process.stdout, scenarioText(head, state));
+  await writePieces(process.stdout, scenarioText(head, state)).catch((error: unknown) => {
+    throw new CliError(`could not write the scenario to stdout (${writeFailure(error)}); what was written is not a whole scenario`);
+  });
   return 0;
 }

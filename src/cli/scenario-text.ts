@@ -3,6 +3,7 @@
 // exactly JSON.stringify(scenario, null, 2), written in pieces of about 64 KiB, waiting for the stream to
 // drain, so a slow pipe holds back the writing, not the memory.
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 
 export interface ScenarioHead {
@@ -38,7 +39,27 @@ export function* scenarioText(head: ScenarioHead, state: StateDocument): Generat
   yield '}\n';
 }
 
-/** Writes the pieces in turn, waiting whenever the stream asks to. */
-export async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
-  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+/**
+ * Writes the pieces in turn, waiting whenever the stream asks to, and resolves once the last one is
+ * written; a write that fails (a closed pipe, a full disk) rejects with its error, never as an uncaught
+ * 'error' event.
+ */
+export async function writePieces(out: Writable, pieces: Iterable<string>): Promise<void> {
+  let failure: Error | undefined;
+  const fail = (error: unknown) => {
+    failure ??= error as Error;
+  };
+  out.on('error', fail);
+  try {
+    let written: Promise<void> = Promise.resolve();
+    for (const piece of pieces) {
+      written = new Promise((resolve) => out.write(piece, (error) => resolve(error === undefined || error === null ? undefined : fail(error))));
+      if (failure === undefined && out.writableNeedDrain) await once(out, 'drain').catch(fail);
+      if (failure !== undefined) break;
+    }
+    await written;
+  } finally {
+    out.off('error', fail);
+  }
+  if (failure !== undefined) throw failure;
 }

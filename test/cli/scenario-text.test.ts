@@ -1,5 +1,5 @@
 // export writes a state a piece at a time; the pieces make exactly the text JSON.stringify would.
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { scenarioText, writePieces } from '../../src/cli/scenario-text.js';
 
@@ -20,5 +20,18 @@ describe('scenarioText', () => {
     out.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
     await writePieces(out, pieces);
     expect(chunks.join('')).toBe(pieces.join(''));
+  });
+
+  it('rejects with the error of a write that fails (a closed pipe), never leaving it uncaught', async () => {
+    let writes = 0;
+    const closed = new Writable({
+      write(_chunk, _encoding, callback) {
+        writes++;
+        // As a socket does: the failure is known after write() has returned.
+        setImmediate(() => callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })));
+      },
+    });
+    await expect(writePieces(closed, scenarioText(head, { tickets: [], catalog: [], used: [] }))).rejects.toMatchObject({ code: 'EPIPE' });
+    expect(writes).toBe(1);
   });
 });
