@@ -1,5 +1,10 @@
 import { classifyTransportError } from './transport-errors.js';
 import { quoted } from '../src/text/visible.js';
+import { readBounded } from './bounded-body.js';
+import { withDeadline } from './deadline.js';
+
+/** A token answer is a few hundred bytes; this leaves room for any real one. */
+const maxTokenAnswerBytes = 1024 * 1024;
 
 // The credentials the suite sends, and the variants the auth check needs. Values never leave this
 // module except as request headers; reports show them masked.
@@ -40,28 +45,37 @@ export async function fetchClientCredentialsToken(options: {
   clientSecret: string;
   timeoutMs: number;
 }): Promise<{ ok: true; token: string } | { ok: false; reason: string }> {
-  let response: Response;
+  // One deadline for the whole answer, head and body, and a bound on its size: a token answer is small.
+  let answer: { status: number; ok: boolean; text: string | undefined };
   try {
-    response = await fetch(options.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: options.clientId,
-        client_secret: options.clientSecret,
-      }).toString(),
-      signal: AbortSignal.timeout(options.timeoutMs),
-      // The client secret goes to the address given and nowhere else: a redirect is not followed.
-      redirect: 'manual',
+    answer = await withDeadline(options.timeoutMs, async (signal) => {
+      const response = await fetch(options.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: options.clientId,
+          client_secret: options.clientSecret,
+        }).toString(),
+        signal,
+        // The client secret goes to the address given and nowhere else: a redirect is not followed.
+        redirect: 'manual',
+      });
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        return { status: response.status, ok: false, text: '' };
+      }
+      return { status: response.status, ok: response.ok, text: await readBounded(response, maxTokenAnswerBytes) };
     });
   } catch (error) {
     return { ok: false, reason: `the token endpoint ${options.tokenUrl} could not be reached (${describeError(error)})` };
   }
+  const response = answer;
   if (response.status >= 300 && response.status < 400) {
-    await response.body?.cancel().catch(() => undefined);
     return { ok: false, reason: `the token endpoint answered ${response.status} (a redirect); the suite does not follow it with the client secret: give --token-url the final address` };
   }
-  const text = await response.text().catch(() => '');
+  if (response.text === undefined) return { ok: false, reason: `the token endpoint ${options.tokenUrl} answered more than ${maxTokenAnswerBytes} bytes` };
+  const text = response.text;
   if (!response.ok) {
     // RFC 6749 §5.2: an `error` code says what was wrong (invalid_client: the id or the secret).
     let code: unknown;

@@ -13,6 +13,7 @@ import type { Credentials } from './credentials.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { specValues, type ListBody } from './spec-values.js';
 import { defaultSeedConcurrency } from './seed-defaults.js';
+import { visibleLine } from '../src/text/visible.js';
 
 export type SeedOutcome = 'added' | 'already there' | 'would add' | 'refused';
 
@@ -56,8 +57,11 @@ function why(exchange: LabelledExchange): { kind: string; text: string } {
   }
   const status = String(exchange.response.status);
   try {
-    const problem = JSON.parse(exchange.response.bodyText) as { title?: string; detail?: string };
-    return { kind: [status, problem.title].filter(Boolean).join(' '), text: [status, problem.title, problem.detail].filter(Boolean).join(' ') };
+    const problem = JSON.parse(exchange.response.bodyText) as { title?: unknown; detail?: unknown };
+    // The deployment's words, made visible and cut short: they are printed, and a title is a kind of refusal.
+    const words = (value: unknown, max: number) => (typeof value === 'string' && value.trim() !== '' ? visibleLine(value, max) : undefined);
+    const title = words(problem.title, 120);
+    return { kind: [status, title].filter(Boolean).join(' '), text: [status, title, words(problem.detail, 300)].filter(Boolean).join(' ') };
   } catch {
     return { kind: status, text: status };
   }
@@ -79,7 +83,10 @@ export async function seedViaApi(options: {
   credentials: Omit<Credentials, 'apiKeyHeader'> & { apiKeyHeader?: string | undefined };
   state: StateDocument;
   dryRun: boolean;
+  /** The most one request may take, its head and body in all. */
   timeoutMs: number;
+  /** Largest answer read, in bytes (default: the client's). */
+  maxBodyBytes?: number;
   /** Tickets seeded at once (default 16). */
   concurrency?: number;
   /** Extra attempts for the reads (GET) after a dropped connection or a 502/503/504; POST is never repeated. */
@@ -95,7 +102,7 @@ export async function seedViaApi(options: {
   const ticketPage = values.ticketPage;
   if (ticketPage === undefined) throw new Error('the document’s list has no ticket filter to read a ticket’s records with');
   const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
-  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec, retries: options.retries ?? 2, keepExchanges: false, transport: 'undici' });
+  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec, retries: options.retries ?? 2, keepExchanges: false, transport: 'undici', ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
   const counts: Record<SeedOutcome, number> = { added: 0, 'already there': 0, 'would add': 0, refused: 0 };
   const problems = new Map<string, SeedProblem>();
   let stopped: SeedReport['stopped'];

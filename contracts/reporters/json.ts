@@ -1,8 +1,10 @@
 // The machine-readable report: summary, per-check results and every finding.
 import type { ContractReport } from '../runner.js';
+import { jsonVisible } from '../../src/text/visible.js';
 
 export function jsonReport(report: ContractReport): string {
-  return `${JSON.stringify(
+  // Printed to a terminal as often as read by a program: DEL and C1 escaped too (the same values).
+  return `${jsonVisible(JSON.stringify(
     {
       baseUrl: report.baseUrl,
       ...(report.seed === undefined ? {} : { seed: report.seed }),
@@ -30,5 +32,5 @@ export function jsonReport(report: ContractReport): string {
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }

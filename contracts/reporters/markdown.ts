@@ -2,6 +2,7 @@
 import type { ContractReport } from '../runner.js';
 import { occurrences, short } from './format.js';
 import { counted } from '../../src/text/counted.js';
+import { visible } from '../../src/text/visible.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -45,5 +46,7 @@ export function markdownReport(report: ContractReport): string {
     report.findings.forEach((f, index) => lines.push(`${index + 1}. \`${f.check}\`, \`${cell(f.operation)}\`${f.pointer === '' ? '' : ` \`${cell(f.pointer)}\``}`, '', fence(f.curl), ''));
     lines.push('</details>');
   }
-  return `${lines.join('\n')}\n`;
+  // Printed to a terminal as often as pasted: every control character of the deployment's words, a HAR
+  // file's or a property name's is shown as \xNN (the Markdown itself holds none but line breaks).
+  return visible(`${lines.join('\n')}\n`);
 }

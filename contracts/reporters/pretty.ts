@@ -3,19 +3,22 @@ import type { ContractReport } from '../runner.js';
 import { groupByOperation, occurrences, short } from './format.js';
 import { counted } from '../../src/text/counted.js';
 import { painter, plainStyle, type TextStyle } from '../../src/text/terminal.js';
+import { visible as v } from '../../src/text/visible.js';
 
 /** The report; `style` colours it and falls back to ASCII marks on a terminal that needs it. */
 export function prettyReport(report: ContractReport, style: TextStyle = plainStyle): string {
   const { mark, paint } = painter(style);
   const statusMark = { passed: paint('green', mark('pass')), failed: paint('red', mark('fail')), 'not-run': paint('dim', mark('skip')) } as const;
   const lines: string[] = [];
-  lines.push(`ude-kit contract ${mark('arrow')} ${report.baseUrl}  (${counted(report.requests, 'request')} in ${(report.durationMs / 1000).toFixed(1)} s${report.seed === undefined ? '' : `, seed ${report.seed}`})`);
+  // Every text from outside (the deployment's answers, a HAR file, property names in pointers) goes
+  // through v(): its control characters are shown as \xNN, so no escape sequence acts on the terminal.
+  lines.push(`ude-kit contract ${mark('arrow')} ${v(report.baseUrl)}  (${counted(report.requests, 'request')} in ${(report.durationMs / 1000).toFixed(1)} s${report.seed === undefined ? '' : `, seed ${report.seed}`})`);
   if (report.har !== undefined) {
     lines.push(`${counted(report.har.read, 'entry', 'entries')} read, ${report.har.checked} checked against the document`);
-    for (const line of [...report.har.problems, ...report.har.notChecked.map((n) => `not checked: ${n}`)]) lines.push(`  ${line}`);
+    for (const line of [...report.har.problems, ...report.har.notChecked.map((n) => `not checked: ${n}`)]) lines.push(`  ${v(line)}`);
   }
-  if (report.reason !== undefined) lines.push('', `Could not run: ${report.reason}`);
-  if (report.notices !== undefined) lines.push('', 'Notes', ...report.notices.map((notice) => `  ${notice}`));
+  if (report.reason !== undefined) lines.push('', `Could not run: ${v(report.reason)}`);
+  if (report.notices !== undefined) lines.push('', 'Notes', ...report.notices.map((notice) => `  ${v(notice)}`));
   lines.push('', 'Checks');
   const width = Math.max(...report.checks.map((c) => c.name.length), 10);
   for (const check of report.checks) {
@@ -26,21 +29,21 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
         : [check.errors > 0 ? counted(check.errors, 'error') : '', check.warnings > 0 ? counted(check.warnings, 'warning') : '', check.note === undefined ? '' : `(${check.note})`]
             .filter(Boolean)
             .join(', ');
-    lines.push(`  ${statusMark[check.status]} ${check.name.padEnd(width)}  ${detail}`.trimEnd());
+    lines.push(`  ${statusMark[check.status]} ${check.name.padEnd(width)}  ${v(detail)}`.trimEnd());
   }
   if (report.findings.length > 0) {
     lines.push('', 'Findings by operation');
     for (const [operation, findings] of groupByOperation(report.findings)) {
-      lines.push(`  ${operation}`);
+      lines.push(`  ${v(operation)}`);
       for (const f of findings) {
         // A message of several lines (a model run's sequence) stays indented under its finding.
-        const [first = '', ...more] = `${f.message}${occurrences(f)}`.split('\n');
-        lines.push(`    ${f.severity === 'error' ? paint('red', `${mark('fail')} error  `) : paint('yellow', '! warning')} ${f.check}  ${f.pointer || '(response)'}  ${first}`);
+        const [first = '', ...more] = v(`${f.message}${occurrences(f)}`).split('\n');
+        lines.push(`    ${f.severity === 'error' ? paint('red', `${mark('fail')} error  `) : paint('yellow', '! warning')} ${f.check}  ${v(f.pointer) || '(response)'}  ${first}`);
         lines.push(...more.map((line) => `      ${line}`));
-        lines.push(`      expected ${short(f.expected)}, got ${short(f.actual.value)} (${f.actual.type})`);
-        lines.push(`      ${f.request.method} ${f.request.target}`);
+        lines.push(`      expected ${v(short(f.expected))}, got ${v(short(f.actual.value))} (${v(f.actual.type)})`);
+        lines.push(`      ${v(f.request.method)} ${v(f.request.target)}`);
         // A write's curl line is followed by its undo: every line of it indented under the finding.
-        lines.push(...f.curl.split('\n').map((line) => `      ${line}`));
+        lines.push(...v(f.curl).split('\n').map((line) => `      ${line}`));
       }
     }
   }

@@ -34,6 +34,7 @@ import {
 } from './problems.js';
 import { problemResponse, toResponse } from './response.js';
 import { createRouter, type RouteMatch } from '../../src/spec/router.js';
+import { defaultMaxAdminBodyBytes } from './admin-body-limit.js';
 
 type OperationMatch = Extract<RouteMatch, { kind: 'operation' }>;
 
@@ -114,7 +115,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const auth: AuthOptions = { mode: 'required', ...options.auth };
   const adminEnabled = options.admin ?? true;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  const maxAdminBodyBytes = options.maxAdminBodyBytes ?? 256 * 1024 * 1024;
+  const maxAdminBodyBytes = options.maxAdminBodyBytes ?? defaultMaxAdminBodyBytes;
   const now = options.now ?? Date.now;
   // The document's API key header and the admin token header are named for the journal to redact; with
   // this document both already look like credentials, but a document may call its key anything.

@@ -2,6 +2,7 @@
 // test checks every flag the docs name against them (and every flag here is documented).
 import { checkNames } from '../../contracts/check-names.js';
 import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
+import { defaultMaxAdminBodyBytes } from '../../mocks/core/admin-body-limit.js';
 import type { CommandDeclaration } from './declaration.js';
 
 const credentials = {
@@ -16,8 +17,11 @@ const credentials = {
 /** The running mock that seed and export talk to through its admin API. */
 const runningMock = {
   target: { type: 'string', short: 't', value: 'URL', help: 'the mock, e.g. http://127.0.0.1:4010' },
-  'admin-token': { type: 'string', value: 'T', help: "the mock's admin token, if it has one (env UDE_KIT_ADMIN_TOKEN)" },
+  'admin-token': { type: 'string', value: 'T', help: "the mock's admin token, if it has one (env UDE_KIT_ADMIN_TOKEN); sent to --target only, a redirect is not followed" },
+  timeout: { type: 'string', value: 'MS', help: 'per request, headers and body in all (default 60000)' },
 } as const;
+
+const mockAnswerBytes = `counted after decompression (default ${defaultMaxAdminBodyBytes}, ${defaultMaxAdminBodyBytes / 1024 / 1024} MiB, from a mock: the most it reads itself)`;
 
 export const mockCommand = {
   name: 'mock',
@@ -109,7 +113,6 @@ export const seedCommand = {
   options: {
     scenario: { type: 'string', short: 's', value: 'NAME|FILE', help: 'a shipped scenario (`ude-kit scenarios`) or a JSON/YAML file' },
     ...runningMock,
-    timeout: { type: 'string', value: 'MS', help: 'per request (default 60000)' },
     'via-api': {
       type: 'boolean',
       help: 'seed a real deployment instead: add each used record with POST where it is not there yet; never deletes. Its tickets must exist there and be In Progress.',
@@ -119,6 +122,11 @@ export const seedCommand = {
     concurrency: { type: 'string', value: 'N', help: `with --via-api: tickets seeded at once (default ${defaultSeedConcurrency}, 1-256)`, group: 'A real deployment' },
     retries: { type: 'string', value: 'N', help: 'with --via-api: repeat a read after a dropped connection or 502/503/504 (default 2, 0-5; an add is never repeated)', group: 'A real deployment' },
     json: { type: 'boolean', help: 'with --via-api: print one JSON summary on stdout, no progress on a pipe', group: 'A real deployment' },
+    'max-body-bytes': {
+      type: 'string',
+      value: 'N',
+      help: `read at most N bytes of an answer, ${mockAnswerBytes}; with --via-api 10485760, 10 MiB, as contract`,
+    },
     ...credentials,
   },
   examples: ['seed --scenario closed-ticket --target http://127.0.0.1:4010', 'seed --scenario single-ticket --target http://127.0.0.1:4010 --via-api --dry-run --token t --api-key k'],
@@ -133,10 +141,11 @@ export const exportCommand = {
   description: "Prints a running mock's state as a scenario file, to load again with --scenario.",
   options: {
     ...runningMock,
+    'max-body-bytes': { type: 'string', value: 'N', help: `read at most N bytes of the state, ${mockAnswerBytes}` },
     description: { type: 'string', short: 'd', value: 'TEXT', help: "the scenario's description (default: where and when it was exported)" },
   },
   examples: ['export --target http://127.0.0.1:4010 --description "two closed tickets"'],
-  footer: 'Exit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200).',
+  footer: 'Exit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200 with a state in time, or redirected the call).',
 } as const satisfies CommandDeclaration;
 
 export const scenariosCommand = {

@@ -17,7 +17,9 @@ import { closest, parseCommand } from './declaration.js';
 import { integerOption, numberOption } from './options.js';
 import { integerFormatRange } from '../spec/integer-formats.js';
 import { counted } from '../text/counted.js';
+import { writeFailure } from './write-failure.js';
 import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.js';
+import { visible } from '../text/visible.js';
 
 function listOption(values: string[] | undefined, option: string): string[] {
   const names = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -134,23 +136,8 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
   }
   // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
   const stderrStyle = styleFor(process.stderr);
-  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${notice}`), ...unwritten].join('\n')));
+  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${visible(notice)}`), ...unwritten].join('\n')));
   return unwritten.length > 0 ? 2 : report.exitCode;
-}
-
-/** Why a report file could not be written, in words: the usual causes by their code, anything else in one line. */
-function writeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    EEXIST: 'a file stands where a folder of its path should be',
-    ENOTDIR: 'a file stands where a folder of its path should be',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  return (code === undefined ? undefined : known[code]) ?? describeFailure(error);
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
@@ -171,7 +158,7 @@ function failedRun(baseUrl: string, started: number, reason: string): ContractRe
 export function firstErrors(report: ContractReport, count = 3, style: TextStyle = plainStyle): string[] {
   const { mark, paint } = painter(style);
   const errors = report.findings.filter((f) => f.severity === 'error');
-  const lines = errors.slice(0, count).map((f) => `  ${paint('red', mark('fail'))} ${f.check} ${f.operation} ${f.pointer || '(response)'}: ${f.message}`);
+  const lines = errors.slice(0, count).map((f) => `  ${paint('red', mark('fail'))} ${f.check} ${visible(`${f.operation} ${f.pointer || '(response)'}: ${f.message}`)}`);
   if (errors.length > count) lines.push(`  ${mark('more')} ${errors.length - count} more in the report`);
   return lines;
 }
@@ -180,13 +167,13 @@ export function firstErrors(report: ContractReport, count = 3, style: TextStyle 
 export function summaryLine(report: ContractReport, style: TextStyle = plainStyle): string {
   const { mark } = painter(style);
   const s = report.summary;
-  if (report.exitCode === 2) return `ude-kit contract: could not run: ${report.reason ?? 'no reason given'} ${mark('arrow')} exit 2`;
+  if (report.exitCode === 2) return `ude-kit contract: could not run: ${visible(report.reason ?? 'no reason given')} ${mark('arrow')} exit 2`;
   return `ude-kit contract: ${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')}, ${counted(s.checks, 'check')} (${s.notRun} not run) ${mark('arrow')} exit ${report.exitCode}`;
 }
 
 function progressLine(result: CheckResult, style: TextStyle): string {
   const { mark: markOf, paint } = painter(style);
   const mark = result.status === 'passed' ? paint('green', markOf('pass')) : result.status === 'failed' ? paint('red', markOf('fail')) : markOf('skip');
-  const detail = result.status === 'not-run' ? `not run: ${result.reason ?? ''}` : result.errors > 0 ? counted(result.errors, 'error') : '';
+  const detail = result.status === 'not-run' ? `not run: ${visible(result.reason ?? '')}` : result.errors > 0 ? counted(result.errors, 'error') : '';
   return `${mark} ${result.name} ${detail}`.trimEnd();
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { CliError, UsageError } from './cli-error.js';
 import { commands } from './commands.js';
 import { closest, helpText, parseCommand } from './declaration.js';
+import { visible } from '../text/visible.js';
 
 /** A command's module, with faker provided first: scenarios may generate data under any command. */
 async function load<T>(module: () => Promise<T>): Promise<T> {
@@ -115,7 +116,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     // Every bad invocation, whoever found it, says where to read more: the command's help, or the top one.
     const command = commands.find((c) => c.name === process.argv[2]);
     const hint = error instanceof UsageError ? `\nsee \`ude-kit ${command === undefined ? '' : `${command.name} `}--help\`` : '';
-    console.error(`ude-kit: ${error.message}${hint}`);
+    // A message may quote a target or a file: whatever a command missed, no escape sequence reaches the terminal.
+    console.error(`ude-kit: ${visible(error.message)}${hint}`);
     process.exit(error.exitCode);
   }
   console.error('ude-kit: unexpected error', error);

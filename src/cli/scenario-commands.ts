@@ -1,13 +1,14 @@
 // `ude-kit scenarios`, `ude-kit seed` and `ude-kit export`: QA's named states, loaded into a running mock
 // (or, record by record, into a real deployment) and saved back out.
+import { constants } from 'node:buffer';
 import { relative, resolve } from 'node:path';
 import { createScrubber } from '../../contracts/secrets.js';
 import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
 import { seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
 import { isPath, loadScenario, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
-import type { StateDocument } from '../../mocks/state/state-document.js';
+import { stateDocumentViolations, type StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';
-import { adminCall } from './admin-client.js';
+import { adminCall, defaultAdminTimeoutMs, type AdminCallOptions } from './admin-client.js';
 import { CliError, UsageError } from './cli-error.js';
 import { exportCommand, scenariosCommand, seedCommand } from './commands.js';
 import { env, resolveCredentials, urlOption } from './credential-options.js';
@@ -15,9 +16,45 @@ import { closest, parseCommand } from './declaration.js';
 import { integerOption } from './options.js';
 import { createProgress } from './progress.js';
 import { counted } from '../text/counted.js';
+import { quoted, visible } from '../text/visible.js';
+import { scenarioText, writePieces } from './scenario-text.js';
+import { writeFailure } from './write-failure.js';
 
-function printViolations(title: string, violations: Violation[]): never {
-  throw new CliError(`${title}:\n${violations.map((v) => `  ${v.field}: ${v.message}`).join('\n')}`, 1);
+/** At most this many of a target's violations are printed, then a count of the rest. */
+const shownViolations = 20;
+
+function printViolations(title: string, violations: Violation[], exitCode = 1): never {
+  const shown = violations.slice(0, shownViolations).map((v) => `  ${visible(String(v.field))}: ${visible(String(v.message))}`);
+  if (violations.length > shownViolations) shown.push(`  … and ${violations.length - shownViolations} more`);
+  throw new CliError(`${title}:\n${shown.join('\n')}`, exitCode);
+}
+
+/** The violations a target's 400 holds, when it holds a list of them; anything else is no list. */
+function violationsOf(json: unknown): Violation[] {
+  const list = (json as { violations?: unknown } | undefined)?.violations;
+  return Array.isArray(list) ? list.filter((v): v is Violation => typeof v === 'object' && v !== null && 'field' in v && 'message' in v) : [];
+}
+
+/** What a mock answers to PUT /__admin/state: how many of each it loaded. */
+function loadedCounts(json: unknown): { tickets: number; catalog: number; used: number } | undefined {
+  const counts = json as Record<string, unknown> | undefined;
+  const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (typeof counts !== 'object' || counts === null || !isCount(counts.tickets) || !isCount(counts.catalog) || !isCount(counts.used)) return undefined;
+  return { tickets: counts.tickets, catalog: counts.catalog, used: counts.used };
+}
+
+/** What an answer was, in a few visible characters, for a message. */
+const shownAnswer = (json: unknown) => quoted(JSON.stringify(json) ?? 'nothing', 60);
+
+/** The options every admin call of seed and export takes. */
+function adminOptions(values: { 'admin-token'?: string | undefined; timeout?: string | undefined; 'max-body-bytes'?: string | undefined }): AdminCallOptions & { timeoutMs: number } {
+  // A body is made one string to parse, so no bound past the longest string V8 makes.
+  const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: constants.MAX_STRING_LENGTH });
+  return {
+    adminToken: values['admin-token'] ?? env('UDE_KIT_ADMIN_TOKEN'),
+    timeoutMs: integerOption('timeout', values.timeout, { min: 1, max: 3_600_000 }) ?? defaultAdminTimeoutMs,
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+  };
 }
 
 /** A scenario's state; one that is not there is a bad invocation (exit 2), one that is refused exits 1. */
@@ -64,14 +101,16 @@ export async function runSeedCommand(args: string[]): Promise<number> {
   for (const option of ['concurrency', 'retries', 'json'] as const) {
     if (values[option] !== undefined && values['via-api'] !== true) throw new UsageError(`--${option} goes with --via-api`);
   }
-  const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 3_600_000 }) ?? 60_000;
+  const admin = adminOptions(values);
+  const { timeoutMs, maxBodyBytes } = admin;
   const state = loadOrFail(values.scenario);
 
   if (values['via-api'] !== true) {
-    const { status, json } = await adminCall(target, 'PUT', '/state', { body: state, timeoutMs, adminToken: values['admin-token'] ?? env('UDE_KIT_ADMIN_TOKEN') });
-    if (status === 400) printViolations(`${target} refused the scenario`, (json as { violations?: Violation[] }).violations ?? []);
+    const { status, json } = await adminCall(target, 'PUT', '/state', { ...admin, body: state });
+    if (status === 400) printViolations(`${target} refused the scenario`, violationsOf(json));
     if (status !== 200) throw new CliError(`${target} answered ${status} to PUT /__admin/state`);
-    const counts = json as { tickets: number; catalog: number; used: number };
+    const counts = loadedCounts(json);
+    if (counts === undefined) throw new CliError(`${target} answered 200 to PUT /__admin/state without the counts a ude-kit mock gives (${shownAnswer(json)}): is --target a ude-kit mock?`);
     console.log(`loaded "${values.scenario}" into ${target}: ${counted(counts.tickets, 'ticket')}, ${counted(counts.catalog, 'catalogue entry', 'catalogue entries')}, ${counted(counts.used, 'used record')}`);
     return 0;
   }
@@ -94,6 +133,7 @@ export async function runSeedCommand(args: string[]): Promise<number> {
     state,
     dryRun,
     timeoutMs,
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     concurrency,
     retries,
     onStep: () => progress.update(++done),
@@ -129,17 +169,19 @@ export async function runExportCommand(args: string[]): Promise<number> {
   if (values === undefined) return 0;
   const target = urlOption('target', values.target);
   if (target === undefined) throw new UsageError('--target is required');
-  const { status, json } = await adminCall(target, 'GET', '/state', { adminToken: values['admin-token'] ?? env('UDE_KIT_ADMIN_TOKEN') });
+  const { status, json } = await adminCall(target, 'GET', '/state', adminOptions(values));
   if (status !== 200) throw new CliError(`${target} answered ${status} to GET /__admin/state`);
+  // A target that is not a ude-kit mock (or is a hostile one) answers anything: only a state is saved.
+  const violations = stateDocumentViolations(json);
+  if (violations.length > 0) printViolations(`${target} answered GET /__admin/state with no state a scenario can hold (is it a ude-kit mock?)`, violations, 2);
   const state = json as StateDocument;
-  const scenario = {
+  const head = {
     // Relative to where the file is likely saved (the current folder), so editors find the schema.
     $schema: relative(process.cwd(), resolve(shippedScenariosDir, 'scenario.schema.json')),
     description: values.description ?? `Exported from ${target} on ${new Date().toISOString()}`,
-    tickets: state.tickets,
-    catalog: state.catalog,
-    used: state.used,
   };
-  process.stdout.write(`${JSON.stringify(scenario, null, 2)}\n`);
+  await writePieces(process.stdout, scenarioText(head, state)).catch((error: unknown) => {
+    throw new CliError(`could not write the scenario to stdout (${writeFailure(error)}); what was written is not a whole scenario`);
+  });
   return 0;
 }
