@@ -15,8 +15,10 @@ const closedObject = (properties: Record<string, unknown>, required = Object.key
 /**
  * How much a scenario may generate: enough for the benchmark's 1,000,000 records, bounded so that a typo
  * (`tickets: 100000000`) is a clear refusal instead of minutes of work and an out-of-memory crash.
+ * `records` and `work` hold for the whole `extends` chain (scenario-cost.ts reckons them); `work` bounds
+ * how long a load may block the mock (docs/scenarios.md).
  */
-export const generationLimits = { catalog: 100_000, tickets: 1_000_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000 } as const;
+export const generationLimits = { catalog: 100_000, tickets: 1_000_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000, work: 4_000_000 } as const;
 
 export function scenarioSchema(): JsonSchema {
   const record = document.components.schemas.UsedDiagnosticEquipment?.properties as Record<string, JsonSchema>;
