@@ -68,10 +68,14 @@ export function generate(spec: GenerateSpec, state: StateDocument, add: Adder, v
   } else if (min > max) {
     violations.push({ field: '/generate/usedPerTicket', message: `[min, max] must not have min > max` });
   } else {
+    const made: UsedReference[] = [];
     for (const ticket of newTickets) {
-      const positions = createDeck(state.catalog.length).draw(faker, faker.number.int({ min, max }));
-      add('used', recordsOf(ticket.id, positions, state.catalog), '/generate/usedPerTicket');
+      const count = faker.number.int({ min, max });
+      // A deck only for a ticket that draws: a million tickets of none must not make a million decks.
+      if (count === 0) continue;
+      for (const position of createDeck(state.catalog.length).draw(faker, count)) made.push({ ticket_id: ticket.id, diagnostic_equipment_id: state.catalog[position]!.diagnostic_equipment_id });
     }
+    add('used', made, '/generate/usedPerTicket');
   }
 
   if (spec.usedOn === undefined || spec.usedOn.length === 0) return;
