@@ -18,7 +18,7 @@ const closedObject = (properties: Record<string, unknown>, required = Object.key
  * `records` and `work` hold for the whole `extends` chain (scenario-cost.ts reckons them); `work` bounds
  * how long a load may block the mock (docs/scenarios.md).
  */
-export const generationLimits = { catalog: 100_000, tickets: 1_000_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000, work: 3_000_000 } as const;
+export const generationLimits = { catalog: 100_000, tickets: 500_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000, work: 3_000_000 } as const;
 
 export function scenarioSchema(): JsonSchema {
   const record = document.components.schemas.UsedDiagnosticEquipment?.properties as Record<string, JsonSchema>;

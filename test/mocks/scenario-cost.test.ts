@@ -67,7 +67,7 @@ describe('the cost of a chain, before any work', () => {
 
   it('refuses a chain whose generated records add up past the bound, naming each file’s share', () => {
     withoutFaker();
-    const spec = { seed: 1, tickets: 800_000, usedPerTicket: [1, 1] as [number, number] };
+    const spec = { seed: 1, catalog: 100, tickets: 8_000, usedPerTicket: [100, 100] as [number, number] };
     const lookup = chainOf({ mid: { description: 'mid', extends: 'base', generate: spec }, base: { description: 'base', generate: spec } });
     expect(violations({ description: 'top', extends: 'mid', generate: spec }, lookup)).toContainEqual({
       field: '/generate',
@@ -77,26 +77,26 @@ describe('the cost of a chain, before any work', () => {
 
   it('names the file of the chain where the total first passes the bound', () => {
     withoutFaker();
-    const lookup = chainOf({ base: { description: 'base', generate: { seed: 1, tickets: 1_000_000, usedPerTicket: [3, 3] } } });
+    const lookup = chainOf({ base: { description: 'base', generate: { seed: 1, tickets: 500_000, usedPerTicket: [5, 5] } } });
     expect(violations({ description: 'top', extends: 'base' }, lookup).map((v) => v.field)).toEqual(['base: /generate', 'base: /generate']);
   });
 
   it('refuses a chain whose work adds up past the bound though it generates no record, with the figures', () => {
     withoutFaker();
     const files: Record<string, ScenarioDocument> = {};
-    for (let i = 1; i <= 3; i++) files[`f${i}`] = { description: `f${i}`, ...(i < 3 ? { extends: `f${i + 1}` } : {}), generate: { seed: i, tickets: 1_000_000 } };
+    for (let i = 1; i <= 2; i++) files[`f${i}`] = { description: `f${i}`, ...(i < 2 ? { extends: `f${i + 1}` } : {}), generate: { seed: i, tickets: 375_000 } };
     const found = violations({ description: 'top', extends: 'f1', generate: { seed: 9, tickets: 1 } }, chainOf(files));
     expect(found).toHaveLength(1);
     expect(found[0]!.field).toBe('/generate');
-    expect(found[0]!.message).toMatch(/^would take 3,000,001 units of work to build \(an entry made, drawn or read is one: f3: tickets × \(1 \+ usedPerTicket max\) = 1,000,000 × 1 = 1,000,000; /);
-    expect(found[0]!.message).toMatch(/this file: tickets × \(1 \+ usedPerTicket max\) = 1 × 1 = 1\); a scenario may take at most 3,000,000$/);
+    expect(found[0]!.message).toMatch(/^would take 3,000,004 units of work to build \(a record or catalogue entry made, drawn or read is one, a ticket 4: f2: tickets × \(4 \+ usedPerTicket max\) = 375,000 × 4 = 1,500,000; f1: /);
+    expect(found[0]!.message).toMatch(/this file: tickets × \(4 \+ usedPerTicket max\) = 1 × 4 = 4\); a scenario may take at most 3,000,000$/);
   });
 
   it('counts every usedOn entry, those of count 0 too, and the records and catalogue read to place them', () => {
     const usedOn = Array.from({ length: 20_000 }, () => ({ ticket_id: ticket, count: 0 }));
     const base: ScenarioDocument = { description: 'base', tickets: [{ id: ticket, status: 'Open' }], generate: { seed: 1, catalog: 10, tickets: 100, usedPerTicket: [2, 2] } };
-    // base: catalogue 10 + tickets 100 × (1 + 2) + 1 ticket written; top: 200 records and 10 entries read + 20,000 entries.
-    expect(chainCost([{ prefix: 'base: ', scenario: base }, { prefix: '', scenario: { description: 'top', generate: { seed: 1, usedOn } } }])).toEqual({ records: 200, work: 311 + 20_210 });
+    // base: catalogue 10 + tickets 100 × (4 + 2) + 1 ticket written (4); top: 200 records and 10 entries read + 20,000 entries.
+    expect(chainCost([{ prefix: 'base: ', scenario: base }, { prefix: '', scenario: { description: 'top', generate: { seed: 1, usedOn } } }])).toEqual({ records: 200, work: 614 + 20_210 });
   });
 });
 
