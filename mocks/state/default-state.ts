@@ -48,6 +48,13 @@ export function generateDefaultState(options: DefaultStateOptions = {}): StateDo
 }
 
 const defaultTicketCount = 12;
+const recordsOnExample = 27;
+const recordsOnClosed = 3;
+const recordsOnOthersAtMost = 8;
+
+/** The most entries (tickets, catalogue, records) the start state holds for any seed: what a preset costs. */
+export const defaultStateEntriesAtMost =
+  defaultTicketCount + toolNames.length + 1 + recordsOnExample + recordsOnClosed + (defaultTicketCount - 2) * recordsOnOthersAtMost;
 
 /** Generates the start state with faker; what `npm run generate` precomputes for the default seed. */
 export function computeDefaultState(options: DefaultStateOptions = {}): StateDocument {
@@ -75,7 +82,7 @@ export function computeDefaultState(options: DefaultStateOptions = {}): StateDoc
   const others = catalog.filter((e) => e.diagnostic_equipment_id !== exampleEquipment.diagnostic_equipment_id);
   const forExample = others.slice(0, others.length - freeOnExampleTicket);
   for (const ticket of tickets) {
-    const count = ticket.id === exampleTicketId ? 27 : ticket.id === closedTicketId ? 3 : faker.number.int({ min: 0, max: 8 });
+    const count = ticket.id === exampleTicketId ? recordsOnExample : ticket.id === closedTicketId ? recordsOnClosed : faker.number.int({ min: 0, max: recordsOnOthersAtMost });
     const chosen = faker.helpers.arrayElements(ticket.id === exampleTicketId ? forExample : others, count);
     if (ticket.id === exampleTicketId) chosen.unshift(exampleEquipment);
     for (const entry of chosen) used.push({ ticket_id: ticket.id, diagnostic_equipment_id: entry.diagnostic_equipment_id });

@@ -15,8 +15,10 @@ const closedObject = (properties: Record<string, unknown>, required = Object.key
 /**
  * How much a scenario may generate: enough for the benchmark's 1,000,000 records, bounded so that a typo
  * (`tickets: 100000000`) is a clear refusal instead of minutes of work and an out-of-memory crash.
+ * `records` and `work` hold for the whole `extends` chain (scenario-cost.ts reckons them); `work` bounds
+ * how long a load may block the mock (docs/scenarios.md).
  */
-export const generationLimits = { catalog: 100_000, tickets: 1_000_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000 } as const;
+export const generationLimits = { catalog: 100_000, tickets: 500_000, usedPerTicket: 1_000, usedOn: 100_000, records: 2_000_000, work: 3_000_000 } as const;
 
 export function scenarioSchema(): JsonSchema {
   const record = document.components.schemas.UsedDiagnosticEquipment?.properties as Record<string, JsonSchema>;
@@ -56,7 +58,7 @@ export function scenarioSchema(): JsonSchema {
             items: count(generationLimits.usedPerTicket),
             minItems: 2,
             maxItems: 2,
-            description: `[min, max] records on each generated ticket (in all, at most ${generationLimits.records.toLocaleString('en-US')} generated records).`,
+            description: `[min, max] records on each generated ticket (over the whole extends chain, at most ${generationLimits.records.toLocaleString('en-US')} generated records and ${generationLimits.work.toLocaleString('en-US')} units of work: docs/scenarios.md).`,
           },
           statuses: { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: 0 }, description: 'Weights of the generated tickets\' statuses.' },
           usedOn: {

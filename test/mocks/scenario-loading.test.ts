@@ -54,7 +54,7 @@ describe('size', () => {
   it.each([
     [{ tickets: 100_000_000 }, '/generate/tickets', `must be <= ${generationLimits.tickets}`],
     [{ catalog: 10_000_000 }, '/generate/catalog', `must be <= ${generationLimits.catalog}`],
-    [{ catalog: 20, tickets: 1_000_000, usedPerTicket: [0, 10] }, '/generate', 'would generate up to 10,000,000 records'],
+    [{ catalog: 20, tickets: 500_000, usedPerTicket: [0, 10] }, '/generate', 'would generate up to 5,000,000 records'],
   ])('refuses generating %j at once, with a clear message', (generate, field, message) => {
     const started = performance.now();
     const result = resolveScenario({ description: 'too big', generate: { seed: 1, ...generate } });
