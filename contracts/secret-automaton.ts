@@ -5,13 +5,16 @@
 // not a JavaScript object per character.
 
 export interface SecretPattern {
-  /** What is looked for: a form of a secret, or the head of a long one. */
+  /** What is looked for: a form of a secret, or the head of longer ones. */
   text: string;
-  /** How many characters a match masks from its start: more than `text` for the head of a longer form. */
-  length: number;
   /** A short form is masked only where it stands alone (not inside a word). */
   short: boolean;
+  /** For a head: the whole forms it starts. A match masks as far as the text follows the one it follows furthest. */
+  whole?: string[];
 }
+
+/** A head shared by more forms than this masks to the longest of them without comparing (safe, and bounded). */
+const maxComparedForms = 32;
 
 /** Characters a short form must not touch on either side to be taken for the secret. */
 const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
@@ -41,12 +44,15 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
   const parent = new Int32Array(count);
   const char = new Uint16Array(count);
   const depth = new Int32Array(count);
-  const extend = new Int32Array(count).fill(-1); // a long pattern ends here: what it masks past its text
+  const longEnd = new Uint8Array(count);
   const shortEnd = new Uint8Array(count);
+  /** The head ending at a node: its index in `heads`, or -1. */
+  const headAt = new Int32Array(count).fill(-1);
+  const heads: string[][] = [];
   const path: number[] = [0];
   let next = 1;
   for (let k = 0; k < sorted.length; k++) {
-    const { text, length, short } = sorted[k]!;
+    const { text, short, whole } = sorted[k]!;
     const shared = k === 0 ? 0 : commonPrefix(sorted[k - 1]!.text, text);
     path.length = shared + 1;
     for (let d = shared; d < text.length; d++) {
@@ -58,7 +64,10 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
     }
     const end = path[text.length]!;
     if (short) shortEnd[end] = 1;
-    else extend[end] = Math.max(extend[end]!, length - text.length);
+    else if (whole !== undefined) {
+      headAt[end] = heads.length;
+      heads.push(whole);
+    } else longEnd[end] = 1;
   }
 
   // Each node's children, in one array sorted by parent then character (the sorted build made them so).
@@ -91,7 +100,6 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
   // (how far back and forward it masks) and the nearest short one.
   const fail = new Int32Array(count);
   const reachBack = new Int32Array(count);
-  const reachForward = new Int32Array(count);
   const shortHere = new Int32Array(count);
   const queue = new Int32Array(count);
   let head = 0;
@@ -116,9 +124,7 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
         }
       }
       fail[kid] = target;
-      const own = extend[kid]!;
-      reachBack[kid] = Math.max(own >= 0 ? depth[kid]! : 0, reachBack[target]!);
-      reachForward[kid] = Math.max(own >= 0 ? own : 0, reachForward[target]!);
+      reachBack[kid] = longEnd[kid] === 1 ? depth[kid]! : reachBack[target]!;
       shortHere[kid] = shortEnd[kid] === 1 ? kid : shortHere[target]!;
       queue[tail++] = kid;
     }
@@ -141,7 +147,10 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
         state = step < 0 ? 0 : step;
         if (state === 0) continue;
         const back = reachBack[state]!;
-        if (back > 0) whole.push([i + 1 - back, i + 1 + reachForward[state]!]);
+        if (back > 0) whole.push([i + 1 - back, i + 1]);
+        // A head is the longest pattern there is, so it can only end at the state itself.
+        const head = headAt[state]!;
+        if (head >= 0) whole.push(headSpan(text, i + 1 - depth[state]!, heads[head]!));
         for (let s = shortHere[state]!; s !== 0; s = shortHere[fail[s]!]!) shortCandidates.push([i + 1 - depth[s]!, i + 1]);
         const here = depth[state]!;
         if (here >= cutPrefix && (i + 1 === text.length || text.charCodeAt(i + 1) === ellipsis)) cut.push([i + 1 - here, i + 1]);
@@ -175,6 +184,18 @@ function covered(spans: Array<[number, number]>, at: number): boolean {
     else return true;
   }
   return false;
+}
+
+/** What a head's match masks: as far as the text follows one of the whole forms it starts. */
+function headSpan(text: string, start: number, forms: string[]): [number, number] {
+  if (forms.length > maxComparedForms) return [start, start + Math.max(...forms.map((form) => form.length))];
+  let furthest = 0;
+  for (const form of forms) {
+    let length = 0;
+    while (length < form.length && text.charCodeAt(start + length) === form.charCodeAt(length)) length++;
+    furthest = Math.max(furthest, length);
+  }
+  return [start, start + furthest];
 }
 
 /** Overlapping spans as one, in order, none past the end of the text. */

@@ -27,8 +27,8 @@ export function secretForms(secret: string): string[] {
 }
 
 /**
- * The most characters of a form the automaton holds. A longer form is found by its head and masked to
- * its full length from there: a text holding the first 256 characters of a secret holds the secret.
+ * The most characters of a form the automaton holds. A longer form is found by its head, and masked
+ * from there as far as the text follows it (a secret of a megabyte costs the automaton 256 nodes).
  */
 export const secretHeadChars = 256;
 
@@ -51,9 +51,15 @@ export function createScrubber(secrets: Iterable<string | undefined>, options: {
     for (const form of secretForms(secret)) {
       const short = form.length < secretPrefixChars;
       if (short && options.longOnly === true) continue;
-      const text = form.length > secretHeadChars ? form.slice(0, secretHeadChars) : form;
-      const known = patterns.get(text);
-      if (known === undefined || known.length < form.length) patterns.set(text, { text, length: form.length, short });
+      if (form.length <= secretHeadChars) {
+        if (!patterns.has(form)) patterns.set(form, { text: form, short });
+        continue;
+      }
+      const head = `${form.slice(0, secretHeadChars)}`;
+      const key = `\u0000${head}`;
+      const known = patterns.get(key);
+      if (known === undefined) patterns.set(key, { text: head, short: false, whole: [form] });
+      else known.whole!.push(form);
     }
   }
   if (patterns.size === 0) return (text) => text;
