@@ -135,6 +135,8 @@ export async function readHar(file: string, onEntry: (entry: HarFileEntry) => vo
     failed ??= scanner.end();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // Only what reading the file raised is said as the file's problem; anything else is the run's to report.
+    if (typeof code !== 'string') throw error;
     failed ??= code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
   }
   if (failed !== undefined) {
