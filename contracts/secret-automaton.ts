@@ -19,6 +19,9 @@ const maxComparedForms = 32;
 /** Characters a short form must not touch on either side to be taken for the secret. */
 const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
 const ellipsis = 0x2026;
+const longEndFlag = 1;
+const shortEndFlag = 2;
+const headEndFlag = 4;
 
 export interface SecretAutomaton {
   /** The spans [start, end) to mask in a text, sorted and merged. */
@@ -36,19 +39,24 @@ function commonPrefix(a: string, b: string): number {
  * The automaton for the patterns. With `cutPrefix`, a run of at least that many characters that starts
  * a long pattern and is followed by "…" or the end of the text is matched too: what a cut left of it.
  */
-export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: number): SecretAutomaton {
+export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: number, maxNodes = Number.POSITIVE_INFINITY): SecretAutomaton | undefined {
   const sorted = [...patterns].filter((p) => p.text.length > 0).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   // Nodes: the root, then one per character a pattern does not share with the one sorted before it.
   let count = 1;
-  for (let k = 0; k < sorted.length; k++) count += sorted[k]!.text.length - (k === 0 ? 0 : commonPrefix(sorted[k - 1]!.text, sorted[k]!.text));
+  let longest = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    count += sorted[k]!.text.length - (k === 0 ? 0 : commonPrefix(sorted[k - 1]!.text, sorted[k]!.text));
+    longest = Math.max(longest, sorted[k]!.text.length);
+  }
+  // Past the bound no automaton is built: the caller says so, rather than the process running out of memory.
+  if (count > maxNodes) return undefined;
   const parent = new Int32Array(count);
   const char = new Uint16Array(count);
-  const depth = new Int32Array(count);
-  const longEnd = new Uint8Array(count);
-  const shortEnd = new Uint8Array(count);
-  /** The head ending at a node: its index in `heads`, or -1. */
-  const headAt = new Int32Array(count).fill(-1);
-  const heads: string[][] = [];
+  // Depths fit 16 bits for the heads the scrubber gives (256 characters at most): 2 bytes a node, not 4.
+  const depth = longest > 0xffff ? new Int32Array(count) : new Uint16Array(count);
+  const ends = new Uint8Array(count);
+  /** The head ending at a node: the whole forms it starts. Heads are few; a flag says where to look. */
+  const headAt = new Map<number, string[]>();
   const path: number[] = [0];
   let next = 1;
   for (let k = 0; k < sorted.length; k++) {
@@ -63,11 +71,11 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
       path.push(node);
     }
     const end = path[text.length]!;
-    if (short) shortEnd[end] = 1;
+    if (short) ends[end] = ends[end]! | shortEndFlag;
     else if (whole !== undefined) {
-      headAt[end] = heads.length;
-      heads.push(whole);
-    } else longEnd[end] = 1;
+      ends[end] = ends[end]! | headEndFlag;
+      headAt.set(end, [...(headAt.get(end) ?? []), ...whole]);
+    } else ends[end] = ends[end]! | longEndFlag;
   }
 
   // Each node's children, in one array sorted by parent then character (the sorted build made them so).
@@ -99,7 +107,7 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
   // Failure links breadth first, and what ends at each node through them: the longest long pattern
   // (how far back and forward it masks) and the nearest short one.
   const fail = new Int32Array(count);
-  const reachBack = new Int32Array(count);
+  const reachBack = longest > 0xffff ? new Int32Array(count) : new Uint16Array(count);
   const shortHere = new Int32Array(count);
   const queue = new Int32Array(count);
   let head = 0;
@@ -124,8 +132,8 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
         }
       }
       fail[kid] = target;
-      reachBack[kid] = longEnd[kid] === 1 ? depth[kid]! : reachBack[target]!;
-      shortHere[kid] = shortEnd[kid] === 1 ? kid : shortHere[target]!;
+      reachBack[kid] = (ends[kid]! & longEndFlag) !== 0 ? depth[kid]! : reachBack[target]!;
+      shortHere[kid] = (ends[kid]! & shortEndFlag) !== 0 ? kid : shortHere[target]!;
       queue[tail++] = kid;
     }
   }
@@ -149,8 +157,7 @@ export function createSecretAutomaton(patterns: SecretPattern[], cutPrefix: numb
         const back = reachBack[state]!;
         if (back > 0) whole.push([i + 1 - back, i + 1]);
         // A head is the longest pattern there is, so it can only end at the state itself.
-        const head = headAt[state]!;
-        if (head >= 0) whole.push(headSpan(text, i + 1 - depth[state]!, heads[head]!));
+        if ((ends[state]! & headEndFlag) !== 0) whole.push(headSpan(text, i + 1 - depth[state]!, headAt.get(state)!));
         for (let s = shortHere[state]!; s !== 0; s = shortHere[fail[s]!]!) shortCandidates.push([i + 1 - depth[s]!, i + 1]);
         const here = depth[state]!;
         if (here >= cutPrefix && (i + 1 === text.length || text.charCodeAt(i + 1) === ellipsis)) cut.push([i + 1 - here, i + 1]);

@@ -45,6 +45,15 @@ export type Scrub = (text: string) => string;
  * could match, after `scrubDeep` has masked the values.
  */
 export function createScrubber(secrets: Iterable<string | undefined>, options: { longOnly?: boolean } = {}): Scrub {
+  return boundedScrubber(secrets, options)!;
+}
+
+/**
+ * The scrubber, or undefined when its automaton would need more than `maxNodes` nodes (about 36 bytes
+ * each while it is built): a recording made of tens of millions of characters of distinct credentials
+ * is refused, said as such, rather than left unscrubbed or allowed to exhaust the memory.
+ */
+export function boundedScrubber(secrets: Iterable<string | undefined>, options: { longOnly?: boolean; maxNodes?: number } = {}): Scrub | undefined {
   const patterns = new Map<string, SecretPattern>();
   for (const secret of secrets) {
     if (secret === undefined || secret.length === 0) continue;
@@ -63,7 +72,8 @@ export function createScrubber(secrets: Iterable<string | undefined>, options: {
     }
   }
   if (patterns.size === 0) return (text) => text;
-  const automaton = createSecretAutomaton([...patterns.values()], secretPrefixChars);
+  const automaton = createSecretAutomaton([...patterns.values()], secretPrefixChars, options.maxNodes);
+  if (automaton === undefined) return undefined;
   return (text) => {
     const spans = automaton.spans(text);
     if (spans.length === 0) return text;

@@ -17,7 +17,7 @@ import type { Finding } from '../findings.js';
 import { defaultMaxBodyBytes, type LabelledExchange } from '../http-client.js';
 import type { CheckResult, ContractReport } from '../runner.js';
 import { describeFailure, outcomeOf } from '../run-outcome.js';
-import { createScrubber, scrubDeep } from '../secrets.js';
+import { boundedScrubber, scrubDeep } from '../secrets.js';
 import { readHar, type HarFileEntry, type HarNameValue } from './read-har.js';
 import { isThrottled } from '../throttle.js';
 import { visible } from '../../src/text/visible.js';
@@ -37,7 +37,12 @@ export interface HarOptions {
   maxBodyBytes?: number;
   /** The most findings the run keeps (default 1,000); past it they are counted, not listed. */
   maxFindings?: number;
+  /** The most characters of credentials (in all their forms, shared starts once) the run can mask. */
+  maxSecretNodes?: number;
 }
+
+/** About 600 MB while the scrubber is built: far more credentials than any real recording holds. */
+const maxSecretNodes = 16 * 1024 * 1024;
 
 /** Entries not checked, and why: each reason with its count. */
 type Skipped = Map<string, number>;
@@ -202,9 +207,14 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     failure ??= `the recording could not be checked (${describeFailure(error)})`;
   }
 
-  // Built once, over every credential the files hold (no bound on their number), and each text scanned once.
-  const scrub = createScrubber(credentials.values());
-  const listed = findings.list().map((f) => scrubDeep(f, scrub));
+  // Built once, over every credential the files hold, and each text scanned once. Their number has no
+  // bound; the memory they take has one, and a recording past it is refused rather than half-scrubbed.
+  const scrubber = boundedScrubber(credentials.values(), { maxNodes: options.maxSecretNodes ?? maxSecretNodes });
+  if (scrubber === undefined) {
+    failure = `the recording holds more distinct credentials than the run can mask (over ${(options.maxSecretNodes ?? maxSecretNodes).toLocaleString('en-US')} characters of them): no finding is listed; check a part of it at a time`;
+  }
+  const scrub = scrubber ?? ((text: string) => text);
+  const listed = scrubber === undefined ? [] : findings.list().map((f) => scrubDeep(f, scrub));
   const names = [...responseCheckNames, ...harCheckNames];
   const checks: CheckResult[] = names.map((name) => {
     const own = listed.filter((f) => f.check === name);

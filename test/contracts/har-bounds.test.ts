@@ -80,6 +80,16 @@ describe('credentials in a recording', () => {
 });
 
 describe('the bounds on a recording', () => {
+  it('refuses, with exit 2 and no finding listed, a recording with more credentials than the run can mask', async () => {
+    const entries = Array.from({ length: 20 }, (_, i) => entry({ headers: { 'x-session-token': `session-${i}-abcdefgh` }, answer: `{"echo":"session-${i}-abcdefgh"` }));
+    const file = await save('too-many.har', entries);
+    const report = await runHarContract({ files: [file], maxSecretNodes: 100 });
+    expect(report.exitCode).toBe(2);
+    expect(report.reason).toMatch(/^the recording holds more distinct credentials than the run can mask \(over 100 characters of them\): no finding is listed/);
+    expect(report.findings).toEqual([]);
+    expect((await runHarContract({ files: [file] })).findings).toHaveLength(1);
+  });
+
   it('does not parse an entry nested deeper than 64 levels, and checks the entries after it', async () => {
     const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
     const good = JSON.stringify(entry({ answer: '{' }));
