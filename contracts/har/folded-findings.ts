@@ -26,7 +26,11 @@ function bounded(finding: Finding): Finding {
 }
 
 /** What varies from entry to entry is left out of the kind: row numbers, counts, a parser's quote of the body. */
-const kindOf = (message: string) => message.replace(/\([^)]*\)/g, '()').replace(/\d+/g, '#');
+const kindOf = (message: string) =>
+  message
+    .replace(/\([^)]*\)/g, '()')
+    .replace(/"[^"]*"|'[^']*'/g, '""')
+    .replace(/\d+/g, '#');
 
 interface Folded {
   finding: Finding;

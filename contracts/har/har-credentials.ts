@@ -62,7 +62,10 @@ export function createCredentialCollector(apiKeyHeader: string) {
         if (request.postData !== undefined) fromPairs(request.postData.params, false);
         fromBody(requestBody, request.postData?.mimeType ?? headerValue(request.headers, 'content-type'));
       }
-      if (url !== undefined) for (const [name, value] of url.searchParams) if (looksLikeCredential(name)) add(value);
+      if (url !== undefined) {
+        for (const [name, value] of url.searchParams) if (looksLikeCredential(name)) add(value);
+        if (url.password !== '') add(decodeURIComponent(url.password));
+      }
       if (response !== undefined) {
         fromHeaders(response.headers);
         fromPairs(response.cookies, true);

@@ -105,8 +105,8 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
 
   const consider = (entry: HarFileEntry) => {
     read++;
-    const started = entry.startedDateTime === undefined ? '' : ` (${shown(entry.startedDateTime, 40)})`;
-    const where = `entry ${entry.index} of ${entry.file}${started}`;
+    const time = entry.startedDateTime === undefined ? '' : ` (${shown(entry.startedDateTime, 40)})`;
+    const where = `entry ${entry.index} of ${entry.file}${time}`;
     const url = entry.request?.url;
     let parsed: URL | undefined;
     try {
@@ -122,7 +122,8 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     if (url === undefined || entry.request?.method === undefined) return skip('no request URL or method');
     if (base !== undefined && !url.startsWith(base)) {
       // Which hosts the recording is of: the --base-url to give instead.
-      if (otherHosts.size < 3) otherHosts.add(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url.slice(0, 300))?.[0] ?? url.slice(0, 60));
+      // A user name and password in the URL are a credential too: never shown.
+      if (otherHosts.size < 3) otherHosts.add((/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url.slice(0, 300))?.[0] ?? url.slice(0, 60)).replace(/\/\/[^/?#]*@/, '//***@'));
       return skip('another host than --base-url');
     }
     if (parsed === undefined) return skip('a URL that cannot be parsed');
