@@ -35,7 +35,8 @@ describe('the HAR scanner', () => {
         const text = JSON.stringify({ other, log: { version: '1.2', entries, pages: other } }, null, pretty ? 1 : undefined);
         const result = scan(Buffer.from(text), sizes);
         expect(result.error).toBeUndefined();
-        expect(result.entries).toEqual(entries.map(cut));
+        // What the text says, not the generated value (-0 is written 0).
+        expect(result.entries).toEqual((JSON.parse(JSON.stringify(entries)) as unknown[]).map(cut));
       }),
       { numRuns: 300 },
     );
