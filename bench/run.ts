@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out DIR] [-- --throughput] [-- --contract-times [RUNS]]`: the kit's standalone mock against Prism's mock and a plain
+// `npm run bench [-- --quick] [-- --out DIR] [-- --throughput] [-- --contract-times [RUNS]] [-- --har-hostile]`: the kit's standalone mock against Prism's mock and a plain
 // node:http ceiling, side by side in one run; then the kit at 1,000 and 1,000,000 records; then the
 // contract suite's run time. Prints a table with ratios, writes results.json and chart.svg.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { load, type LoadPlan, type LoadResult } from './load.js';
 import { credentials, startCeiling, startKit, startPrism, type Started } from './servers.js';
 import { exampleTicketId, scaleScenario, throughputScenario, writePool, writeTicketId } from './states.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, browser: { type: 'boolean' }, seed: { type: 'boolean' }, throughput: { type: 'boolean' }, 'contract-times': { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'string' }, har: { type: 'string' }, 'har-hostile': { type: 'boolean' }, browser: { type: 'boolean' }, seed: { type: 'boolean' }, throughput: { type: 'boolean' }, 'contract-times': { type: 'string' } } });
 const quick = values.quick === true;
 const out = values.out ?? fileURLToPath(new URL('.', import.meta.url));
 const connections = quick ? 4 : 20;
@@ -225,6 +225,14 @@ if (values['contract-times'] !== undefined) {
   writeFileSync(join(out, 'contract-times.json'), `${JSON.stringify({ machine, ...result.figures }, null, 2)}
 `);
   process.exit(0);
+}
+if (values['har-hostile'] === true) {
+  const { harHostileBench } = await import('./har-hostile.js');
+  const result = await harHostileBench();
+  console.log(result.text);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'har-hostile.json'), `${JSON.stringify({ machine, runs: result.figures }, null, 2)}\n`);
+  process.exit(result.figures.some((f) => f.leaked === true || (f.exitCode !== 1 && f.exitCode !== 2)) ? 1 : 0);
 }
 if (values.har !== undefined) {
   const { harBench } = await import('./har.js');

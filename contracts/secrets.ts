@@ -2,7 +2,8 @@
 // A deployment may echo a credential back in any answer, so values are scrubbed where they enter a
 // finding, before any cut or escape; and every finished text is scrubbed once more, in each form a
 // value takes on its way there (JSON-escaped, XML-escaped, URL-encoded, shell-quoted), including any
-// start of a secret that a cut left behind.
+// start of a secret that a cut left behind. One automaton over all the forms scans each text once.
+import { createSecretAutomaton, type SecretPattern } from './secret-automaton.js';
 
 export const mask = '***';
 
@@ -14,63 +15,76 @@ const xmlEscaped = (text: string) =>
 const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 const markdownEscaped = (text: string) => text.replace(/\|/g, '\\|');
 
+/** Characters no escaping of any report changes: a secret made only of them has one form. */
+const plain = /^[A-Za-z0-9._~-]*$/;
+
 /** Every form a secret can take in a report, longest first so that no form is left half-replaced. */
 export function secretForms(secret: string): string[] {
+  if (plain.test(secret)) return secret.length > 0 ? [secret] : [];
   const base = [secret, jsonEscaped(secret), xmlEscaped(secret), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), secret.replace(/'/g, `'\\''`)];
   const composed = base.flatMap((form) => [jsonEscaped(form), xmlEscaped(form), markdownEscaped(form), xmlEscaped(jsonEscaped(form)), markdownEscaped(jsonEscaped(form))]);
   return [...new Set([...base, ...composed])].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * A secret shorter than 8 characters is masked where it stands alone (a whole value, a word): masking
- * every letter "t" of a report for the token "t" would destroy the report and protect nothing.
+ * The most characters of a form the automaton holds. A longer form is found by its head, and masked
+ * from there as far as the text follows it (a secret of a megabyte costs the automaton 256 nodes).
  */
-function scrubShortForm(text: string, form: string): string {
-  return text.replace(new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(form)}(?![A-Za-z0-9_-])`, 'g'), mask);
-}
-
-/** Replaces every whole occurrence of a form. */
-function scrubForm(text: string, form: string): string {
-  return form.length < secretPrefixChars ? scrubShortForm(text, form) : text.split(form).join(mask);
-}
-
-/**
- * Replaces a run of 8+ characters that starts a form where a cut ended it (an ellipsis or the end of the
- * text follows): what a cut left of a secret. Elsewhere such a run is ordinary text ("example-session"
- * for the key "example-key").
- */
-function scrubPrefixes(text: string, form: string): string {
-  if (form.length < secretPrefixChars) return text;
-  const head = form.slice(0, secretPrefixChars);
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-    let length = secretPrefixChars;
-    while (length < form.length && text[at + length] === form[length]) length++;
-    const next = text[at + length];
-    if (next !== undefined && next !== '…') continue;
-    out += text.slice(from, at) + mask;
-    from = at + length;
-  }
-  return out + text.slice(from);
-}
+export const secretHeadChars = 256;
 
 export type Scrub = (text: string) => string;
 
 /**
- * A function that removes the given secrets (of any length) from a text. With `longOnly`, forms shorter
- * than 8 characters are left alone: for a finished report (JSON, XML), whose keys and tags such a short
- * form could match, after `scrubDeep` has masked the values.
+ * A function that removes the given secrets (of any length, any number) from a text in one pass: every
+ * form of each (JSON-, XML-, URL-escaped, shell-quoted, composed); a secret shorter than 8 characters
+ * only where it stands alone (masking every letter "t" of a report for the token "t" would destroy the
+ * report and protect nothing); and a run of 8+ characters that starts a form where a cut ended it (an
+ * ellipsis or the end of the text follows), what a cut left of a secret. Elsewhere such a run is
+ * ordinary text ("example-session" for the key "example-key"). With `longOnly`, forms shorter than 8
+ * characters are left alone: for a finished report (JSON, XML), whose keys and tags such a short form
+ * could match, after `scrubDeep` has masked the values.
  */
-export function createScrubber(secrets: Array<string | undefined>, options: { longOnly?: boolean } = {}): Scrub {
-  const forms = [...new Set(secrets.filter((s): s is string => s !== undefined && s.length > 0).flatMap(secretForms))]
-    .filter((form) => options.longOnly !== true || form.length >= secretPrefixChars)
-    .sort((a, b) => b.length - a.length);
-  if (forms.length === 0) return (text) => text;
-  // Whole forms first, so that one form's start is not taken for another's cut.
-  return (text) => forms.reduce(scrubPrefixes, forms.reduce(scrubForm, text));
+export function createScrubber(secrets: Iterable<string | undefined>, options: { longOnly?: boolean } = {}): Scrub {
+  return boundedScrubber(secrets, options)!;
+}
+
+/**
+ * The scrubber, or undefined when its automaton would need more than `maxNodes` nodes (about 36 bytes
+ * each while it is built): a recording made of tens of millions of characters of distinct credentials
+ * is refused, said as such, rather than left unscrubbed or allowed to exhaust the memory.
+ */
+export function boundedScrubber(secrets: Iterable<string | undefined>, options: { longOnly?: boolean; maxNodes?: number } = {}): Scrub | undefined {
+  const patterns = new Map<string, SecretPattern>();
+  for (const secret of secrets) {
+    if (secret === undefined || secret.length === 0) continue;
+    for (const form of secretForms(secret)) {
+      const short = form.length < secretPrefixChars;
+      if (short && options.longOnly === true) continue;
+      if (form.length <= secretHeadChars) {
+        if (!patterns.has(form)) patterns.set(form, { text: form, short });
+        continue;
+      }
+      const head = `${form.slice(0, secretHeadChars)}`;
+      const key = `\u0000${head}`;
+      const known = patterns.get(key);
+      if (known === undefined) patterns.set(key, { text: head, short: false, whole: [form] });
+      else known.whole!.push(form);
+    }
+  }
+  if (patterns.size === 0) return (text) => text;
+  const automaton = createSecretAutomaton([...patterns.values()], secretPrefixChars, options.maxNodes);
+  if (automaton === undefined) return undefined;
+  return (text) => {
+    const spans = automaton.spans(text);
+    if (spans.length === 0) return text;
+    let out = '';
+    let from = 0;
+    for (const [start, end] of spans) {
+      out += text.slice(from, start) + mask;
+      from = end;
+    }
+    return out + text.slice(from);
+  };
 }
 
 /** A copy of a plain value with every string in it scrubbed (keys stay as they are). */

@@ -4,23 +4,26 @@
 // identity, list arithmetic, query echo). Plus two rules a recording can show and a probe cannot:
 //   har_auth                a success without both credentials the document requires
 //   har_request_conformance a request the document forbids, answered 2xx
-// Findings point at the entry (file, index, time); credentials found in the recording are scrubbed.
+// Findings point at the entry (file, index, time) and are folded across entries, with a bound on how
+// many a run keeps; credentials found in the recording are masked in every finding, by name and value.
 import { parseInput } from '../../mocks/core/input.js';
-import { looksLikeCredential } from '../../mocks/core/journal.js';
 import { compiledSpec, type CompiledSpec } from '../../src/spec/index.js';
 import { createRouter } from '../../src/spec/router.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { findingFor, type CheckContext } from '../checks/check.js';
 import { responseCheckNames } from '../check-names.js';
 import { responseFindings } from '../checks/response-checks.js';
-import { deduplicate, type Finding } from '../findings.js';
-import type { LabelledExchange } from '../http-client.js';
+import type { Finding } from '../findings.js';
+import { defaultMaxBodyBytes, type LabelledExchange } from '../http-client.js';
 import type { CheckResult, ContractReport } from '../runner.js';
-import { outcomeOf } from '../run-outcome.js';
-import { createScrubber, scrubDeep } from '../secrets.js';
-import { readHar, type HarFileEntry } from './read-har.js';
+import { describeFailure, outcomeOf } from '../run-outcome.js';
+import { boundedScrubber, scrubDeep } from '../secrets.js';
+import { readHar, type HarFileEntry, type HarNameValue } from './read-har.js';
 import { isThrottled } from '../throttle.js';
 import { visible } from '../../src/text/visible.js';
+import { counted } from '../../src/text/counted.js';
+import { createCredentialCollector, maskedBody, maskedQuery } from './har-credentials.js';
+import { createFoldedFindings, defaultMaxFindings } from './folded-findings.js';
 
 export const harCheckNames = ['har_auth', 'har_request_conformance'] as const;
 
@@ -30,13 +33,38 @@ export interface HarOptions {
   baseUrl?: string | undefined;
   spec?: CompiledSpec;
   apiKeyHeader?: string;
+  /** The longest body parsed, in bytes (default 10 MiB, as --max-body-bytes); a longer one is a finding. */
+  maxBodyBytes?: number;
+  /** The most findings the run keeps (default 1,000); past it they are counted, not listed. */
+  maxFindings?: number;
+  /** The most characters of credentials (in all their forms, shared starts once) the run can mask. */
+  maxSecretNodes?: number;
 }
+
+/** About 600 MB while the scrubber is built: far more credentials than any real recording holds. */
+const maxSecretNodes = 16 * 1024 * 1024;
 
 /** Entries not checked, and why: each reason with its count. */
 type Skipped = Map<string, number>;
 
-const header = (headers: Array<{ name?: string; value?: string }> | undefined): Record<string, string> =>
-  Object.fromEntries((headers ?? []).filter((h) => typeof h.name === 'string').map((h) => [h.name!.toLowerCase(), String(h.value ?? '')]));
+/** The most reasons for entries not checked that are told apart; the others are counted together. */
+const maxSkipReasons = 50;
+
+const header = (headers: HarNameValue[] | undefined): Record<string, string> => Object.fromEntries((headers ?? []).map((h) => [h.name.toLowerCase(), h.value]));
+
+/** A text from the recording, bounded and safe to print, for a message. */
+const shown = (text: string, max: number) => visible(text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A body's text as the checks read it, or why it is not read: its bytes past the bound, an unknown encoding. */
+function bodyOf(text: string | undefined, encoding: string | undefined, tooLongBytes: number | undefined, maxBytes: number): { text?: string; tooLong?: true; unknownEncoding?: string } {
+  if (tooLongBytes !== undefined) return { tooLong: true };
+  if (text === undefined) return {};
+  if (encoding === undefined) return Buffer.byteLength(text) > maxBytes ? { tooLong: true } : { text };
+  if (encoding !== 'base64') return { unknownEncoding: encoding };
+  if (Math.floor((text.length * 3) / 4) > maxBytes + 2) return { tooLong: true };
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.byteLength > maxBytes ? { tooLong: true } : { text: bytes.toString('utf8') };
+}
 
 export async function runHarContract(options: HarOptions): Promise<ContractReport> {
   const started = Date.now();
@@ -45,18 +73,22 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
   // Spelt as the document spells it in a curl line; looked up in lower case, as the reader keeps names.
   const apiKeyName = options.apiKeyHeader ?? apiKeyHeaderOf(spec.document);
   const apiKeyHeader = apiKeyName.toLowerCase();
-  const secrets = new Set<string>();
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const maxFindings = options.maxFindings ?? defaultMaxFindings;
+  const credentials = createCredentialCollector(apiKeyName);
   const skipped: Skipped = new Map();
-  const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
-  const raw: Finding[] = [];
+  const skip = (why: string, count = 1) => {
+    const reason = skipped.has(why) || skipped.size < maxSkipReasons ? why : 'other reasons';
+    skipped.set(reason, (skipped.get(reason) ?? 0) + count);
+  };
+  const findings = createFoldedFindings(maxFindings);
   const problems: string[] = [];
+  let failure: string | undefined;
   let checked = 0;
   let read = 0;
   /** The operations the checked entries addressed: what each check's JUnit testcases are classed by. */
   const operations = new Set<string>();
   const otherHosts = new Set<string>();
-  const filesWithCredentials = new Set<string>();
-  const authCandidates: Array<{ file: string; finding: Finding }> = [];
   const base = options.baseUrl?.replace(/\/+$/, '');
   const context: CheckContext = {
     spec,
@@ -66,23 +98,35 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     apiKeyHeader: apiKeyName,
     generation: { seed: 0, maxCases: 0 },
   };
+  // A success without both credentials is told only once its file is read: a recording that holds none
+  // at all (a sanitized browser export) cannot tell. Folded as the findings are, so bounded too.
+  let authCandidates = createFoldedFindings(maxFindings);
+  let fileHasCredentials = false;
 
   const consider = (entry: HarFileEntry) => {
     read++;
-    const where = `entry ${entry.index} of ${entry.file}${entry.startedDateTime === undefined ? '' : ` (${entry.startedDateTime})`}`;
+    const time = entry.startedDateTime === undefined ? '' : ` (${shown(entry.startedDateTime, 40)})`;
+    const where = `entry ${entry.index} of ${entry.file}${time}`;
     const url = entry.request?.url;
-    if (typeof url !== 'string' || typeof entry.request?.method !== 'string') return skip('no request URL or method');
+    let parsed: URL | undefined;
+    try {
+      parsed = url === undefined ? undefined : new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    const requestText = bodyOf(entry.request?.postData?.text, undefined, entry.request?.postData?.tooLongBytes, maxBodyBytes);
+    const content = entry.response?.content;
+    const responseText = bodyOf(content?.text, content?.encoding, content?.tooLongBytes, maxBodyBytes);
+    // Every entry's credentials, checked or not: any of them may be echoed in an entry that is.
+    credentials.collect(entry, parsed, requestText.text, responseText.text);
+    if (url === undefined || entry.request?.method === undefined) return skip('no request URL or method');
     if (base !== undefined && !url.startsWith(base)) {
       // Which hosts the recording is of: the --base-url to give instead.
-      if (otherHosts.size < 3) otherHosts.add(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? url.slice(0, 60));
+      // A user name and password in the URL are a credential too: never shown.
+      if (otherHosts.size < 3) otherHosts.add((/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url.slice(0, 300))?.[0] ?? url.slice(0, 60)).replace(/\/\/[^/?#]*@/, '//***@'));
       return skip('another host than --base-url');
     }
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return skip('a URL that cannot be parsed');
-    }
+    if (parsed === undefined) return skip('a URL that cannot be parsed');
     // The document's paths may sit under a prefix of the deployment's own (/api/v2/…).
     const at = parsed.pathname.indexOf(router.prefix);
     if (at < 0) return skip('not on the document’s paths');
@@ -93,75 +137,104 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     const match = router.match(method, path);
     if (match.kind !== 'operation') return skip('not on the document’s paths');
     const requestHeaders = header(entry.request.headers);
-    for (const [name, value] of Object.entries(requestHeaders)) if (looksLikeCredential(name) || name === apiKeyHeader) secrets.add(value.replace(/^Bearer\s+/i, ''));
     const status = entry.response?.status;
     if (entry.response === undefined || typeof status !== 'number' || status <= 0) return skip('no response (an aborted request)');
     const responseHeaders = header(entry.response.headers);
     if (isThrottled(status, responseHeaders)) return skip('a throttled answer (429, or 503 with Retry-After): a gateway’s, not the API’s, so not judged');
-    for (const [name, value] of Object.entries(responseHeaders)) if (looksLikeCredential(name)) secrets.add(value);
-    const content = entry.response.content;
-    let bodyText = content?.text;
-    if (bodyText !== undefined && content?.encoding !== undefined) {
-      if (content.encoding === 'base64') bodyText = Buffer.from(bodyText, 'base64').toString('utf8');
-      else {
-        skip(`a body in an unknown encoding (${content.encoding}): body checks left out`);
-        bodyText = undefined;
-      }
-    }
-    if (content?.text === undefined && status !== 204) skip('a body the recorder left out: body checks left out');
+    if (responseText.unknownEncoding !== undefined) skip(`a body in an unknown encoding (${shown(responseText.unknownEncoding, 20)}): body checks left out`);
+    if (content?.text === undefined && content?.tooLongBytes === undefined && status !== 204) skip('a body the recorder left out: body checks left out');
+    if (requestText.tooLong === true) skip(`a request body over ${maxBodyBytes.toLocaleString('en-US')} bytes (--max-body-bytes): har_request_conformance left out`);
+    const requestContentType = entry.request.postData?.mimeType ?? requestHeaders['content-type'];
+    // What a finding shows of the request: every credential masked by name (by value comes at the end).
+    const shownHeaders = Object.fromEntries(Object.entries(requestHeaders).map(([name, value]) => [name, credentials.shownHeader(name, value)]));
     const exchange: LabelledExchange = {
       label: where,
       auth: 'both',
       attempts: 1,
       operationId: match.operation.operationId,
-      request: { method, target: `${path}${parsed.search}`, headers: requestHeaders, ...(entry.request.postData?.text === undefined ? {} : { body: entry.request.postData.text }) },
-      response: { status, headers: { ...responseHeaders, ...(content?.mimeType ? { 'content-type': responseHeaders['content-type'] ?? content.mimeType } : {}) }, bodyText: bodyText ?? '', durationMs: 0 },
+      request: { method, target: `${path}${maskedQuery(parsed.search)}`, headers: shownHeaders, ...(requestText.text === undefined ? {} : { body: maskedBody(requestText.text, requestContentType) }) },
+      response: {
+        status,
+        headers: { ...responseHeaders, ...(content?.mimeType ? { 'content-type': responseHeaders['content-type'] ?? content.mimeType } : {}) },
+        bodyText: responseText.text ?? '',
+        durationMs: 0,
+        ...(responseText.tooLong === true ? { bodyLimitExceeded: maxBodyBytes } : {}),
+      },
     };
     checked++;
     operations.add(match.operation.operationId);
     const own: Finding[] = [];
-    if (bodyText !== undefined || status === 204) own.push(...responseFindings(exchange, entryContext));
+    if (responseText.text !== undefined || responseText.tooLong === true || status === 204) own.push(...responseFindings(exchange, entryContext));
     const success = status >= 200 && status < 300;
-    // A credential redacted by the recorder ("[redacted]") was there; a recording that holds none at all
-    // (a sanitized browser export) cannot tell, and is judged at the end of its file.
+    // A credential redacted by the recorder ("[redacted]") was there.
     const hasToken = (requestHeaders.authorization ?? '').trim() !== '';
     const hasKey = (requestHeaders[apiKeyHeader] ?? '').trim() !== '';
-    if (hasToken || hasKey) filesWithCredentials.add(entry.file);
+    if (hasToken || hasKey) fileHasCredentials = true;
     if (success) {
       if (!hasToken || !hasKey)
-        authCandidates.push({ file: entry.file, finding: findingFor(exchange, { check: 'har_auth', expected: 'both credentials the document requires (a bearer token and the API key)', actual: `${hasToken ? 'a token' : 'no token'}, ${hasKey ? 'a key' : 'no key'}`, message: `answered ${status} without both credentials — ${where}` }, entryContext) });
-      const input = parseInput(match.operation, { method, path, query: parsed.searchParams, headers: requestHeaders, body: exchange.request.body === undefined ? undefined : new TextEncoder().encode(exchange.request.body) }, match.pathValues);
-      if (!input.ok)
-        own.push(findingFor(exchange, { check: 'har_request_conformance', expected: 'a request the document allows, or a refusal', actual: input.violations.slice(0, 5), message: `answered ${status} to a request the document forbids (${input.violations.map((v) => `${v.field} ${v.message}`).slice(0, 3).join('; ')})` }, entryContext));
+        authCandidates.add(findingFor(exchange, { check: 'har_auth', expected: 'both credentials the document requires (a bearer token and the API key)', actual: `${hasToken ? 'a token' : 'no token'}, ${hasKey ? 'a key' : 'no key'}`, message: `answered ${status} without both credentials` }, entryContext), where);
+      if (requestText.tooLong !== true) {
+        const input = parseInput(match.operation, { method, path, query: parsed.searchParams, headers: requestHeaders, body: requestText.text === undefined ? undefined : new TextEncoder().encode(requestText.text) }, match.pathValues);
+        if (!input.ok)
+          own.push(findingFor(exchange, { check: 'har_request_conformance', expected: 'a request the document allows, or a refusal', actual: input.violations.slice(0, 5), message: `answered ${status} to a request the document forbids (${input.violations.map((v) => `${v.field} ${v.message}`).slice(0, 3).join('; ')})` }, entryContext));
+      }
     }
     // A finding names its entry: the place to look in the recording.
-    for (const finding of own) raw.push({ ...finding, message: `${finding.message} — ${where}` });
+    for (const finding of own) findings.add(finding, where);
   };
 
-  for (const file of options.files) problems.push(...(await readHar(file, consider)).problems);
-  for (const { file, finding } of authCandidates) {
-    if (filesWithCredentials.has(file)) raw.push(finding);
-    else skip('a success in a recording that holds no credentials at all (a sanitized export?): har_auth left out');
+  const guarded = (entry: HarFileEntry) => {
+    try {
+      consider(entry);
+    } catch (error) {
+      // What a hostile recording holds must not end the run without a report: the run says so, exit 2.
+      failure ??= `entry ${entry.index} of ${entry.file} could not be checked (${describeFailure(error)})`;
+    }
+  };
+  const unreadable = (_index: number, why: string) => {
+    read++;
+    skip(`${why}: not read`);
+  };
+
+  try {
+    for (const file of options.files) {
+      fileHasCredentials = false;
+      problems.push(...(await readHar(file, guarded, unreadable, { maxBodyBytes })).problems);
+      if (fileHasCredentials) findings.absorb(authCandidates);
+      else if (authCandidates.entries() > 0) skip('a success in a recording that holds no credentials at all (a sanitized export?): har_auth left out', authCandidates.entries());
+      authCandidates = createFoldedFindings(maxFindings);
+    }
+  } catch (error) {
+    failure ??= `the recording could not be checked (${describeFailure(error)})`;
   }
 
-  const scrub = createScrubber([...secrets].filter((s) => s.length > 0).slice(0, 10_000));
-  const findings = deduplicate(raw.map((f) => scrubDeep(f, scrub)));
+  // Built once, over every credential the files hold, and each text scanned once. Their number has no
+  // bound; the memory they take has one, and a recording past it is refused rather than half-scrubbed.
+  const scrubber = boundedScrubber(credentials.values(), { maxNodes: options.maxSecretNodes ?? maxSecretNodes });
+  if (scrubber === undefined) {
+    failure = `the recording holds more distinct credentials than the run can mask (over ${(options.maxSecretNodes ?? maxSecretNodes).toLocaleString('en-US')} characters of them): no finding is listed; check a part of it at a time`;
+  }
+  const scrub = scrubber ?? ((text: string) => text);
+  const listed = scrubber === undefined ? [] : findings.list().map((f) => scrubDeep(f, scrub));
   const names = [...responseCheckNames, ...harCheckNames];
   const checks: CheckResult[] = names.map((name) => {
-    const own = findings.filter((f) => f.check === name);
+    const own = listed.filter((f) => f.check === name);
     const errors = own.filter((f) => f.severity === 'error').length;
     if (checked === 0) return { name, status: 'not-run', reason: 'no entry could be checked', errors: 0, warnings: 0 };
     return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings: own.length - errors, operations: [...operations].sort() };
   });
   const hosts = otherHosts.size === 0 ? '' : ` (the entries are for ${[...otherHosts].map((h) => visible(h)).join(', ')})`;
-  const notChecked = [...skipped].map(([why, count]) => `${count} × ${why}${why === 'another host than --base-url' ? hosts : ''}`);
-  const reason = checked === 0 ? `nothing could be checked: ${[...problems, ...notChecked].join('; ') || 'no entries'}` : undefined;
+  const notChecked = [...skipped].map(([why, count]) => scrub(`${count} × ${why}${why === 'another host than --base-url' ? hosts : ''}`));
+  const unlisted = findings.unlisted();
+  const notices = unlisted === 0 ? [] : [`${counted(unlisted, 'more finding', 'more findings')} not listed: a run over recordings lists at most ${maxFindings.toLocaleString('en-US')} (each with its count); the last finding of each check says how many of its own`];
+  const reason = failure !== undefined ? scrub(failure) : checked === 0 ? `nothing could be checked: ${[...problems, ...notChecked].join('; ') || 'no entries'}` : undefined;
   return {
     baseUrl: `HAR: ${options.files.join(', ')}`,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: checked,
-    ...outcomeOf(checks, findings, reason),
+    ...outcomeOf(checks, listed, reason === undefined ? undefined : scrub(reason)),
+    ...(notices.length === 0 ? {} : { notices }),
     har: { read, checked, notChecked, problems: problems.map(scrub) },
   };
 }

@@ -3,6 +3,9 @@
 // when the journal is read, so no secret ever leaves it.
 import type { MockRequest, MockResponse } from './exchange.js';
 import { harOf, type Har, type HarSource } from './har.js';
+import { looksLikeCredential, redactedBody } from '../../src/text/credential-names.js';
+
+export { looksLikeCredential };
 
 type Recordable = Omit<MockRequest, 'bodyTooLarge'> & { bodyCut?: boolean };
 
@@ -47,13 +50,10 @@ const lenient = new TextDecoder('utf-8');
 const copyOf = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
 export const redacted = '[redacted]';
 
-// A header or query parameter whose name looks like a credential: X-Auth-Token, Api-Key, ?api_key=,
-// ?access_token=, Set-Cookie, Proxy-Authorization, client_secret, password… Erring towards hiding.
-const credentialName = /token|key|secret|passw(or)?d|cookie|authori[sz]ation|session|credential/i;
-
-export function looksLikeCredential(name: string): boolean {
-  return credentialName.test(name);
-}
+// A header, query parameter or body field whose name looks like a credential (X-Auth, Api-Key,
+// ?access_token=, ?sig=, Set-Cookie, "password", "client_secret"…): the list `contract --har` masks too.
+const contentTypeOf = (headers: Record<string, string>): string | undefined =>
+  Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
 
 function redactedQuery(query: URLSearchParams): string {
   const copy = new URLSearchParams();
@@ -78,7 +78,8 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
 
   function format({ id, at, request, response }: Recorded): JournalEntry {
     const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: redactedQuery(request.query), headers: redactedHeaders(request.headers), status: response.status };
-    if (request.body !== undefined && request.body.byteLength > 0) entry.body = lenient.decode(request.body.subarray(0, bodyPreviewBytes));
+    // A body's credential fields are hidden as its headers are: the preview may be cut, the fields are found all the same.
+    if (request.body !== undefined && request.body.byteLength > 0) entry.body = redactedBody(lenient.decode(request.body.subarray(0, bodyPreviewBytes)), contentTypeOf(request.headers), redacted);
     const operation = operationOf(request.method === 'HEAD' ? 'GET' : request.method, request.path);
     if (operation !== undefined) entry.operation = operation;
     if (response.fault !== undefined) {

@@ -60,14 +60,20 @@ export async function runContractCommand(args: string[]): Promise<number> {
 
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
   const targets = reporterOption(values.reporter);
-  if (values.har !== undefined) return writeReports(await runHarContract({ files: values.har, baseUrl }), targets, []);
+  const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
+  if (values.har !== undefined) {
+    // Whatever a recording holds, the reports are written and the run exits 2, without a stack trace.
+    const files = values.har;
+    const started = Date.now();
+    const report = await runHarContract({ files, baseUrl, maxBodyBytes }).catch((error: unknown) => failedRun(`HAR: ${files.join(', ')}`, started, `the HAR check failed unexpectedly (${describeFailure(error)})`));
+    return writeReports(report, targets, []);
+  }
   if (baseUrl === undefined) throw new UsageError('--base-url is required (or set UDE_KIT_BASE_URL), or --har FILE to check recorded traffic');
   const idRange = integerFormatRange('int32')!;
   const equipment = (values.equipment ?? []).map((text) => integerOption('equipment', text, { min: Number(idRange.min), max: Number(idRange.max) })!);
   const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 600_000 }) ?? 10_000;
   const only = listOption(values.only, 'only');
   const skip = listOption(values.skip, 'skip');
-  const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
   const retries = integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 0;
   const rate = numberOption('rate', values.rate, { min: 0.01, max: 100_000 });
   const maxWaitMs = integerOption('max-wait', values['max-wait'], { min: 0, max: 3_600_000 });
