@@ -2,10 +2,10 @@
 // an exit code. Everything below it throws or returns. A command's code is loaded when it runs, so that
 // `--help`, `--version` and a mistyped command answer without loading the mock or the suite.
 import { readFileSync } from 'node:fs';
-import { CliError, UsageError } from './cli-error.js';
+import { UsageError } from './cli-error.js';
 import { commands } from './commands.js';
 import { closest, helpText, parseCommand } from './declaration.js';
-import { visible } from '../text/visible.js';
+import { debugVariable, failureOf } from './failure-message.js';
 
 /** A command's module, with faker provided first: scenarios may generate data under any command. */
 async function load<T>(module: () => Promise<T>): Promise<T> {
@@ -112,15 +112,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError) {
-    // Every bad invocation, whoever found it, says where to read more: the command's help, or the top one.
-    const command = commands.find((c) => c.name === process.argv[2]);
-    const hint = error instanceof UsageError ? `\nsee \`ude-kit ${command === undefined ? '' : `${command.name} `}--help\`` : '';
-    // A message may quote a target or a file: whatever a command missed, no escape sequence reaches the terminal.
-    console.error(`ude-kit: ${visible(error.message)}${hint}`);
-    process.exit(error.exitCode);
-  }
-  console.error('ude-kit: unexpected error', error);
-  process.exit(1);
+  const command = commands.find((c) => c.name === process.argv[2]);
+  const { text, exitCode } = failureOf(error, command?.name, process.env[debugVariable] === '1');
+  console.error(text);
+  process.exit(exitCode);
 });
-
