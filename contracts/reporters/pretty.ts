@@ -14,7 +14,7 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
   // through v(): its control characters are shown as \xNN, so no escape sequence acts on the terminal.
   lines.push(`ude-kit contract ${mark('arrow')} ${v(report.baseUrl)}  (${counted(report.requests, 'request')} in ${(report.durationMs / 1000).toFixed(1)} s${report.seed === undefined ? '' : `, seed ${report.seed}`})`);
   if (report.har !== undefined) {
-    lines.push(`${counted(report.har.read, 'entry', 'entries')} read, ${report.har.checked} checked against the document`);
+    lines.push(`${counted(report.har.read, 'entry', 'entries')} read, ${report.har.checked.toLocaleString('en-US')} checked against the document`);
     for (const line of [...report.har.problems, ...report.har.notChecked.map((n) => `not checked: ${n}`)]) lines.push(`  ${v(line)}`);
   }
   if (report.reason !== undefined) lines.push('', `Could not run: ${v(report.reason)}`);

@@ -120,6 +120,11 @@ describe('reporters', () => {
     expect(Object.keys(json.findings[0]!)).toEqual(expect.arrayContaining(['severity', 'check', 'operation', 'pointer', 'expected', 'actual', 'message']));
   });
 
+  it("pretty counts a HAR's entries read and checked with thousands separators", () => {
+    const text = reporters.pretty!({ ...report, har: { read: 350_000, checked: 200_000, notChecked: [], problems: [] } });
+    expect(text).toContain('350,000 entries read, 200,000 checked against the document');
+  });
+
   it('junit has one testcase per check and operation, escaped', () => {
     const xml = reporters.junit!(report);
     expect(xml.match(/<testcase /g)).toHaveLength(3);
