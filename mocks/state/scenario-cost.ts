@@ -35,7 +35,8 @@ export const unitsPerTicket = 4;
 
 /** The cost of each file, the root of the chain first; the state's size so far is an upper bound. */
 function fileCosts(chain: readonly ChainLink[]): FileCost[] {
-  const size = { tickets: 0, catalog: 0, used: 0 };
+  // What later files read: the catalogue (new ids follow it) and the records (usedOn places records among them).
+  const size = { catalog: 0, used: 0 };
   return chain.map(({ name = 'this file', prefix, scenario }) => {
     const terms: string[] = [];
     let records = 0;
@@ -59,7 +60,6 @@ function fileCosts(chain: readonly ChainLink[]): FileCost[] {
       const most = spec.usedPerTicket?.[1] ?? 0;
       add(tickets * (unitsPerTicket + most), `tickets × (${unitsPerTicket} + usedPerTicket max) = ${figure(tickets)} × ${figure(unitsPerTicket + most)} =`);
       records += tickets * most;
-      size.tickets += tickets;
       size.used += tickets * most;
       const usedOn = spec.usedOn ?? [];
       if (usedOn.length > 0) {
@@ -72,7 +72,6 @@ function fileCosts(chain: readonly ChainLink[]): FileCost[] {
     }
     const explicit = (scenario.tickets?.length ?? 0) * unitsPerTicket + (scenario.catalog?.length ?? 0) + (scenario.used?.length ?? 0);
     add(explicit, `entries written in the file (a ticket ${unitsPerTicket})`);
-    size.tickets += scenario.tickets?.length ?? 0;
     size.catalog += scenario.catalog?.length ?? 0;
     size.used += scenario.used?.length ?? 0;
     return { name, prefix, records, work, terms };

@@ -68,6 +68,9 @@ describe('mock.inject', () => {
     mock.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 2 });
     // @ts-expect-error: not an operation of the document
     expect(() => mock.inject({ operation: 'listEverything', status: 503 })).toThrow(FaultRefusedError);
+    // A thrown error says what was refused in its message, each violation as field and message, and its name.
+    // @ts-expect-error: not an operation of the document, and a status past 599
+    expect(() => mock.inject({ operation: 'listEverything', status: 600 })).toThrow(expect.objectContaining({ name: 'FaultRefusedError', message: 'the fault is refused (/problems/violations): operation must be equal to one of the allowed values; status must be <= 599' }) as Error);
     expect([list(mock), list(mock), list(mock)]).toEqual([503, 503, 200]);
     expect(mock.faults()).toEqual([]);
   });
@@ -110,6 +113,8 @@ describe('mock.inject', () => {
     const problem = JSON.parse(refused.body ?? '') as Problem;
     expect(problem).toMatchObject({ type: '/problems/too-many-faults', status: 400 });
     expect(() => mock.inject({ status: 500 })).toThrow(expect.objectContaining({ problem }) as Error);
+    // Without violations, the error's message carries the problem's detail.
+    expect(() => mock.inject({ status: 500 })).toThrow(`the fault is refused (/problems/too-many-faults): ${problem.detail}`);
     const listed = mock.handle({ method: 'GET', path: '/__admin/faults', query: new URLSearchParams(), headers: {} });
     expect((JSON.parse(listed.body ?? '') as { faults: unknown[] }).faults).toHaveLength(maxActiveFaults);
     // Another operation's requests are not shaped by them.

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createDeck } from '../../mocks/state/deck.js';
 import { provideFaker } from '../../mocks/state/faker-slot.js';
-import { chainCost } from '../../mocks/state/scenario-cost.js';
+import { defaultStateEntriesAtMost } from '../../mocks/state/default-state.js';
+import { chainCost, costViolations, type ChainLink } from '../../mocks/state/scenario-cost.js';
 import { resolveScenario, type ScenarioDocument, type ScenarioLookup } from '../../mocks/state/scenario.js';
 import { generationLimits } from '../../mocks/state/scenario-schema.js';
 import { shippedScenarioSource } from '../../mocks/state/scenario-source-node.js';
@@ -50,6 +51,38 @@ describe('a deck', () => {
     const picked = [...deck.draw(seeded(1), 5), ...deck.draw(seeded(2), 5)];
     expect(new Set(picked).size).toBe(10);
     expect(deck.size).toBe(2 ** 31 - 11);
+  });
+
+  it('ignores the last position taken out a second time', () => {
+    const deck = createDeck(6);
+    deck.remove(5);
+    deck.remove(5);
+    expect(deck.size).toBe(5);
+    expect(deck.draw(seeded(3), 5).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('draws nothing for a count of 0 or less, and nothing from an empty deck, leaving the deck as it was', () => {
+    const deck = createDeck(4);
+    expect(deck.draw(seeded(5), 0)).toEqual([]);
+    expect(deck.draw(seeded(5), -2)).toEqual([]);
+    expect(deck.size).toBe(4);
+    expect(deck.draw(seeded(5), 4).sort()).toEqual([0, 1, 2, 3]);
+    expect(deck.draw(seeded(5), 1)).toEqual([]);
+    expect(deck.size).toBe(0);
+  });
+
+  it('makes the random calls arrayElements makes, so a draw leaves faker where arrayElements left it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (seed, size, wanted) => {
+        const count = Math.min(size, wanted);
+        const list = Array.from({ length: size }, (_, i) => i);
+        const mine = seeded(seed);
+        const theirs = seeded(seed);
+        createDeck(size).draw(mine, count);
+        theirs.helpers.arrayElements(list, count);
+        expect(mine.number.int(1e9)).toBe(theirs.number.int(1e9));
+      }),
+    );
   });
 
   it('never draws a position taken out, and ignores one taken out twice', () => {
@@ -97,6 +130,60 @@ describe('the cost of a chain, before any work', () => {
     const base: ScenarioDocument = { description: 'base', tickets: [{ id: ticket, status: 'Open' }], generate: { seed: 1, catalog: 10, tickets: 100, usedPerTicket: [2, 2] } };
     // base: catalogue 10 + tickets 100 × (4 + 2) + 1 ticket written (4); top: 200 records and 10 entries read + 20,000 entries.
     expect(chainCost([{ prefix: 'base: ', scenario: base }, { prefix: '', scenario: { description: 'top', generate: { seed: 1, usedOn } } }])).toEqual({ records: 200, work: 614 + 20_210 });
+  });
+});
+
+describe('the cost of each file, term by term', () => {
+  const d = defaultStateEntriesAtMost;
+  const entry = (id: number) => ({ diagnostic_equipment_id: id, name: `Tool ${id}`, version: null });
+  // root: preset d; catalogue 0 read + 5 made; tickets 3 × (4 + 2); usedOn (d + 6 records + 5 entries read,
+  // 2 entries, 2 records); written 2 tickets × 4 + 3 entries + 4 records. mid: catalogue 8 read + 7 made;
+  // usedOn (d + 12 records + 15 entries read, 1 entry, 1 record). top: 1 ticket written.
+  const chain = [
+    {
+      prefix: 'root: ',
+      scenario: {
+        description: 'root',
+        generate: { seed: 1, preset: 'default', catalog: 5, tickets: 3, usedPerTicket: [1, 2], usedOn: [{ ticket_id: ticket, count: 2 }, { ticket_id: ticket, count: 0 }] },
+        tickets: [{ id: ticket, status: 'In Progress' }, { id: 'aaaaaaaa-0000-4000-8000-000000000002', status: 'Open' }],
+        catalog: [entry(101), entry(102), entry(103)],
+        used: [1, 2, 3, 4].map((id) => ({ ticket_id: ticket, diagnostic_equipment_id: id })),
+      },
+    },
+    { prefix: 'mid: ', scenario: { description: 'mid', generate: { seed: 2, catalog: 7, usedOn: [{ ticket_id: ticket, count: 1 }] } } },
+    { prefix: '', scenario: { description: 'top', tickets: [{ id: 'aaaaaaaa-0000-4000-8000-000000000003', status: 'Open' }] } },
+  ] as const satisfies ReadonlyArray<{ prefix: string; scenario: ScenarioDocument }>;
+
+  it('adds up what each file makes, draws and reads, over what the files before it left', () => {
+    expect(chainCost(chain)).toEqual({ records: 9, work: d + 5 + 18 + (d + 15) + 15 + 15 + (d + 29) + 4 });
+  });
+
+  it('says a work refusal term by term, leaving out a file that costs nothing, at the file where the total passes', () => {
+    const heavy = { prefix: 'heavy: ', scenario: { description: 'heavy', generate: { seed: 3, tickets: 749_999 } } };
+    const empty = { prefix: 'empty: ', name: 'empty', scenario: { description: 'empty' } };
+    const found = costViolations([{ ...heavy, name: 'heavy' }, empty, { prefix: '', scenario: { description: 'top', tickets: [{ id: ticket, status: 'Open' }, { id: 'aaaaaaaa-0000-4000-8000-000000000002', status: 'Open' }] } }]);
+    expect(found).toEqual([
+      {
+        // The running total passes at the top file, which generates nothing: its extends brought it there.
+        field: '/extends',
+        message:
+          'would take 3,000,004 units of work to build (a record or catalogue entry made, drawn or read is one, a ticket 4: heavy: tickets × (4 + usedPerTicket max) = 749,999 × 4 = 2,999,996; this file: entries written in the file (a ticket 4) 8); a scenario may take at most 3,000,000',
+      },
+    ]);
+  });
+
+  it('refuses nothing at exactly the bounds, and names one file alone without a chain', () => {
+    const atRecords: ChainLink = { prefix: '', scenario: { description: 'at', generate: { seed: 1, tickets: 2_000, usedPerTicket: [1_000, 1_000] } } };
+    expect(chainCost([atRecords]).records).toBe(generationLimits.records);
+    expect(costViolations([atRecords])).toEqual([]);
+    const atWork = { prefix: '', scenario: { description: 'at', generate: { seed: 1, tickets: generationLimits.work / 4 } } };
+    expect(chainCost([atWork]).work).toBe(generationLimits.work);
+    expect(costViolations([atWork])).toEqual([]);
+    const over: ChainLink = { prefix: '', scenario: { description: 'over', generate: { seed: 1, tickets: 2_001, usedPerTicket: [1_000, 1_000] } } };
+    const empty = { prefix: 'empty: ', name: 'empty', scenario: { description: 'empty' } };
+    expect(costViolations([empty, over]).map((v) => v.message)).toEqual([
+      `would generate up to 2,001,000 records (tickets × usedPerTicket max + usedOn); a scenario may generate at most ${generationLimits.records.toLocaleString('en-US')}`,
+    ]);
   });
 });
 
