@@ -5,17 +5,13 @@
 // answer out as a web Response.
 import type { MockRequest } from '../core/exchange.js';
 import type { Mock } from '../core/mock.js';
+import { normalisedHeaders } from './web-headers.js';
 
 export function inProcessFetch(mock: Mock): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const headers: Record<string, string> = {};
-    // The Fetch standard's Headers gives lower-case names; a name given twice is already joined.
-    request.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    const head = { method: request.method.toUpperCase(), path: url.pathname, query: url.searchParams, headers };
+    const head = { method: request.method.toUpperCase(), path: url.pathname, query: url.searchParams, headers: normalisedHeaders(request.headers) };
     const refused = mock.screen(head);
     const bytes = refused === undefined && request.body !== null ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const plain: MockRequest = { ...head, body: bytes !== undefined && bytes.byteLength > 0 ? bytes : undefined };

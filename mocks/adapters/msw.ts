@@ -6,6 +6,7 @@ import { pickDelay, type DelayRange } from '../core/delay.js';
 import type { MockRequest } from '../core/exchange.js';
 import { createMock, type Mock, type MockOptions } from '../core/mock.js';
 import { persisted, type PersistTo } from './persistence.js';
+import { normalisedHeaders } from './web-headers.js';
 
 export interface HandlerOptions extends MockOptions {
   /** Serve only this origin (and path prefix), e.g. 'https://api.example.test'. Default: any origin. */
@@ -21,14 +22,6 @@ export interface MockHandlers {
   handlers: HttpHandler[];
   /** The state behind the handlers: reset it, load a state, change a ticket's status, read the journal. */
   mock: Mock;
-}
-
-function headersOf(request: Request): Record<string, string> {
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return headers;
 }
 
 export function createHandlers(options: HandlerOptions = {}): MockHandlers {
@@ -59,7 +52,7 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
         method: request.method.toUpperCase(),
         path: ownPath(url) ?? url.pathname,
         query: url.searchParams,
-        headers: headersOf(request),
+        headers: normalisedHeaders(request.headers),
       };
       // Refused from its head alone (route, credentials, admin token…): the body is never read.
       const refused = request.body === null ? undefined : mock.screen(head);
