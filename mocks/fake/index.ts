@@ -13,14 +13,45 @@ export type UsedEquipment = components['schemas']['UsedDiagnosticEquipment'];
 export type UsedEquipmentList = components['schemas']['UsedDiagnosticEquipmentList'];
 export type { Problem };
 
+const fakerFor = (seed: number) => seededFaker(seed, 'ude-kit/fake');
+
 export interface FakeOptions {
-  /** The same seed gives the same data (default 1). */
+  /** The same seed gives the same data. Without one, each call of a factory gives new data (see resetFakes). */
   seed?: number;
 }
 
-const fakerFor = (seed = 1) => {
-  return seededFaker(seed, 'ude-kit/fake');
-};
+// Without a seed, the nth call of a factory draws with seed n: successive records differ (a list built
+// from them has distinct React keys), and the first call gives what seed 1 gives. resetFakes() starts
+// every count again, for a test that wants the same data as the test before it.
+const calls = { usedEquipment: 0, list: 0 };
+
+/** Starts every factory's sequence again: the next call without a seed gives what seed 1 gives. */
+export function resetFakes(): void {
+  calls.usedEquipment = 0;
+  calls.list = 0;
+}
+
+/** The fields a record has, each named once: the type check fails if the document adds or drops one. */
+const recordFields = ['ticket_id', 'diagnostic_equipment_id', 'name', 'version'] as const satisfies ReadonlyArray<keyof UsedEquipment>;
+type Missing = Exclude<keyof UsedEquipment, (typeof recordFields)[number]>;
+const allFields: Missing extends never ? true : never = true;
+void allFields;
+const fakeOptionNames = ['seed'] as const satisfies ReadonlyArray<keyof FakeOptions>;
+const listOptionNames = ['total', 'limit', 'offset', 'ticket_id', 'row'] as const satisfies ReadonlyArray<keyof FakeListOptions>;
+
+/** A TypeError for a name the factory does not know: in JavaScript it was silently ignored. */
+function refuseUnknown(where: string, given: object, known: readonly string[], hint = ''): void {
+  const unknown = Object.keys(given).filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  throw new TypeError(`${where}: unknown ${unknown.length === 1 ? 'name' : 'names'} ${unknown.map((n) => JSON.stringify(n)).join(', ')} (known: ${known.join(', ')})${hint}`);
+}
+
+function seedFor(factory: keyof typeof calls, options: FakeOptions, where: string): number {
+  refuseUnknown(`${where}'s options`, options, fakeOptionNames);
+  if (options.seed === undefined) return ++calls[factory];
+  if (!Number.isSafeInteger(options.seed)) throw new TypeError(`${where}: the seed must be an integer, not ${String(options.seed)}`);
+  return options.seed;
+}
 
 function record(faker: Faker, overrides: Partial<UsedEquipment>): UsedEquipment {
   return {
@@ -32,12 +63,13 @@ function record(faker: Faker, overrides: Partial<UsedEquipment>): UsedEquipment 
   };
 }
 
-/** One used-diagnostic-equipment record; any field can be set. */
+/** One used-diagnostic-equipment record; any field can be set. Successive calls without a seed differ. */
 export function fakeUsedEquipment(overrides: Partial<UsedEquipment> = {}, options: FakeOptions = {}): UsedEquipment {
-  return record(fakerFor(options.seed), overrides);
+  refuseUnknown('fakeUsedEquipment', overrides, recordFields);
+  return record(fakerFor(seedFor('usedEquipment', options, 'fakeUsedEquipment')), overrides);
 }
 
-export interface FakeListOptions extends FakeOptions {
+export interface FakeListOptions {
   /** Rows matching in all (default 3). */
   total?: number;
   limit?: number;
@@ -48,9 +80,14 @@ export interface FakeListOptions extends FakeOptions {
   row?: Partial<UsedEquipment>;
 }
 
-/** One page of the list, whose numbers add up: min(limit, total − offset) rows, ids distinct. */
-export function fakeList(options: FakeListOptions = {}): UsedEquipmentList {
-  const faker = fakerFor(options.seed);
+/**
+ * One page of the list, whose numbers add up: min(limit, total − offset) rows, ids distinct. The seed
+ * is the second argument, as for every factory: `fakeList({ total: 40 }, { seed: 7 })`.
+ */
+export function fakeList(options: FakeListOptions = {}, fake: FakeOptions = {}): UsedEquipmentList {
+  refuseUnknown('fakeList', options, listOptionNames, 'seed' in options ? '; the seed is the second argument: fakeList(options, { seed })' : '');
+  refuseUnknown("fakeList's row", options.row ?? {}, recordFields);
+  const faker = fakerFor(seedFor('list', fake, 'fakeList'));
   const total = options.total ?? 3;
   const limit = options.limit ?? 25;
   const offset = options.offset ?? 0;
