@@ -12,6 +12,30 @@ interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** The Web Storage's enumeration, to find a state kept by another release under its own key. */
+  readonly length?: number;
+  key?(index: number): string | null;
+}
+
+/** The keys every release keeps its state under: this one's, and those of releases with another shape. */
+const keyPrefix = persistKey.slice(0, persistKey.lastIndexOf(':') + 1);
+
+/** Why a kept value does not load, in a few words: the first violation of its shape, and how many more. */
+function whyRefused(refused: ReadonlyArray<{ field: string; message: string }>): string {
+  const [first] = refused;
+  const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : '';
+  return first === undefined ? 'it is not a state' : `${first.field === '' ? 'the state' : first.field}: ${first.message}${more}`;
+}
+
+/** Keys of states kept by another release of the kit: never loadable here, so dropped (and said). */
+function otherReleasesKeys(storage: StorageLike): string[] {
+  if (storage.length === undefined || storage.key === undefined) return [];
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index++) {
+    const key = storage.key(index);
+    if (key !== null && key !== persistKey && key.startsWith(keyPrefix)) keys.push(key);
+  }
+  return keys;
 }
 
 function storageOf(persist: PersistTo): StorageLike | undefined {
@@ -29,16 +53,24 @@ export function persisted(mock: Mock, persist: PersistTo): { mock: Mock; save():
     console.warn(`ude-kit: ${persist} is not available here; the mock's state is not kept across reloads`);
     return { mock, save: () => undefined };
   }
+  const dropped = (why: string) => console.warn(`ude-kit: the mock state kept in ${persist} could not be loaded and was dropped: ${why}`);
+  for (const key of otherReleasesKeys(storage)) {
+    dropped(`it was kept by another release of ude-kit (under "${key}"; this one keeps "${persistKey}")`);
+    storage.removeItem(key);
+  }
   const kept = storage.getItem(persistKey);
   if (kept !== null) {
-    let refused: unknown[];
+    let parsed: unknown;
     try {
-      refused = mock.load(JSON.parse(kept) as unknown);
-    } catch {
-      refused = ['not JSON'];
+      parsed = JSON.parse(kept) as unknown;
+    } catch (error) {
+      dropped(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
+      storage.removeItem(persistKey);
+      parsed = undefined;
     }
+    const refused = parsed === undefined ? [] : mock.load(parsed);
     if (refused.length > 0) {
-      console.warn(`ude-kit: the mock state kept in ${persist} could not be loaded and was dropped`);
+      dropped(`its shape is not a state's, at ${whyRefused(refused)}`);
       storage.removeItem(persistKey);
     }
   }

@@ -9,6 +9,10 @@ class MemoryStorage {
   getItem = (key: string) => this.values.get(key) ?? null;
   setItem = (key: string, value: string) => void this.values.set(key, value);
   removeItem = (key: string) => void this.values.delete(key);
+  get length(): number {
+    return this.values.size;
+  }
+  key = (index: number) => [...this.values.keys()][index] ?? null;
 }
 
 const globals = globalThis as Record<string, unknown>;
@@ -31,9 +35,30 @@ describe('persist', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     (globals.sessionStorage as MemoryStorage).setItem(persistKey, '{"tickets": [1, 2');
     const fresh = createHandlers({ persist: 'sessionStorage' }).mock;
-    expect(warn).toHaveBeenCalledWith('ude-kit: the mock state kept in sessionStorage could not be loaded and was dropped');
+    expect(warn.mock.calls).toEqual([[expect.stringMatching(/^ude-kit: the mock state kept in sessionStorage could not be loaded and was dropped: it is not JSON \(.+\)$/)]]);
     expect(fresh.state().tickets.find((t) => t.id === '595be628-f6f2-4262-9c10-6389c6c4a5b8')?.status).toBe('In Progress');
     expect((globals.sessionStorage as MemoryStorage).getItem(persistKey)).toBeNull();
+  });
+
+  it('says what was wrong with a kept value of the wrong shape, and drops it', () => {
+    globals.sessionStorage = new MemoryStorage();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    (globals.sessionStorage as MemoryStorage).setItem(persistKey, JSON.stringify({ tickets: [1, 2], catalog: [], used: [] }));
+    createHandlers({ persist: 'sessionStorage' });
+    expect(warn.mock.calls).toEqual([[expect.stringMatching(/^ude-kit: the mock state kept in sessionStorage could not be loaded and was dropped: its shape is not a state's, at \/tickets\/0: .+ \(and \d+ more\)$/)]]);
+    expect((globals.sessionStorage as MemoryStorage).getItem(persistKey)).toBeNull();
+  });
+
+  it("drops, and names, a state kept by another release under its own key, and leaves other keys alone", () => {
+    const storage = new MemoryStorage();
+    const older = persistKey.replace(/v\d+$/, 'v0');
+    storage.setItem(older, '{}');
+    storage.setItem('my-app:draft', 'kept');
+    globals.sessionStorage = storage;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    createHandlers({ persist: 'sessionStorage' });
+    expect(warn.mock.calls).toEqual([[`ude-kit: the mock state kept in sessionStorage could not be loaded and was dropped: it was kept by another release of ude-kit (under "${older}"; this one keeps "${persistKey}")`]]);
+    expect([storage.getItem(older), storage.getItem('my-app:draft')]).toEqual([null, 'kept']);
   });
 
   it('says so, and works in memory, where the storage does not exist (msw/node)', () => {
