@@ -8,7 +8,9 @@ import { inProcessFetch } from '../../mocks/adapters/in-process.js';
 import { createHandlers } from '../../mocks/adapters/msw.js';
 import { createMock } from '../../mocks/core/mock.js';
 
-const base = 'http://localhost/v2/tickets/used-diagnostic-equipment';
+// The page's own origin, as an app's client calls it: happy-dom's fetch applies the same-origin policy
+// (on msw 3 a request to another origin is blocked before the handlers see it).
+const base = new URL('/v2/tickets/used-diagnostic-equipment', location.href).href;
 const { handlers, mock } = createHandlers();
 const server = setupServer(...handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
