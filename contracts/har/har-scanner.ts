@@ -55,6 +55,9 @@ interface Frame {
   next: number;
 }
 
+/** What may follow a value inside `container` (none: the end of the document). */
+const afterValueIn = (container: Frame | undefined): number => (container === undefined ? done : container.kind === 'entries' ? commaOrClose : commaOrEnd);
+
 /** The longest key of the frame read in full: the names it looks for are short. */
 const maxKeyBytes = 64;
 
@@ -150,8 +153,7 @@ export function createHarScanner(options: HarScannerOptions, onValue: (value: Sc
     kept = 0;
     segment = -1;
     onValue(scanned);
-    const frame = frames.at(-1);
-    state = frame === undefined ? done : frame.kind === 'entries' ? commaOrClose : commaOrEnd;
+    state = afterValueIn(frames.at(-1));
   }
 
   /** One byte of a value; returns false when the byte ends a scalar and belongs to the frame. */
@@ -214,8 +216,13 @@ export function createHarScanner(options: HarScannerOptions, onValue: (value: Sc
     const frame = frames.at(-1);
     const close = () => {
       frames.pop();
-      const parent = frames.at(-1);
-      state = parent === undefined ? done : parent.kind === 'entries' ? commaOrClose : commaOrEnd;
+      state = afterValueIn(frames.at(-1));
+    };
+    /** After a member or an item: a comma starts the next one (`next`), `closer` ends the container. */
+    const separator = (next: number, closer: number) => {
+      if (c === 0x2c) state = next;
+      else if (c === closer) close();
+      else fail(`an unexpected character at byte ${offset + i} ("," or "${String.fromCharCode(closer)}" was expected)`);
     };
     switch (state) {
       case start:
@@ -248,20 +255,14 @@ export function createHarScanner(options: HarScannerOptions, onValue: (value: Sc
         } else beginUnit(frame!.kind === 'log' && frame!.key === 'version' ? 'version' : 'other', 0, c, i);
         return;
       case commaOrEnd:
-        if (c === 0x2c) state = key;
-        else if (c === 0x7d) close();
-        else fail(`an unexpected character at byte ${offset + i} ("," or "}" was expected)`);
-        return;
+        return separator(key, 0x7d);
       case itemOrEnd:
       case item:
         if (c === 0x5d && state === itemOrEnd) return close();
         beginUnit('entry', frame!.next++, c, i);
         return;
       case commaOrClose:
-        if (c === 0x2c) state = item;
-        else if (c === 0x5d) close();
-        else fail(`an unexpected character at byte ${offset + i} ("," or "]" was expected)`);
-        return;
+        return separator(item, 0x5d);
       default:
         fail(`more after the end of the JSON, at byte ${offset + i}`);
     }
