@@ -8,6 +8,7 @@ import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { pickDelay, type DelayRange } from '../core/delay.js';
 import type { MockRequest, MockResponse } from '../core/exchange.js';
 import type { Mock } from '../core/mock.js';
+import { normalisedHeaders } from './web-headers.js';
 import { problemResponse } from '../core/response.js';
 import { hostAllowed } from '../core/origins.js';
 import { createBodyBudget, defaultBodyBytesInFlight, type BodyBudget } from './body-budget.js';
@@ -150,12 +151,13 @@ function parseTarget(target: string): { path: string; query: URLSearchParams } |
   }
 }
 
-// Node gives header names in lower case and every value as a string but set-cookie's (an array, and
-// never sent by a client to this API): the object is used as it is, without a copy per request.
+// Read from the raw header lines by the same rule as the web adapters': Node's own `request.headers`
+// keeps the first of a repeated Content-Type, Authorization or Host and drops the rest, where a web
+// Headers joins them, so the same request was read two ways. Joined here too, a repeated singleton
+// reaches the core as the comma list it is (and is refused as one) on every adapter.
 function headersOf(request: IncomingMessage): Record<string, string> {
-  const cookies = request.headers['set-cookie'];
-  if (cookies === undefined) return request.headers as Record<string, string>;
-  return { ...(request.headers as Record<string, string>), 'set-cookie': cookies.join(', ') };
+  const raw = request.rawHeaders;
+  return normalisedHeaders({ forEach: (callback) => { for (let i = 0; i + 1 < raw.length; i += 2) callback(raw[i + 1]!, raw[i]!); } });
 }
 
 /** What a client refused for a full body budget is told to wait: an upload in flight takes seconds. */
@@ -305,6 +307,8 @@ function headProblem(request: IncomingMessage, allowedHost: (host: string | unde
   const host = request.headers.host;
   // HTTP/1.1 requires Host (RFC 9112 §3.2); Node would answer a bare 400 without a word.
   if (host === undefined && request.httpVersion === '1.1') return violations([{ field: 'Host', message: 'is required (HTTP/1.1)' }]);
+  // Node keeps the first of two Host lines; which one names the server is anyone's guess (RFC 9112 §3.2).
+  if ((request.headersDistinct.host?.length ?? 0) > 1) return violations([{ field: 'Host', message: 'must be given once (RFC 9112)' }]);
   if (!allowedHost(host)) return hostNotAllowed(host ?? '');
   return undefined;
 }

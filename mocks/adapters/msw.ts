@@ -3,10 +3,9 @@
 // app's own handlers.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { pickDelay, type DelayRange } from '../core/delay.js';
-import type { MockRequest } from '../core/exchange.js';
 import { createMock, type Mock, type MockOptions } from '../core/mock.js';
 import { persisted, type PersistTo } from './persistence.js';
-import { normalisedHeaders } from './web-headers.js';
+import { answerWebRequest, webRequestHead } from './web-request.js';
 
 export interface HandlerOptions extends MockOptions {
   /** Serve only this origin (and path prefix), e.g. 'https://api.example.test'. Default: any origin. */
@@ -48,17 +47,7 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
     ({ request }) => ownPath(new URL(request.url)) !== undefined,
     async ({ request }) => {
       const url = new URL(request.url);
-      const head = {
-        method: request.method.toUpperCase(),
-        path: ownPath(url) ?? url.pathname,
-        query: url.searchParams,
-        headers: normalisedHeaders(request.headers),
-      };
-      // Refused from its head alone (route, credentials, admin token…): the body is never read.
-      const refused = request.body === null ? undefined : mock.screen(head);
-      const bytes = refused === undefined ? new Uint8Array(await request.arrayBuffer()) : undefined;
-      const plain: MockRequest = { ...head, body: bytes !== undefined && bytes.byteLength > 0 ? bytes : undefined };
-      const answer = refused ?? mock.handle(plain);
+      const { plain, answer } = await answerWebRequest(mock, request, webRequestHead(request, url, ownPath(url) ?? url.pathname));
       const wait = pickDelay(options.delay) + (answer.delayMs ?? 0);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       // Every write through the API or the admin API is kept (a reset forgets what was kept).
