@@ -1,22 +1,25 @@
 // Builds the browser example and serves it: `npm run example:browser`, and the e2e test's server.
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const configFile = here('./vite.config.ts');
 
-/** What `npx msw init public/` does in an app: put the installed msw's worker script beside the page. */
-function installWorker(): void {
-  mkdirSync(here('./public'), { recursive: true });
-  copyFileSync(fileURLToPath(new URL('../../node_modules/msw/lib/mockServiceWorker.js', import.meta.url)), here('./public/mockServiceWorker.js'));
+/** A mocking build, as `VITE_UDE_MOCK=msw vite build` makes one: main.ts imports the mock, the mswWorker plugin emits the worker. */
+async function buildMocking(): Promise<void> {
+  const before = process.env.VITE_UDE_MOCK;
+  process.env.VITE_UDE_MOCK = 'msw';
+  try {
+    await build({ configFile });
+  } finally {
+    if (before === undefined) delete process.env.VITE_UDE_MOCK;
+    else process.env.VITE_UDE_MOCK = before;
+  }
 }
 
 /** Serves the built example; with `proxyTo`, its /v2 calls go to that server (the standalone mock). */
 export async function serveExample(port: number, options: { proxyTo?: string; build?: boolean; headers?: Record<string, string> } = {}): Promise<{ url: string; close(): Promise<void> }> {
-  installWorker();
-  // Built with mocking on (main.ts imports the mock only then), as an app's `vite --mode mock` would be.
-  if (options.build !== false) await build({ configFile, define: { 'import.meta.env.VITE_UDE_MOCK': JSON.stringify('msw') } });
+  if (options.build !== false) await buildMocking();
   const proxy = options.proxyTo === undefined ? {} : { proxy: { '/v2': options.proxyTo } };
   const server: PreviewServer = await preview({ configFile, preview: { port, host: '127.0.0.1', strictPort: port !== 0, ...proxy, ...(options.headers === undefined ? {} : { headers: options.headers }) } });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');

@@ -60,7 +60,9 @@ describe('snippets in the docs', () => {
     // a relative import of another block's path ('./mocks', '../.storybook/preview') points at that file.
     const files: Record<string, string> = {};
     blocks.forEach((code, index) => {
-      const name = /^\/\/ (?:[\w.-]+\/)*([\w.-]+)\.ts\b/.exec(code)?.[1] ?? `block-${index}`;
+      const named = /^\/\/ (?:[\w.-]+\/)*([\w.-]+)\.ts\b/.exec(code)?.[1] ?? `block-${index}`;
+      // Two recipes may show the same file (vite.config.ts with a proxy, and with the worker plugin).
+      const name = `${named}.ts` in files ? `${named}-${index}` : named;
       const local = (path: string) => `./${path.split('/').at(-1)}.js`;
       files[`${name}.ts`] = `${forInstalled(code).replace(/(from |import\()'(\.{1,2}\/[\w./-]+)'/g, (_m, lead: string, path: string) => `${lead}'${local(path)}'`)}\nexport {};\n`;
     });

@@ -81,6 +81,21 @@ describe('the packed package', () => {
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('200 1');
   });
 
+  it("'ude-kit/vite' emits the app's own msw worker script into a mocking build only", () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { mswWorker } from 'ude-kit/vite';
+      const emitted = (build) => {
+        const files = [];
+        mswWorker({ build }).generateBundle.call({ emitFile: (file) => files.push(file) });
+        return files;
+      };
+      const [file] = emitted(true);
+      const installed = readFileSync('node_modules/msw/lib/mockServiceWorker.js', 'utf8');
+      console.log(file.fileName, file.source === installed, emitted(false).length);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('mockServiceWorker.js true 0');
+  });
+
   it("imports 'ude-kit/fake' and makes a page that adds up", () => {
     const script = `
       import { fakeList, fakeUsedEquipment } from 'ude-kit/fake';
