@@ -15,7 +15,7 @@ export default defineConfig(({ mode }) => ({
   resolve: {
     alias: {
       'ude-kit/msw': kit('mocks/adapters/msw.ts'),
-      'ude-kit/types': kit('src/spec/generated/types.ts'),
+      'ude-kit/types': kit('src/spec/public-types.ts'),
     },
   },
   plugins: [mswWorker({ build: loadEnv(mode, root, 'VITE_').VITE_UDE_MOCK === 'msw' })],

@@ -3,7 +3,7 @@
 // what comes back.
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { paths } from '../../src/spec/generated/types.js';
+import type { paths, QueryOf } from '../../src/spec/public-types.js';
 import { startHttpServer, type RunningServer } from '../../mocks/adapters/http-server.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
@@ -33,6 +33,22 @@ describe('openapi-fetch with the generated types, against the standalone mock', 
       // @ts-expect-error limit is a number in the generated types
       client.GET('/v2/tickets/used-diagnostic-equipment', { params: { query: { limit: 'five' } } });
     expect(typeof typeOnly).toBe('function');
+  });
+
+  it('catches a misspelt query parameter beside a valid one with `satisfies QueryOf<…>`, which openapi-fetch alone lets through', async () => {
+    type ListQuery = QueryOf<'/v2/tickets/used-diagnostic-equipment', 'get'>;
+    const query = { ticket_id: exampleTicketId, limit: 2 } satisfies ListQuery;
+    const { data } = await client.GET('/v2/tickets/used-diagnostic-equipment', { params: { query } });
+    expect(data?.query).toEqual({ ...query, offset: 0 });
+    // Compiled, never run. openapi-fetch 0.17's gap, pinned: a wrong key beside a valid one compiles
+    // (if a release closes it, this line fails to compile and the recipe can say so)…
+    const gap = () => client.GET('/v2/tickets/used-diagnostic-equipment', { params: { query: { ticket_id: exampleTicketId, ofset: 5 } } });
+    // …and `satisfies` names it, alone or beside a valid key.
+    // @ts-expect-error 'ofset' does not exist in the list's query type
+    const caught = { ticket_id: exampleTicketId, ofset: 5 } satisfies ListQuery;
+    // @ts-expect-error a string limit is refused too
+    const typed = { limit: 'five' } satisfies ListQuery;
+    expect([typeof gap, caught.ofset, typed.limit]).toEqual(['function', 5, 'five']);
   });
 
   it('adds, reads and removes, with path parameters named as in the spec', async () => {
