@@ -2,7 +2,8 @@
 // Chromium (Vitest browser mode, Debian's Chromium through playwright). One test file, the same
 // assertions; each project names only its environment and the setup file that serves the fake there.
 // `npm run test:components`; not part of `npm test`, which must pass without a browser.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
@@ -31,6 +32,9 @@ const mswWorkerScript: Plugin = {
   },
 };
 
+// The msw that node_modules/msw is: 2 on the main CI leg, 3 where .ci/node24-msw3/run links it in.
+const mswVersion = (JSON.parse(readFileSync(join(realpathSync(here('node_modules/msw')), 'package.json'), 'utf8')) as { version: string }).version;
+
 const inNode = (environment: 'jsdom' | 'happy-dom') => ({
   extends: true as const,
   // Under Node the package's 'node' export of ude-kit/msw: faker at hand, as in an app's Vitest run.
@@ -49,6 +53,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [mswWorkerScript],
+        // Vite keys its pre-bundled dependencies on the lockfile, which the msw swap leaves as it is: a
+        // cache per msw version, or the page would run msw 2's code against msw 3's worker script.
+        cacheDir: `node_modules/.vite/components-msw-${mswVersion}`,
         resolve: { alias: { ...kit, 'ude-kit/msw': here('mocks/adapters/msw.ts') } },
         // Found up front: a dependency discovered mid-run makes Vite reload the page and the run flaky.
         optimizeDeps: { include: ['@testing-library/dom', 'msw/browser', 'openapi-fetch', 'preact', 'preact/hooks', 'preact/jsx-runtime'] },
