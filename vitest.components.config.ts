@@ -6,8 +6,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { mswWorker } from './src/vite/msw-worker.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const example = 'examples/component';
@@ -15,21 +15,7 @@ const example = 'examples/component';
 // The example imports the kit as an app does; inside this repository those names point at the sources.
 const kit = {
   'ude-kit/fetch': here('src/client/call-time-fetch.ts'),
-  'ude-kit/types': here('src/spec/generated/types.ts'),
-};
-
-/**
- * What `npx msw init public/` gives an app, in development only: the installed msw's worker script at
- * /mockServiceWorker.js (msw 2 or 3, whichever node_modules/msw is), never copied into the repository.
- */
-const mswWorkerScript: Plugin = {
-  name: 'msw-worker-script',
-  configureServer(server) {
-    server.middlewares.use('/mockServiceWorker.js', (_request, response) => {
-      response.setHeader('content-type', 'text/javascript');
-      response.end(readFileSync(here('node_modules/msw/lib/mockServiceWorker.js')));
-    });
-  },
+  'ude-kit/types': here('src/spec/public-types.ts'),
 };
 
 // The msw that node_modules/msw is: 2 on the main CI leg, 3 where .ci/node24-msw3/run links it in.
@@ -52,7 +38,8 @@ export default defineConfig({
       inNode('happy-dom'),
       {
         extends: true,
-        plugins: [mswWorkerScript],
+        // The installed msw's worker script at /mockServiceWorker.js, as an app's dev server serves it (ude-kit/vite).
+        plugins: [mswWorker({ build: false })],
         // Vite keys its pre-bundled dependencies on the lockfile, which the msw swap leaves as it is: a
         // cache per msw version, or the page would run msw 2's code against msw 3's worker script.
         cacheDir: `node_modules/.vite/components-msw-${mswVersion}`,

@@ -2,11 +2,12 @@
 // the mock; in production the same calls reach the real API.
 import createClient from 'openapi-fetch';
 import { callTimeFetch } from 'ude-kit/fetch';
-import type { components, paths } from 'ude-kit/types';
+import type { components, paths, QueryOf } from 'ude-kit/types';
 
 export type UsedEquipment = components['schemas']['UsedDiagnosticEquipment'];
 export type Page = components['schemas']['UsedDiagnosticEquipmentList'];
 export type Problem = components['schemas']['Problem'];
+export type ListQuery = QueryOf<'/v2/tickets/used-diagnostic-equipment', 'get'>;
 
 // The page's own origin, as an app behind a proxy calls its API (happy-dom's fetch also refuses another
 // origin on msw 3); callTimeFetch so that msw/node's patched fetch is the one called, however early

@@ -1,7 +1,7 @@
 // A ticket's used diagnostic equipment, as a front-end shows it: a page at a time, an add form, a
 // remove button per row, and the API's problem (or a network failure) said in words.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Page, type Problem } from './api.js';
+import { api, type ListQuery, type Page, type Problem } from './api.js';
 
 const list = '/v2/tickets/used-diagnostic-equipment';
 const one = '/v2/tickets/used-diagnostic-equipment/{ticket-id}/{diagnostic-equipment-id}';
@@ -33,7 +33,9 @@ export function UsedEquipment({ ticketId, pageSize = 5 }: { ticketId: string; pa
 
   useEffect(() => {
     void guarded(async () => {
-      const { data, error } = await api.GET(list, { params: { query: { ticket_id: ticketId, limit: pageSize, offset } } });
+      // `satisfies` names a misspelt key, which openapi-fetch lets through beside a valid one.
+      const query = { ticket_id: ticketId, limit: pageSize, offset } satisfies ListQuery;
+      const { data, error } = await api.GET(list, { params: { query } });
       if (error !== undefined) setProblem(described(error));
       else setPage(data);
     });
