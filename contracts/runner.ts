@@ -249,10 +249,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         if (probeReason !== undefined || reason !== undefined) for (const name of names) notRun.set(name, probeReason ?? reason!);
         for (const name of names) operationsOf.set(name, new Set(own.map(operationName)));
         findings.push(...checkFindings);
+        // Timed before the judging below: that time is the response checks' (judgingMs), and counted in
+        // both the cases' times added up to more than the run's under load.
+        for (const name of names) durations.set(name, (performance.now() - checkStarted) / names.length);
         // The answers have served their check: judge each against the document now and let its body go,
         // so that a run holds one check's bodies at a time, not every body of the run.
         for (const exchange of own) judgeAndRelease(exchange);
-        for (const name of names) durations.set(name, (performance.now() - checkStarted) / names.length);
         // A pass that covered the reads only says so: "passed" must not read as "its writes were right".
         const partly = (check.uses ?? []).length === 0 ? undefined : options.readOnly ? '--read-only' : check.uses!.map((f) => missingFixture(context, f)).find((why) => why !== undefined);
         if (partly !== undefined && probeReason === undefined) for (const name of names) notes.set(name, `its writes did not run: ${partly}`);
