@@ -123,6 +123,17 @@ describe('the contract checks in the docs', () => {
   });
 });
 
+describe('the problems in the docs', () => {
+  it('the status table of behaviour.md lists every problem type the mock can answer', () => {
+    // Every problem is made by problems.ts's `problem('<type>', …)` (violations apart, made once there too).
+    const source = read('mocks/core/problems.ts');
+    const types = [...source.matchAll(/problem\(\s*'([a-z-]+)'/g)].map((m) => m[1]!).concat('violations');
+    expect(types.length).toBeGreaterThan(15);
+    const table = read('docs/behaviour.md').split('\n').filter((line) => line.startsWith('| '));
+    expect(types.filter((type) => !table.some((row) => row.includes(`\`/problems/${type}\``)))).toEqual([]);
+  });
+});
+
 describe('the admin API in the docs', () => {
   it('every endpoint the docs name is answered by the mock, not a missing route', () => {
     const endpoints = new Set<string>();
