@@ -37,6 +37,8 @@ export interface BrowserFigures {
   chromiumMswAloneMs: { median: number; runs: number[] };
   /** The same three calls in the page's main-thread CPU time (a shared machine's waits left out). */
   chromiumThreadMs: { createHandlers: { median: number; runs: number[] }; plainMsw: { median: number; runs: number[] }; mswAlone: { median: number; runs: number[] } };
+  /** The two calls on a page laid out as Vite's dev server serves it, main-thread CPU time, and their ratio. */
+  chromiumDevLayout: { createHandlersThreadMs: { median: number; runs: number[] }; plainMswThreadMs: { median: number; runs: number[] }; ratio: StartupRatio };
   /** createHandlers() ÷ the plain handler on the same page: each round's, their median, and the medians' ratio. */
   chromiumStartupRatio: { threadTime: StartupRatio; wallTime: StartupRatio };
   chromiumImportMs: { median: number; runs: number[] };
@@ -79,13 +81,12 @@ async function bundleShare(): Promise<BrowserFigures['bundle']> {
 }
 
 /**
- * The page: one bundle (the kit, msw, and one plain msw handler), `?mode=` picks what it times — `kit`
- * createHandlers(); `plain` msw's `http.get('/x', () => HttpResponse.json({}))`, the baseline of the
- * start-up ratio (the same page and script, so both calls meet the same first stack trace, whose cost
- * grows with the script); `stack` a first stack trace alone, then createHandlers().
+ * A page's timed module, after `imports` (createHandlers, http and HttpResponse): `?mode=` picks what
+ * it times — `kit` createHandlers(); `plain` msw's `http.get('/x', () => HttpResponse.json({}))`, the
+ * baseline of the start-up ratio (the same page and script, so both calls meet the same first stack
+ * trace, whose cost grows with the calling script); `stack` a first stack trace alone, then createHandlers().
  */
-const kitEntry = `import { createHandlers } from 'ude-kit/msw';
-import { http, HttpResponse } from 'msw';
+const timedModule = (imports: string) => `${imports}
 const mode = new URLSearchParams(location.search).get('mode');
 performance.mark('ude-s0');
 const s0 = performance.now();
@@ -97,6 +98,16 @@ const end = performance.now();
 performance.mark('ude-end');
 window.__ude = { importMs: s0 - window.__t0, stackMs: start - s0, createMs: end - start, handlers: handlers.length };
 `;
+
+/** The bench's page: one bundle of the kit, msw and the timed module, as a production-like build. */
+const kitEntry = timedModule("import { createHandlers } from 'ude-kit/msw';\nimport { http, HttpResponse } from 'msw';");
+/**
+ * The page as Vite's dev server serves it: the dependencies prebundled into one module of their own and
+ * the app's mocks module small, unbundled. The first stack trace then parses only that small module
+ * again, so it costs both calls less and the kit's own work weighs more in the ratio.
+ */
+const devDeps = "export { createHandlers } from 'ude-kit/msw';\nexport { http, HttpResponse } from 'msw';\n";
+const devModule = timedModule("import { createHandlers, http, HttpResponse } from '/deps.js';");
 
 /** An app's page with msw and the same plain handler and no kit, bundled the same way: shown beside it. */
 const mswAloneEntry = `import { http, HttpResponse } from 'msw';
@@ -140,13 +151,15 @@ function threadMs(trace: Buffer): { stackMs: number; createMs: number } {
 async function chromiumTimes(rounds: number) {
   // The page's whole bundle (msw included): what a dev page loads before the app renders.
   const scripts: Record<string, string> = {};
-  for (const [name, entry] of [['/kit.js', kitEntry], ['/msw-alone.js', mswAloneEntry]] as const) scripts[name] = (await bundleForBrowser(entry)).chunks.map((c) => c.code).join('\n');
+  for (const [name, entry] of [['/kit.js', kitEntry], ['/msw-alone.js', mswAloneEntry], ['/deps.js', devDeps]] as const) scripts[name] = (await bundleForBrowser(entry)).chunks.map((c) => c.code).join('\n');
+  scripts['/dev.js'] = devModule;
+  const pages: Record<string, string> = { '/msw-alone': '/msw-alone.js', '/dev': '/dev.js' };
   // Served from a real origin: msw reads localStorage when it loads, which about:blank refuses.
   const html = (script: string) => `<!doctype html><script>window.__t0 = performance.now();</script><script type="module" src="${script}"></script>`;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://page').pathname;
     const js = scripts[path];
-    response.writeHead(200, { 'content-type': js === undefined ? 'text/html' : 'text/javascript' }).end(js ?? html(path === '/msw-alone' ? '/msw-alone.js' : '/kit.js'));
+    response.writeHead(200, { 'content-type': js === undefined ? 'text/html' : 'text/javascript' }).end(js ?? html(pages[path] ?? '/kit.js'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -154,11 +167,11 @@ async function chromiumTimes(rounds: number) {
   const imports: number[] = [];
   const stacks: number[] = [];
   const createAfterStack: number[] = [];
-  type Mode = 'kit' | 'plain' | 'msw-alone' | 'stack';
-  const address: Record<Mode, string> = { kit: `${url}?mode=kit`, plain: `${url}?mode=plain`, 'msw-alone': `${url}msw-alone`, stack: `${url}?mode=stack` };
+  type Mode = 'kit' | 'plain' | 'msw-alone' | 'dev-kit' | 'dev-plain' | 'stack';
+  const address: Record<Mode, string> = { kit: `${url}?mode=kit`, plain: `${url}?mode=plain`, 'msw-alone': `${url}msw-alone`, 'dev-kit': `${url}dev?mode=kit`, 'dev-plain': `${url}dev?mode=plain`, stack: `${url}?mode=stack` };
   // Per mode, each round's first call: wall time (performance.now()) and the main thread's CPU time.
-  const times: Record<Exclude<Mode, 'stack'>, number[]> = { kit: [], plain: [], 'msw-alone': [] };
-  const cpuTimes: Record<Exclude<Mode, 'stack'>, number[]> = { kit: [], plain: [], 'msw-alone': [] };
+  const times: Record<Exclude<Mode, 'stack'>, number[]> = { kit: [], plain: [], 'msw-alone': [], 'dev-kit': [], 'dev-plain': [] };
+  const cpuTimes: Record<Exclude<Mode, 'stack'>, number[]> = { kit: [], plain: [], 'msw-alone': [], 'dev-kit': [], 'dev-plain': [] };
   const visit = async (mode: Mode): Promise<{ wall: PageTimes; cpu: { stackMs: number; createMs: number } }> => {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -176,7 +189,7 @@ async function chromiumTimes(rounds: number) {
   try {
     for (let round = 0; round < rounds; round++) {
       // The kit and the baseline take turns going first, so neither always follows the same neighbour.
-      const order: Array<Exclude<Mode, 'stack'>> = round % 2 === 0 ? ['kit', 'plain', 'msw-alone'] : ['plain', 'kit', 'msw-alone'];
+      const order: Array<Exclude<Mode, 'stack'>> = round % 2 === 0 ? ['kit', 'plain', 'msw-alone', 'dev-kit', 'dev-plain'] : ['plain', 'kit', 'msw-alone', 'dev-plain', 'dev-kit'];
       for (const mode of order) {
         const { wall, cpu } = await visit(mode);
         times[mode].push(round_(wall.createMs));
@@ -226,6 +239,7 @@ export async function browserBench(options: { rounds: number }): Promise<Browser
     chromiumPlainMswMs: figure(times.plain),
     chromiumMswAloneMs: figure(times['msw-alone']),
     chromiumThreadMs: { createHandlers: figure(cpuTimes.kit), plainMsw: figure(cpuTimes.plain), mswAlone: figure(cpuTimes['msw-alone']) },
+    chromiumDevLayout: { createHandlersThreadMs: figure(cpuTimes['dev-kit']), plainMswThreadMs: figure(cpuTimes['dev-plain']), ratio: startupRatio(cpuTimes['dev-kit'], cpuTimes['dev-plain']) },
     chromiumStartupRatio: { threadTime: startupRatio(cpuTimes.kit, cpuTimes.plain), wallTime: startupRatio(times.kit, times.plain) },
     chromiumImportMs: figure(imports),
     chromiumFirstStackMs: figure(stacks),
@@ -247,6 +261,7 @@ export function browserReport(figures: BrowserFigures): { lines: string[]; targe
   const { bundle } = figures;
   const thread = figures.chromiumThreadMs;
   const ratio = figures.chromiumStartupRatio;
+  const dev = figures.chromiumDevLayout;
   const lines = [
     "Browser: what 'ude-kit/msw' costs a page (before = bench/browser-baseline.json, the core before precompiled validators and lazy faker)",
     '| figure | now | before |',
@@ -260,11 +275,13 @@ export function browserReport(figures: BrowserFigures): { lines: string[]; targe
     `|   main-thread CPU time: createHandlers() / plain msw / plain msw alone, medians | ${thread.createHandlers.median} / ${thread.plainMsw.median} / ${thread.mswAlone.median} ms | — |`,
     `|   start-up ratio createHandlers() ÷ plain msw, CPU time: median of the rounds' (of the medians) | ${ratio.threadTime.medianOfRounds}× (${ratio.threadTime.ofMedians}×) | — |`,
     `|   start-up ratio, wall time: median of the rounds' (of the medians) | ${ratio.wallTime.medianOfRounds}× (${ratio.wallTime.ofMedians}×) | — |`,
+    `|   on a page laid out as Vite's dev server serves it, CPU time: createHandlers() / plain msw, medians; ratio (of the medians) | ${dev.createHandlersThreadMs.median} / ${dev.plainMswThreadMs.median} ms; ${dev.ratio.medianOfRounds}× (${dev.ratio.ofMedians}×) | — |`,
     `|   of which the page's first stack trace (msw's handler constructor; timed alone) | ${figures.chromiumFirstStackMs.median} ms | — |`,
     `|   createHandlers() after it (the kit's own share) | ${figures.chromiumCreateAfterStackMs.median} ms | — |`,
     `| import('ude-kit/msw') + createHandlers() in Node, median | ${figures.nodeImportAndCreateMs.median} ms | ${baseline.nodeImportAndCreateMs} ms |`,
     `|   import('msw') alone, in a process of its own | ${figures.nodeMswImportMs.median} ms | — |`,
     `Start-up per round (kit and plain alternate first), CPU: ratios ${ratio.threadTime.perRound.map((r) => `${r}×`).join(', ')}; createHandlers() ${thread.createHandlers.runs.join(', ')} ms; plain msw ${thread.plainMsw.runs.join(', ')} ms (alone ${thread.mswAlone.runs.join(', ')} ms)`,
+    `Start-up per round on the dev-server page, CPU: ratios ${dev.ratio.perRound.map((r) => `${r}×`).join(', ')}; createHandlers() ${dev.createHandlersThreadMs.runs.join(', ')} ms; plain msw ${dev.plainMswThreadMs.runs.join(', ')} ms`,
     `Start-up per round, wall: ratios ${ratio.wallTime.perRound.map((r) => `${r}×`).join(', ')}; createHandlers() ${figures.chromiumCreateHandlersMs.runs.join(', ')} ms; plain msw ${figures.chromiumPlainMswMs.runs.join(', ')} ms (alone ${figures.chromiumMswAloneMs.runs.join(', ')} ms)`,
     `By package (rendered bytes before minifying): ${Object.entries(bundle.byPackage).filter(([name]) => !name.includes('entry.js')).map(([name, bytes]) => `${name} ${kB(bytes)}`).join(', ')}`,
   ];

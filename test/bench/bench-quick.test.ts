@@ -27,7 +27,7 @@ describe('the benchmark in quick mode', () => {
       scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number; roundTrip: { records: number; same: boolean } }>;
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
-      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; chromiumPlainMswMs: { runs: number[] }; chromiumMswAloneMs: { runs: number[] }; chromiumThreadMs: Record<'createHandlers' | 'plainMsw' | 'mswAlone', { median: number }>; chromiumStartupRatio: Record<'threadTime' | 'wallTime', { perRound: number[]; medianOfRounds: number }>; chromiumFirstStackMs: { runs: number[] }; chromiumCreateAfterStackMs: { runs: number[] }; nodeImportAndCreateMs: { median: number }; nodeMswImportMs: { median: number } };
+      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; chromiumPlainMswMs: { runs: number[] }; chromiumMswAloneMs: { runs: number[] }; chromiumThreadMs: Record<'createHandlers' | 'plainMsw' | 'mswAlone', { median: number }>; chromiumStartupRatio: Record<'threadTime' | 'wallTime', { perRound: number[]; medianOfRounds: number }>; chromiumDevLayout: { ratio: { perRound: number[] } }; chromiumFirstStackMs: { runs: number[] }; chromiumCreateAfterStackMs: { runs: number[] }; nodeImportAndCreateMs: { median: number }; nodeMswImportMs: { median: number } };
       seed: { scenario: string; records: number; added: number; refused: number; acceptable: number; seedingMs: number; peakRssMb: number; exitCode: number | null };
     };
     expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
@@ -68,6 +68,7 @@ describe('the benchmark in quick mode', () => {
     for (const call of ['createHandlers', 'plainMsw', 'mswAlone'] as const) expect(results.browser.chromiumThreadMs[call].median, call).toBeGreaterThan(0);
     expect(results.browser.chromiumStartupRatio.threadTime.perRound).toHaveLength(1);
     expect(results.browser.chromiumStartupRatio.threadTime.medianOfRounds).toBeGreaterThan(0);
+    expect(results.browser.chromiumDevLayout.ratio.perRound).toHaveLength(1);
     expect(Object.keys(results.targets).some((name) => name.startsWith("createHandlers ≤ 1.5× msw's first plain handler"))).toBe(true);
     // The fresh page's figure split in two on a second page: its first stack trace, then createHandlers().
     expect(results.browser.chromiumFirstStackMs.runs).toHaveLength(1);
