@@ -49,24 +49,38 @@ function spansOfRow(row: string, needle: string): string[] {
   return [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((span) => span.startsWith(needle));
 }
 
+/**
+ * Blocks as modules of their own, each named by its first line's path ("// .storybook/preview.ts"); a
+ * relative import of another block's path ('./mocks', '../.storybook/preview') points at that file.
+ */
+function modulesOf(blocks: string[]): Record<string, string> {
+  const forInstalled = (code: string) => (mswMajor >= 3 ? code : code.replaceAll('onUnhandledFrame', 'onUnhandledRequest'));
+  const files: Record<string, string> = {};
+  blocks.forEach((code, index) => {
+    const name = /^\/\/ (?:[\w.-]+\/)*([\w.-]+)\.ts\b/.exec(code)?.[1] ?? `block-${index}`;
+    const local = (path: string) => `./${path.split('/').at(-1)}.js`;
+    files[`${name}.ts`] = `${forInstalled(code).replace(/(from |import\()'(\.{1,2}\/[\w./-]+)'/g, (_m, lead: string, path: string) => `${lead}'${local(path)}'`)}\nexport {};\n`;
+  });
+  return files;
+}
+
 describe('snippets in the docs', () => {
   it('every TypeScript block of the front-end recipes and the README type-checks (strict) on the installed msw', () => {
     const blocks = [...tsBlocks(frontend()), ...tsBlocks(readFileSync(join(root, 'README.md'), 'utf8'))];
     expect(blocks.length).toBeGreaterThanOrEqual(11);
     // The recipes show msw 3's option and say msw 2 names it onUnhandledRequest: check that claim too.
     expect(frontend()).toContain('On msw 2 the option is called `onUnhandledRequest`');
-    const forInstalled = (code: string) => (mswMajor >= 3 ? code : code.replaceAll('onUnhandledFrame', 'onUnhandledRequest'));
-    // Each block is a module of its own, named by its first line's path ("// .storybook/preview.ts");
-    // a relative import of another block's path ('./mocks', '../.storybook/preview') points at that file.
-    const files: Record<string, string> = {};
-    blocks.forEach((code, index) => {
-      const name = /^\/\/ (?:[\w.-]+\/)*([\w.-]+)\.ts\b/.exec(code)?.[1] ?? `block-${index}`;
-      const local = (path: string) => `./${path.split('/').at(-1)}.js`;
-      files[`${name}.ts`] = `${forInstalled(code).replace(/(from |import\()'(\.{1,2}\/[\w./-]+)'/g, (_m, lead: string, path: string) => `${lead}'${local(path)}'`)}\nexport {};\n`;
-    });
+    const files = modulesOf(blocks);
     expect(Object.keys(files)).toHaveLength(blocks.length);
     typecheck(files);
   }, 120_000);
+
+  it('the how-to for timing createHandlers() in an app (docs/performance.md) type-checks (strict)', () => {
+    const blocks = tsBlocks(readFileSync(join(root, 'docs', 'performance.md'), 'utf8'));
+    const files = modulesOf(blocks);
+    expect(Object.keys(files).sort()).toEqual(['baseline.ts', 'browser.ts', 'first-call.ts']);
+    typecheck(files);
+  }, 60_000);
 
   it('the scenario one-liners of the switching table type-check (strict)', () => {
     const node = spansOfRow('A Node test with the handlers', 'mock.load(scenarioState(');
