@@ -40,11 +40,24 @@ export interface DefaultStateOptions {
   tickets?: number;
 }
 
+/** Whether the options ask for the precomputed state: the default seed and ticket count. */
+const isPrecomputed = (options: DefaultStateOptions) => (options.seed ?? defaultSeed) === defaultSeed && (options.tickets ?? defaultTicketCount) === defaultTicketCount;
+
 /** The start state for a seed: a copy of the precomputed one for the default seed and ticket count. */
 export function generateDefaultState(options: DefaultStateOptions = {}): StateDocument {
-  const seed = options.seed ?? defaultSeed;
-  if (seed === defaultSeed && (options.tickets ?? defaultTicketCount) === defaultTicketCount) return structuredClone(precomputedDefaultState);
-  return computeDefaultState({ ...options, seed });
+  if (isPrecomputed(options)) return structuredClone(precomputedDefaultState);
+  return computeDefaultState({ ...options, seed: options.seed ?? defaultSeed });
+}
+
+/**
+ * The state a mock starts from when it is given none, and whether it is already known to be valid. The
+ * default seed's is the precomputed document itself: not copied (a mock only reads its start state; the
+ * store copies what it keeps) and not checked again (a test checks it, as `npm run generate` writes
+ * it). Copying and checking it were most of what createHandlers() itself cost a fresh browser page.
+ */
+export function defaultStartState(seed: number | undefined): { state: StateDocument; knownValid: boolean } {
+  if (isPrecomputed({ seed })) return { state: precomputedDefaultState, knownValid: true };
+  return { state: generateDefaultState({ seed }), knownValid: false };
 }
 
 const defaultTicketCount = 12;

@@ -27,7 +27,7 @@ describe('the benchmark in quick mode', () => {
       scale: Record<'small' | 'large', { records: number; heapBytesPerRecord: number; startupMs: number; roundTrip: { records: number; same: boolean } }>;
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
-      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; chromiumFirstStackMs: { runs: number[] }; chromiumCreateAfterStackMs: { runs: number[] }; nodeImportAndCreateMs: { median: number }; nodeMswImportMs: { median: number } };
+      browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; chromiumPlainMswMs: { runs: number[] }; chromiumMswAloneMs: { runs: number[] }; chromiumThreadMs: Record<'createHandlers' | 'plainMsw' | 'mswAlone', { median: number }>; chromiumStartupRatio: Record<'threadTime' | 'wallTime', { perRound: number[]; medianOfRounds: number }>; chromiumDevLayout: { ratio: { perRound: number[] } }; chromiumFirstStackMs: { runs: number[] }; chromiumCreateAfterStackMs: { runs: number[] }; nodeImportAndCreateMs: { median: number }; nodeMswImportMs: { median: number } };
       seed: { scenario: string; records: number; added: number; refused: number; acceptable: number; seedingMs: number; peakRssMb: number; exitCode: number | null };
     };
     expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
@@ -47,7 +47,7 @@ describe('the benchmark in quick mode', () => {
     expect(results.scale.large.records).toBe(20_000);
     expect(results.scale.large.heapBytesPerRecord).toBeGreaterThan(0);
     expect(results.contract).toMatchObject({ exitCode: 0 });
-    expect(Object.keys(results.targets)).toHaveLength(18);
+    expect(Object.keys(results.targets)).toHaveLength(19);
     // The seeding section ran the CLI over the API: every record the rule allows was added.
     // (The default state has Closed tickets: their records are refused, and seed exits 1 for them.)
     expect(results.seed).toMatchObject({ scenario: 'default', added: results.seed.acceptable, records: results.seed.added + results.seed.refused });
@@ -61,6 +61,15 @@ describe('the benchmark in quick mode', () => {
     expect(results.browser.bundle.byPackage['@faker-js/faker']).toBeGreaterThan(0);
     expect(results.browser.bundle.lazyBytes).toBeGreaterThan(0);
     expect(results.browser.chromiumCreateHandlersMs.runs).toHaveLength(1);
+    // The start-up ratio's baseline ran on the same page (and on a page with msw alone), with each
+    // page's main-thread CPU time read from Chromium's trace, and the ratio was checked.
+    expect(results.browser.chromiumPlainMswMs.runs).toHaveLength(1);
+    expect(results.browser.chromiumMswAloneMs.runs).toHaveLength(1);
+    for (const call of ['createHandlers', 'plainMsw', 'mswAlone'] as const) expect(results.browser.chromiumThreadMs[call].median, call).toBeGreaterThan(0);
+    expect(results.browser.chromiumStartupRatio.threadTime.perRound).toHaveLength(1);
+    expect(results.browser.chromiumStartupRatio.threadTime.medianOfRounds).toBeGreaterThan(0);
+    expect(results.browser.chromiumDevLayout.ratio.perRound).toHaveLength(1);
+    expect(Object.keys(results.targets).some((name) => name.startsWith("createHandlers ≤ 1.5× msw's first plain handler"))).toBe(true);
     // The fresh page's figure split in two on a second page: its first stack trace, then createHandlers().
     expect(results.browser.chromiumFirstStackMs.runs).toHaveLength(1);
     expect(results.browser.chromiumCreateAfterStackMs.runs).toHaveLength(1);

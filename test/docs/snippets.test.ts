@@ -48,6 +48,27 @@ function spansOfRow(row: string, needle: string): string[] {
   return [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((span) => span.startsWith(needle));
 }
 
+/**
+ * Blocks as modules of their own, each named by its first line's path ("// .storybook/preview.ts"); a
+ * relative import of another block's path ('./mocks', '../.storybook/preview') points at that file.
+ */
+/**
+ * Each block as a module of its own, named by its first line's path ("// .storybook/preview.ts"); a
+ * relative import of another block's path ('./mocks', '../.storybook/preview') points at that file. The
+ * blocks are checked as written: the recipes give msw 3's option name and msw 2's together.
+ */
+function modulesOf(blocks: string[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  blocks.forEach((code, index) => {
+    const named = /^\/\/ (?:[\w.-]+\/)*([\w.-]+)\.ts\b/.exec(code)?.[1] ?? `block-${index}`;
+    // Two recipes may show the same file (vite.config.ts with a proxy, and with the worker plugin).
+    const name = `${named}.ts` in files ? `${named}-${index}` : named;
+    const local = (path: string) => `./${path.split('/').at(-1)}.js`;
+    files[`${name}.ts`] = `${code.replace(/(from |import\()'(\.{1,2}\/[\w./-]+)'/g, (_m, lead: string, path: string) => `${lead}'${local(path)}'`)}\nexport {};\n`;
+  });
+  return files;
+}
+
 describe('snippets in the docs', () => {
   it('every TypeScript block of the front-end recipes and the README type-checks (strict) on the installed msw', () => {
     const blocks = [...tsBlocks(frontend()), ...tsBlocks(readFileSync(join(root, 'README.md'), 'utf8'))];
@@ -55,19 +76,17 @@ describe('snippets in the docs', () => {
     // The recipes give msw 3's option name and msw 2's together, so a block compiles as written on either
     // major: checked on the installed one (msw 2 on the main leg, msw 3 on the Node 24 leg), unchanged.
     expect(frontend()).toContain('On msw 2 the option is called `onUnhandledRequest`');
-    // Each block is a module of its own, named by its first line's path ("// .storybook/preview.ts");
-    // a relative import of another block's path ('./mocks', '../.storybook/preview') points at that file.
-    const files: Record<string, string> = {};
-    blocks.forEach((code, index) => {
-      const named = /^\/\/ (?:[\w.-]+\/)*([\w.-]+)\.ts\b/.exec(code)?.[1] ?? `block-${index}`;
-      // Two recipes may show the same file (vite.config.ts with a proxy, and with the worker plugin).
-      const name = `${named}.ts` in files ? `${named}-${index}` : named;
-      const local = (path: string) => `./${path.split('/').at(-1)}.js`;
-      files[`${name}.ts`] = `${code.replace(/(from |import\()'(\.{1,2}\/[\w./-]+)'/g, (_m, lead: string, path: string) => `${lead}'${local(path)}'`)}\nexport {};\n`;
-    });
+    const files = modulesOf(blocks);
     expect(Object.keys(files)).toHaveLength(blocks.length);
     typecheck(files);
   }, 120_000);
+
+  it('the how-to for timing createHandlers() in an app (docs/performance.md) type-checks (strict)', () => {
+    const blocks = tsBlocks(readFileSync(join(root, 'docs', 'performance.md'), 'utf8'));
+    const files = modulesOf(blocks);
+    expect(Object.keys(files).sort()).toEqual(['baseline.ts', 'browser.ts', 'first-call.ts']);
+    typecheck(files);
+  }, 60_000);
 
   it('the scenario one-liners of the switching table type-check (strict)', () => {
     const node = spansOfRow('A Node test with the handlers', 'mock.load(scenarioState(');
