@@ -35,18 +35,27 @@ afterAll(async () => {
 const adminState = async (url: string) => (await (await fetch(`${url}/__admin/state`)).json()) as { tickets: Array<{ id: string; status: string }>; used: Array<{ ticket_id: string; diagnostic_equipment_id: number }> };
 
 /** Opens the console; fails the test on any script error or CSP refusal the page reports. */
-async function openConsole(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+async function openConsole(url: string, { width = 1200, hash = '' } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // Chromium logs every 4xx/5xx fetch as "Failed to load resource": the 409s this test provokes are not errors.
   page.on('console', (message) => message.type() === 'error' && !/^Failed to load resource/.test(message.text()) && errors.push(message.text()));
-  await page.goto(`${url}/__admin/ui`);
+  await page.goto(`${url}/__admin/ui/${hash}`);
   await page.getByRole('table').first().waitFor({ timeout: 20_000 });
   return { page, errors };
 }
 
 const ticketRow = (page: Page, id: string) => page.locator(`tr[data-ticket="${id}"]`);
+/** What has the focus: its id, else its name (aria-label, its label's text, its own text). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLInputElement | null;
+    return element?.id || element?.getAttribute('aria-label') || element?.labels?.[0]?.querySelector('span')?.textContent || element?.textContent;
+  });
+const statusOf = async (url: string, id: string) => (await adminState(url)).tickets.find((t) => t.id === id)?.status;
+/** True when the page scrolls sideways: what a phone user must never have to do. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 describe('the admin console', () => {
   it('changes a status, shows the rule’s 409, adds and removes a record through the API', async () => {
@@ -63,8 +72,10 @@ describe('the admin console', () => {
     await expect.poll(() => alert.textContent()).toMatch(/^409 .*In Progress/);
     await page.screenshot({ path: `${artefacts}console-rule-409.png`, fullPage: true });
 
-    // Open it: In Progress, then the same add succeeds and the record is listed.
+    // Open it: In Progress (chosen, then confirmed), then the same add succeeds and the record is listed.
     await page.getByLabel(`Status of ticket ${closedTicketId}`).selectOption('In Progress');
+    expect((await adminState(mock.url)).tickets.find((t) => t.id === closedTicketId)?.status).toBe('Closed');
+    await page.getByRole('button', { name: 'Change status' }).click();
     await expect.poll(async () => (await adminState(mock.url)).tickets.find((t) => t.id === closedTicketId)?.status).toBe('In Progress');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.locator('tr[data-equipment="38"]').waitFor();
@@ -79,6 +90,132 @@ describe('the admin console', () => {
       elements.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label') && (e.textContent ?? '').trim() === '').map((e) => e.outerHTML),
     );
     expect(unnamed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a ticket’s panel where it was clicked, with the focus, and gives the focus back on Escape', async () => {
+    const { page, errors } = await openConsole(mock.url, { width: 1280 });
+    const rows = page.locator('tr[data-ticket]');
+    const id = (await rows.nth(10).getAttribute('data-ticket'))!;
+    await ticketRow(page, id).getByRole('button', { name: 'Records' }).click();
+    const panel = page.locator('#records');
+    await panel.locator('tr[data-equipment], .pager').first().waitFor();
+    expect(await focused(page)).toBe('records');
+    // In the row right after its ticket, and on screen.
+    const rowBox = (await ticketRow(page, id).boundingBox())!;
+    const panelBox = (await panel.boundingBox())!;
+    expect(panelBox.y - (rowBox.y + rowBox.height)).toBeLessThan(20);
+    expect(await panel.evaluate((element) => element.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(page.url()).toMatch(new RegExp(`#/tickets/${id}$`));
+    // The add field is a few Tab presses away, not 23.
+    let presses = 0;
+    while ((await focused(page)) !== 'Catalogue id to add' && presses < 10) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    expect(presses).toBeLessThanOrEqual(4);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe(`Records of ticket ${id}`);
+    expect(page.url()).toMatch(/#\/tickets$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('changes a status only on confirm: the arrow keys walk the menu, Closed is reachable by keyboard', async () => {
+    const ticket = (await adminState(mock.url)).tickets.find((t) => t.status === 'In Progress' && t.id !== exampleTicketId)!;
+    const { page, errors } = await openConsole(mock.url, { hash: `#/tickets/${ticket.id}` });
+    const menu = page.getByLabel(`Status of ticket ${ticket.id}`);
+    await menu.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await statusOf(mock.url, ticket.id)).toBe('In Progress');
+    await page.keyboard.press('End');
+    expect(await menu.inputValue()).toBe('Closed');
+    expect(await statusOf(mock.url, ticket.id)).toBe('In Progress');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Change status');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusOf(mock.url, ticket.id)).toBe('Closed');
+    await expect.poll(() => ticketRow(page, ticket.id).locator('td').nth(1).textContent()).toBe('Closed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves between tabs with the arrow keys, Home and End (roving tabindex), each tab its own URL', async () => {
+    const { page, errors } = await openConsole(mock.url);
+    const tab = (name: string) => page.getByRole('tab', { name });
+    await tab('Tickets').focus();
+    expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe('tab-Catalogue');
+    expect(await tab('Catalogue').getAttribute('aria-selected')).toBe('true');
+    expect(await tab('Catalogue').getAttribute('tabindex')).toBe('0');
+    expect(await tab('Tickets').getAttribute('tabindex')).toBe('-1');
+    expect(page.url()).toMatch(/#\/catalogue$/);
+    await page.keyboard.press('End');
+    expect(await focused(page)).toBe('tab-Settings');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toBe('tab-Tickets');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused(page)).toBe('tab-Settings');
+    await page.keyboard.press('Home');
+    expect(await focused(page)).toBe('tab-Tickets');
+    // Tab leaves the tab list for the panel's first control (one tab stop for all six tabs).
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Ticket id contains');
+
+    // A link straight to the journal, and back to the tickets with the browser's back button.
+    await page.goto(`${mock.url}/__admin/ui/#/journal`);
+    await page.getByRole('heading', { name: 'Request journal' }).waitFor();
+    expect(await tab('Journal').getAttribute('aria-selected')).toBe('true');
+    await tab('Faults').click();
+    await page.getByRole('heading', { name: 'Faults and latency' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Request journal' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has a skip link to the open records panel', async () => {
+    const { page, errors } = await openConsole(mock.url, { hash: `#/tickets/${exampleTicketId}` });
+    await page.locator('#records tr[data-equipment]').first().waitFor();
+    // The focus on the page itself: the next Tab starts from the top, as on a fresh load.
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+    });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Skip to the content');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Skip to the records panel');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('records');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 375 px phone: no sideways scrolling on any tab, every Records button whole on screen', async () => {
+    const { page, errors } = await openConsole(mock.url, { width: 375 });
+    await page.locator('tr[data-ticket]').first().waitFor();
+    const buttons = page.locator('button[data-records-for]');
+    for (const box of await buttons.evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(375);
+    }
+    expect(await scrollsSideways(page)).toBe(false);
+    await buttons.first().click();
+    await page.locator('#records tr[data-equipment]').first().waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${artefacts}console-375-tickets.png`, fullPage: true });
+    for (const name of ['Catalogue', 'Scenarios', 'Journal', 'Faults', 'Settings']) {
+      await page.getByRole('tab', { name }).click();
+      await page.locator('#panel h2').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ name, sideways: await scrollsSideways(page) }).toEqual({ name, sideways: false });
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
