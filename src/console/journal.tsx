@@ -137,10 +137,10 @@ function JournalItem({ entry, settings }: { entry: Entry; settings: Settings }) 
           <div class="exchange">
             <h4>Request</h4>
             <Headers headers={detail.headers} />
-            {detail.body === undefined ? null : <Body text={detail.body} />}
+            {detail.body === undefined ? null : <Body label="Request body" text={detail.body} />}
             <h4>Answer {detail.status === 0 ? '(none: an injected network error)' : detail.status}</h4>
             <Headers headers={detail.response.headers} />
-            {detail.response.body === undefined ? null : <Body text={detail.response.body} cut={detail.response.bodyCut} />}
+            {detail.response.body === undefined ? null : <Body label="Answer body" text={detail.response.body} cut={detail.response.bodyCut} />}
           </div>
         ) : (
           <ProblemBox problem={detail} />
@@ -163,7 +163,7 @@ function Headers({ headers }: { headers: Record<string, string> }) {
   );
 }
 
-function Body({ text, cut = false }: { text: string; cut?: boolean }) {
+function Body({ label, text, cut = false }: { label: string; text: string; cut?: boolean }) {
   let shown = text;
   try {
     shown = JSON.stringify(JSON.parse(text), null, 2);
@@ -172,7 +172,8 @@ function Body({ text, cut = false }: { text: string; cut?: boolean }) {
   }
   const long = shown.length > shownBodyChars;
   return (
-    <pre class="body">
+    // A region that scrolls on its own: it takes the focus, so the keyboard can scroll it too.
+    <pre class="body" tabIndex={0} role="region" aria-label={label}>
       {long ? shown.slice(0, shownBodyChars) : shown}
       {long || cut ? '\n… (cut; the whole answer is in GET /__admin/requests?format=har)' : ''}
     </pre>
