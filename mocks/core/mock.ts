@@ -43,6 +43,8 @@ export interface MockOptions {
   seed?: number;
   /** A start state to use instead of the generated one; reset returns to it. */
   state?: StateDocument;
+  /** What the start state is called in GET /__admin/state/about (e.g. `scenario "large"`). */
+  stateName?: string;
   auth?: Partial<AuthOptions>;
   /** Serve the /__admin control API (default true). */
   admin?: boolean;
@@ -131,16 +133,22 @@ export function createMock(options: MockOptions = {}): Mock {
   const refused = stateDocumentViolations(startState);
   if (refused.length > 0) throw new InvalidStateError(refused);
   let store = UsedEquipmentStore.fromDocument(startState);
+  const startName = options.stateName ?? (options.state === undefined ? `the default state (seed ${options.seed ?? 1})` : 'the start state');
+  let loaded = { name: startName, at: now(), changes: 0 };
+  const changed = () => (loaded.changes += 1);
 
   const contains = (text: string | number | null, search: string | undefined) => search === undefined || (text !== null && String(text).toLowerCase().includes(search));
   const controls: MockControls = {
     state: () => store.toDocument(),
     counts: () => store.counts(),
-    load(document) {
+    load(document, about = {}) {
       const found = stateDocumentViolations(document);
-      if (found.length === 0) store = UsedEquipmentStore.fromDocument(document as StateDocument);
+      if (found.length > 0) return found;
+      store = UsedEquipmentStore.fromDocument(document as StateDocument);
+      loaded = { name: about.loaded ?? 'a state document (PUT /__admin/state)', at: now(), changes: about.changes ?? 0 };
       return found;
     },
+    about: () => ({ loaded: loaded.name, loadedAt: new Date(loaded.at).toISOString(), changes: loaded.changes, resetTo: startName }),
     ticketPage(page) {
       const { total, items } = pageOf(store.ticketSummaries(), (t) => (page.status === undefined || t.status === page.status) && contains(t.id, page.search), page);
       return { total, tickets: items };
@@ -153,15 +161,21 @@ export function createMock(options: MockOptions = {}): Mock {
     loadScenario(input) {
       const resolved = options.scenarios?.resolve(input);
       if (resolved === undefined) return undefined;
-      return resolved.ok ? controls.load(resolved.state) : resolved.violations;
+      if (!resolved.ok) return resolved.violations;
+      return controls.load(resolved.state, { loaded: 'name' in input ? `scenario "${input.name}"` : 'an uploaded scenario' });
     },
     reset() {
       store = UsedEquipmentStore.fromDocument(startState);
+      loaded = { name: startName, at: now(), changes: 0 };
       journal.clear();
       faults.clear();
     },
     // A uuid in any case names the same ticket (RFC 9562), as the state holds it.
-    setTicketStatus: (ticketId, status) => store.setStatus(ticketKey(ticketId), status),
+    setTicketStatus(ticketId, status) {
+      const ticket = store.setStatus(ticketKey(ticketId), status);
+      if (ticket !== undefined) changed();
+      return ticket;
+    },
     requests: ((options?: { format?: 'journal' | 'har'; after?: number }) =>
       options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
     request: (id) => journal.detail(id),
@@ -235,7 +249,10 @@ export function createMock(options: MockOptions = {}): Mock {
 
   /** Journals an answer (admin calls that inspect the journal stay out of it) and adds CORS. */
   function finish(request: RequestHead, response: MockResponse): MockResponse {
-    if (!isUnder(request.path, adminPrefix)) journal.record(request, response, now());
+    if (!isUnder(request.path, adminPrefix)) {
+      journal.record(request, response, now());
+      if (!readOnlyMethods.has(request.method) && response.status >= 200 && response.status < 300) changed();
+    }
     const answered = request.method === 'HEAD' ? withoutBody(response) : response;
     return withCors(request, answered, origins);
   }

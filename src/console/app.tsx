@@ -2,6 +2,7 @@
 // sends, and skip links for keyboard users.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Catalogue } from './catalogue.js';
+import { ChangesProvider } from './changes.js';
 import { Faults } from './faults.js';
 import { Journal } from './journal.js';
 import { formatRoute, parseRoute, tabAfterKey, tabs, type Route } from './route.js';
@@ -19,9 +20,10 @@ function useRoute(): [Route, (next: Route) => void] {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   const go = (next: Route) => {
+    // At once, not on hashchange: a Tab pressed right after an arrow key must meet the new tabindex.
+    setRoute(next);
     const hash = formatRoute(next);
-    if (window.location.hash === hash) setRoute(next);
-    else window.location.hash = hash;
+    if (window.location.hash !== hash) window.location.hash = hash;
   };
   return [route, go];
 }
@@ -86,6 +88,7 @@ export function App() {
           ))}
         </div>
       </header>
+      <ChangesProvider settings={settings} onStateChanged={() => setGeneration((g) => g + 1)}>
       <main>
         <div id="panel" role="tabpanel" aria-labelledby={`tab-${route.tab}`} tabIndex={-1}>
           {route.tab === 'Tickets' && <Tickets settings={settings} generation={generation} selected={route.ticket} onSelect={(ticket) => go(ticket === undefined ? { tab: 'Tickets' } : { tab: 'Tickets', ticket })} />}
@@ -96,6 +99,7 @@ export function App() {
           {route.tab === 'Settings' && <SettingsForm settings={settings} onChange={changeSettings} />}
         </div>
       </main>
+      </ChangesProvider>
     </>
   );
 }

@@ -3,13 +3,14 @@
 // records through the real API, with add and remove, so the 'In Progress' rule's 409 shows as an app
 // would see it.
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { inProgressStatus } from '../../mocks/core/in-progress-rule.js';
 import type { TicketSummary } from '../../mocks/core/admin/admin-api.js';
 import type { CatalogEntry } from '../../mocks/state/state-document.js';
 import { admin, api, collectionPath, type Problem } from './api.js';
 import type { Settings } from './settings.js';
-import { Field, Notice, Pager, ProblemBox } from './ui.js';
+import { useChanges } from './changes.js';
+import { ConfirmButton, Field, Notice, Pager, ProblemBox } from './ui.js';
 
 type TicketRow = TicketSummary;
 interface RecordRow {
@@ -51,7 +52,7 @@ export function Tickets({ settings, generation, selected, onSelect }: { settings
     };
   }, [settings, search, status, offset, generation, reloads]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (selected !== undefined || closed.current === undefined) return;
     document.querySelector<HTMLButtonElement>(`button[data-records-for="${CSS.escape(closed.current)}"]`)?.focus();
     closed.current = undefined;
@@ -188,9 +189,10 @@ function TicketPanel({ settings, ticketId, generation, onChanged, onClose }: { s
   const [nextStatus, setNextStatus] = useState<string>();
   const ticket = useTicket(settings, ticketId, reloads + generation);
   const panel = useRef<HTMLElement>(null);
+  const { guard } = useChanges();
 
   // Opened from a row (or a link): the focus goes to the panel, which is scrolled into view with it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     panel.current?.focus();
     panel.current?.scrollIntoView({ block: 'nearest' });
   }, []);
@@ -236,7 +238,8 @@ function TicketPanel({ settings, ticketId, generation, onChanged, onClose }: { s
   async function changeStatus(event: Event) {
     event.preventDefault();
     if (ticket === undefined || !('id' in ticket) || nextStatus === undefined || nextStatus === ticket.status) return;
-    const result = await admin<TicketRow>(settings, 'PATCH', `/tickets/${encodeURIComponent(ticketId)}`, { status: nextStatus });
+    const status = nextStatus;
+    const result = await guard(`ticket ${ticketId.slice(0, 8)}… to ${status}`, () => admin<TicketRow>(settings, 'PATCH', `/tickets/${encodeURIComponent(ticketId)}`, { status }));
     if (!result.ok) return refused(result.problem);
     setNextStatus(undefined);
     changed(`Ticket ${ticketId} is now ${result.value.status} (was ${ticket.status}).`);
@@ -245,14 +248,17 @@ function TicketPanel({ settings, ticketId, generation, onChanged, onClose }: { s
   async function add(event: Event) {
     event.preventDefault();
     const id = Number(equipment.trim());
-    const result = await api(settings, 'POST', collectionPath, { ticket_id: ticketId, diagnostic_equipment_id: Number.isInteger(id) && equipment.trim() !== '' ? id : equipment });
+    const body = { ticket_id: ticketId, diagnostic_equipment_id: Number.isInteger(id) && equipment.trim() !== '' ? id : equipment };
+    const result = await guard(`add equipment ${equipment.trim()} to ticket ${ticketId.slice(0, 8)}…`, () => api(settings, 'POST', collectionPath, body));
     if (!result.ok) return refused(result.problem);
     setEquipment('');
     changed(`Added equipment ${id} to ticket ${ticketId} (${result.status}).`);
   }
 
   async function remove(record: RecordRow) {
-    const result = await api(settings, 'DELETE', `${collectionPath}/${encodeURIComponent(ticketId)}/${record.diagnostic_equipment_id}`);
+    const result = await guard(`remove equipment ${record.diagnostic_equipment_id} from ticket ${ticketId.slice(0, 8)}…`, () =>
+      api(settings, 'DELETE', `${collectionPath}/${encodeURIComponent(ticketId)}/${record.diagnostic_equipment_id}`),
+    );
     if (!result.ok) return refused(result.problem);
     changed(`Removed equipment ${record.diagnostic_equipment_id} from ticket ${ticketId} (${result.status}).`);
   }
@@ -336,9 +342,13 @@ function TicketPanel({ settings, ticketId, generation, onChanged, onClose }: { s
                   <td>{record.name ?? ''}</td>
                   <td>{record.version ?? ''}</td>
                   <td>
-                    <button type="button" aria-label={`Remove equipment ${record.diagnostic_equipment_id}`} onClick={() => void remove(record)}>
-                      Remove
-                    </button>
+                    <ConfirmButton
+                      label="Remove"
+                      name={`Remove equipment ${record.diagnostic_equipment_id}`}
+                      question={`Remove ${record.diagnostic_equipment_id}?`}
+                      yes="Yes, remove"
+                      onConfirm={() => void remove(record)}
+                    />
                   </td>
                 </tr>
               ))}

@@ -97,6 +97,7 @@ describe('the admin console', () => {
     expect((await adminState(mock.url)).used).toContainEqual({ ticket_id: closedTicketId, diagnostic_equipment_id: 38 });
 
     await page.getByRole('button', { name: 'Remove equipment 38' }).click();
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
     await page.locator('tr[data-equipment="38"]').waitFor({ state: 'detached' });
     expect((await adminState(mock.url)).used).not.toContainEqual({ ticket_id: closedTicketId, diagnostic_equipment_id: 38 });
 
@@ -132,7 +133,7 @@ describe('the admin console', () => {
     expect(presses).toBeLessThanOrEqual(4);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe(`Records of ticket ${id}`);
+    await expect.poll(() => focused(page)).toBe(`Records of ticket ${id}`);
     expect(page.url()).toMatch(/#\/tickets$/);
     expect(errors).toEqual([]);
     await page.close();
@@ -264,10 +265,68 @@ describe('the admin console', () => {
     });
   }
 
+  it('asks before Load, Reset and Remove, shows what is loaded and changed, and undoes the last changes', async () => {
+    const own = await startMockCli(['--port', '0', '--scenario', 'closed-ticket'], children);
+    const { page, errors } = await openConsole(own.url);
+    const header = page.getByTestId('state-about');
+    await expect.poll(() => header.textContent()).toBe('State: scenario "closed-ticket" unchanged since loaded. Reset returns to scenario "closed-ticket".');
+    const undo = page.getByRole('button', { name: /^Undo: |^Nothing to undo$/ });
+    expect(await undo.isDisabled()).toBe(true);
+    const start = await adminState(own.url);
+
+    // Reset asks; Cancel changes nothing and gives the focus back.
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('group', { name: /^Reset to scenario "closed-ticket"\?/ }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => focused(page)).toBe('Reset');
+
+    // A record removed (asked first), then a status change: counted in the header, undone newest first.
+    await page.getByRole('tab', { name: 'Tickets' }).click();
+    await ticketRow(page, exampleTicketId).getByRole('button', { name: 'Records' }).click();
+    const record = start.used.find((u) => u.ticket_id === exampleTicketId)!.diagnostic_equipment_id;
+    await page.getByRole('button', { name: `Remove equipment ${record}` }).click();
+    expect((await adminState(own.url)).used).toContainEqual({ ticket_id: exampleTicketId, diagnostic_equipment_id: record });
+    await page.getByRole('button', { name: 'Yes, remove' }).click();
+    await page.locator(`#records tr[data-equipment="${record}"]`).waitFor({ state: 'detached' });
+    await expect.poll(() => header.textContent()).toMatch(/changed since loaded \(1 write\)/);
+    await page.getByLabel(`Status of ticket ${exampleTicketId}`).selectOption('Open');
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await expect.poll(() => header.textContent()).toMatch(/\(2 writes\)/);
+    expect(await undo.textContent()).toBe(`Undo: ticket ${exampleTicketId.slice(0, 8)}… to Open`);
+    await undo.click();
+    await expect.poll(() => statusOf(own.url, exampleTicketId)).toBe('In Progress');
+    expect((await adminState(own.url)).used).not.toContainEqual({ ticket_id: exampleTicketId, diagnostic_equipment_id: record });
+    await undo.click();
+    await page.locator(`#records tr[data-equipment="${record}"]`).waitFor();
+    await expect.poll(() => statusOf(own.url, exampleTicketId)).toBe(start.tickets.find((t) => t.id === exampleTicketId)!.status);
+    expect(await adminState(own.url)).toEqual(start);
+    await expect.poll(() => header.textContent()).toMatch(/^State: scenario "closed-ticket" unchanged since loaded/);
+    expect(await undo.isDisabled()).toBe(true);
+
+    // A scenario loaded (asked first), then undone: the state and the header's scenario come back.
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByRole('button', { name: 'Load scenario empty' }).click();
+    await page.getByRole('button', { name: 'Yes, load empty' }).click();
+    await expect.poll(() => header.textContent()).toMatch(/^State: scenario "empty" unchanged/);
+    await undo.click();
+    await expect.poll(() => header.textContent()).toMatch(/^State: scenario "closed-ticket" unchanged/);
+    expect(await adminState(own.url)).toEqual(start);
+
+    // A write from elsewhere (the app under test) shows in the header without a reload.
+    await fetch(`${own.url}${collection}/${exampleTicketId}/${record}`, { method: 'DELETE', headers: credentials });
+    await expect.poll(() => header.textContent(), { timeout: 10_000 }).toMatch(/changed since loaded \(1 write\)/);
+    await page.screenshot({ path: `${artefacts}console-undo.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    own.child.kill('SIGTERM');
+  });
+
   it('loads a shipped scenario, downloads the state, loads it back, and shows a refused file’s violations', async () => {
     const { page, errors } = await openConsole(mock.url);
     await page.getByRole('tab', { name: 'Scenarios' }).click();
     await page.getByRole('button', { name: 'Load scenario closed-ticket' }).click();
+    await page.getByRole('button', { name: 'Yes, load closed-ticket' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Loaded closed-ticket: 2 tickets/);
     const loaded = await adminState(mock.url);
     expect(loaded.tickets.map((t) => t.id).sort()).toEqual([closedTicketId, exampleTicketId].sort());
@@ -281,8 +340,10 @@ describe('the admin console', () => {
 
     // Somewhere else, then the downloaded file back: the same state.
     await page.getByRole('button', { name: 'Load scenario empty' }).click();
+    await page.getByRole('button', { name: 'Yes, load empty' }).click();
     await expect.poll(async () => (await adminState(mock.url)).tickets.length).toBe(0);
     await page.getByLabel('Load a scenario file (JSON)').setInputFiles(file);
+    await page.getByRole('button', { name: `Yes, load ${download.suggestedFilename()}` }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Loaded ude-kit-state-.*: 2 tickets/);
     expect(await adminState(mock.url)).toMatchObject({ tickets: loaded.tickets, used: loaded.used });
 
@@ -290,6 +351,7 @@ describe('the admin console', () => {
     const bad = join(tmpdir(), 'refused-scenario.json');
     writeFileSync(bad, JSON.stringify({ description: 'bad', tickets: [{ id: 'not-a-uuid', status: 'Open' }], used: [{ ticket_id: exampleTicketId, diagnostic_equipment_id: 99999 }] }));
     await page.getByLabel('Load a scenario file (JSON)').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Yes, load refused-scenario.json' }).click();
     const violations = page.locator('.violations li');
     await expect.poll(() => violations.count()).toBeGreaterThan(0);
     expect(await violations.allTextContents()).toContainEqual(expect.stringMatching(/^\/tickets\/0\/id /));
@@ -356,6 +418,7 @@ describe('the admin console', () => {
     const large = await startMockCli(['--port', '0', '--scenario', 'large'], children);
     const { page, errors } = await openConsole(large.url);
     const counts = (await (await fetch(`${large.url}/__admin/tickets?limit=1`)).json()) as { total: number };
+    await expect.poll(() => page.getByTestId('state-about').textContent()).toMatch(/^State: scenario "large" unchanged since loaded\. Reset returns to scenario "large"\.$/);
     expect(counts.total).toBeGreaterThan(1000);
     await expect.poll(() => page.locator('.pager span').first().textContent()).toBe(`1–50 of ${counts.total.toLocaleString('en-US')}`);
     await page.getByRole('button', { name: 'Last' }).first().click();

@@ -153,4 +153,42 @@ describe.each(adapters)('admin calls for the console ($name)', ({ make }) => {
     expect(extending.text).toContain('may extend only a shipped scenario');
     expect(await stateOf(driver)).toEqual(before);
   });
+
+  it('says what state is loaded, counts the writes since, and what reset returns to (state/about)', async () => {
+    await driver.start({ scenarios: shippedScenarioSource() });
+    type About = { loaded: string; loadedAt: string; changes: number; resetTo: string };
+    const about = async () => (await get<About>('/__admin/state/about')).body;
+    const start = await about();
+    expect(start).toMatchObject({ loaded: 'the default state (seed 1)', changes: 0, resetTo: 'the default state (seed 1)' });
+    expect(Number.isNaN(Date.parse(start.loadedAt))).toBe(false);
+
+    await driver.send('POST', '/__admin/scenarios/load', { json: { name: 'closed-ticket' } });
+    expect(await about()).toMatchObject({ loaded: 'scenario "closed-ticket"', changes: 0 });
+    const ticket = (await stateOf(driver)).tickets[0]!.id;
+    // Reads and refusals change nothing; a status change and an API write that succeeds each count.
+    await driver.send('GET', `${collection}?ticket_id=${ticket}`);
+    await driver.send('PATCH', '/__admin/tickets/00000000-0000-4000-8000-000000000000', { json: { status: 'Open' } });
+    await driver.send('POST', collection, { json: { ticket_id: ticket, diagnostic_equipment_id: 999_999 } });
+    expect((await about()).changes).toBe(0);
+    await driver.send('PATCH', `/__admin/tickets/${ticket}`, { json: { status: 'In Progress' } });
+    const now = await stateOf(driver);
+    const catalogId = now.catalog.find((e) => !now.used.some((u) => u.ticket_id === ticket && u.diagnostic_equipment_id === e.diagnostic_equipment_id))!.diagnostic_equipment_id;
+    await driver.send('POST', collection, { json: { ticket_id: ticket, diagnostic_equipment_id: catalogId } });
+    expect((await about()).changes).toBe(2);
+
+    await driver.send('POST', '/__admin/scenarios/load', { json: { scenario: { description: 'mine', ...bigState() } } });
+    expect((await about()).loaded).toBe('an uploaded scenario');
+    // A state put back with what it was (the console's undo), and a plain PUT.
+    const restored = await driver.send('PUT', '/__admin/state?loaded=scenario%20%22x%22&changes=3', { json: bigState() });
+    expect(restored.status).toBe(200);
+    expect(await about()).toMatchObject({ loaded: 'scenario "x"', changes: 3 });
+    await driver.send('PUT', '/__admin/state', { json: bigState() });
+    expect(await about()).toMatchObject({ loaded: 'a state document (PUT /__admin/state)', changes: 0 });
+    for (const query of ['changes=-1', 'changes=x', 'loaded=', `loaded=${'a'.repeat(201)}`]) {
+      const refused = await driver.send('PUT', `/__admin/state?${query}`, { json: bigState() });
+      expect(refused.status, query).toBe(400);
+    }
+    await driver.send('POST', '/__admin/reset');
+    expect(await about()).toMatchObject({ loaded: 'the default state (seed 1)', changes: 0 });
+  });
 });

@@ -28,13 +28,30 @@ export interface ScenarioSource {
 
 export type TicketSummary = Ticket & { used: number };
 
+/** Where the state came from and whether it changed since: what the console's header shows. */
+export interface StateAbout {
+  /** What was loaded last: the start state, `scenario NAME`, an uploaded scenario, a state document. */
+  loaded: string;
+  /** When (ISO 8601). */
+  loadedAt: string;
+  /** Successful writes since: API POST/PUT/PATCH/DELETE answered 2xx, and admin status changes. */
+  changes: number;
+  /** What POST /__admin/reset returns to. */
+  resetTo: string;
+}
+
 /** What the admin API needs from a mock: the same calls a Node test can make directly. */
 export interface MockControls {
   state(): StateDocument;
   /** How many tickets, catalogue entries and used records the state holds (without building it). */
   counts(): { tickets: number; catalog: number; used: number };
-  /** Replaces the state; returns the violations (and changes nothing) when the document is refused. */
-  load(document: unknown): Violation[];
+  /**
+   * Replaces the state; returns the violations (and changes nothing) when the document is refused.
+   * `about` says what it was (default: a state document, no changes since), for state/about.
+   */
+  load(document: unknown, about?: { loaded?: string; changes?: number }): Violation[];
+  /** Where the state came from and how many writes changed it since (GET /__admin/state/about). */
+  about(): StateAbout;
   reset(): void;
   setTicketStatus(ticketId: string, status: string): Ticket | undefined;
   /**
@@ -76,6 +93,18 @@ function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: fal
   return found.length > 0 ? { ok: false, problem: violations(found) } : { ok: true, body };
 }
 
+const maxLoadedLabel = 200;
+
+function aboutQuery(query: URLSearchParams): { ok: true; about: { loaded?: string; changes?: number } } | { ok: false; violations: Violation[] } {
+  const loaded = query.get('loaded');
+  const changes = query.get('changes');
+  const found: Violation[] = [];
+  if (loaded !== null && (loaded.length === 0 || loaded.length > maxLoadedLabel)) found.push({ field: 'loaded', message: `must be 1 to ${maxLoadedLabel} characters` });
+  if (changes !== null && !/^\d{1,9}$/.test(changes)) found.push({ field: 'changes', message: 'must be a non-negative integer' });
+  if (found.length > 0) return { ok: false, violations: found };
+  return { ok: true, about: { ...(loaded === null ? {} : { loaded }), ...(changes === null ? {} : { changes: Number(changes) }) } };
+}
+
 type Route = { pattern: RegExp; methods: Record<string, (request: MockRequest, controls: MockControls, match: RegExpExecArray) => MockResponse | ProblemResult> };
 
 const routes: Route[] = [
@@ -84,12 +113,19 @@ const routes: Route[] = [
     methods: {
       GET: (_request, controls) => jsonResponse(200, toJson(controls.state())),
       PUT: (request, controls) => {
+        // ?loaded=TEXT&changes=N: what state/about says afterwards (the console's undo puts both back).
+        const about = aboutQuery(request.query);
+        if (!about.ok) return violations(about.violations);
         const read = readBody(request);
         if (!read.ok) return read.problem;
-        const refused = controls.load(read.body);
+        const refused = controls.load(read.body, about.about);
         return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(controls.counts()));
       },
     },
+  },
+  {
+    pattern: /^\/state\/about$/,
+    methods: { GET: (_request, controls) => jsonResponse(200, toJson(controls.about())) },
   },
   {
     pattern: /^\/reset$/,
