@@ -1,10 +1,11 @@
 // What the state is and how to take a change back: the header line (what is loaded, whether it changed
 // since, what Reset returns to) and the undo every view's changes go through.
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { StateAbout } from '../../mocks/core/admin/admin-api.js';
 import { admin, adminText, type Problem, type Result } from './api.js';
 import type { Settings } from './settings.js';
+import { usePolling } from './polling.js';
 import { ProblemBox } from './ui.js';
 import { pushSnapshot, undoLimits, type Snapshot } from './undo-stack.js';
 
@@ -31,21 +32,14 @@ export function ChangesProvider({ settings, onStateChanged, children }: { settin
   const [asks, setAsks] = useState(0);
   const refresh = () => setAsks((n) => n + 1);
 
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = async () => {
+  usePolling(
+    async (stopped) => {
       const result = await admin<StateAbout>(settings, 'GET', '/state/about');
-      if (stopped) return;
-      if (result.ok) setAbout(result.value);
-      timer = setTimeout(() => void ask(), aboutPollMs);
-    };
-    void ask();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [settings, asks]);
+      if (!stopped() && result.ok) setAbout(result.value);
+    },
+    aboutPollMs,
+    [settings, asks],
+  );
 
   async function guard<T>(description: string, change: () => Promise<Result<T>>): Promise<Result<T>> {
     const [state, before] = await Promise.all([adminText(settings, 'GET', '/state'), admin<StateAbout>(settings, 'GET', '/state/about')]);

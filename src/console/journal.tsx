@@ -1,12 +1,13 @@
 // The request journal, live: new entries are polled once a second (GET /__admin/requests?after=ID),
 // filtered by method, status and operation, each expandable into the request and the answer with
 // credentials redacted (GET /__admin/requests/{id}).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { openApiDocument } from '../spec/generated/document.js';
 import { operationIdsOf } from '../../mocks/core/admin/admin-schemas.js';
 import type { JournalDetail, JournalEntry } from '../../mocks/core/journal.js';
 import { admin, type Problem } from './api.js';
 import type { Settings } from './settings.js';
+import { usePolling } from './polling.js';
 import { Field, ProblemBox } from './ui.js';
 
 // The admin API's own shapes, as types only: nothing of the core is bundled for them.
@@ -29,13 +30,10 @@ export function Journal({ settings }: { settings: Settings }) {
   const [operation, setOperation] = useState('');
   const lastId = useRef(0);
 
-  useEffect(() => {
-    if (!live) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
+  usePolling(
+    async (stopped) => {
       const result = await admin<{ requests: Entry[] }>(settings, 'GET', `/requests?after=${lastId.current}`);
-      if (stopped) return;
+      if (stopped()) return;
       if (result.ok) {
         setProblem(undefined);
         const fresh = result.value.requests;
@@ -44,14 +42,11 @@ export function Journal({ settings }: { settings: Settings }) {
           setEntries((old) => [...old, ...fresh].slice(-keptEntries));
         }
       } else setProblem(result.problem);
-      timer = setTimeout(() => void poll(), pollMs);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [settings, live]);
+    },
+    pollMs,
+    [settings],
+    live,
+  );
 
   async function clear() {
     const result = await admin(settings, 'DELETE', '/requests');

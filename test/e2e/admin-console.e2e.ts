@@ -400,10 +400,17 @@ describe('the admin console', () => {
     expect(await row.textContent()).toContain('answers 503');
     await page.screenshot({ path: `${artefacts}console-faults.png`, fullPage: true });
     expect((await fetch(`${mock.url}${collection}`, { headers: credentials })).status).toBe(503);
-    // Used up after one request: the console shows it gone once reloaded; clear any left anyway.
-    await page.getByRole('tab', { name: 'Journal' }).click();
-    await page.getByRole('tab', { name: 'Faults' }).click();
+    // Used up after one request: the table follows live, with no reload and no tab change.
+    await expect.poll(() => page.getByText('No fault is in force').count(), { timeout: 10_000 }).toBe(1);
+    // A fault for three requests counts down as the app's requests use it.
+    await page.getByLabel('Times (empty: until cleared)').fill('3');
+    await page.getByRole('button', { name: 'Add the fault' }).click();
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('3');
+    expect((await fetch(`${mock.url}${collection}`, { headers: credentials })).status).toBe(503);
+    await expect.poll(() => row.locator('td').nth(3).textContent(), { timeout: 10_000 }).toBe('2');
+    await page.getByRole('button', { name: 'Clear every fault' }).click();
     await expect.poll(() => page.getByText('No fault is in force').count()).toBe(1);
+    await page.getByLabel('Times (empty: until cleared)').fill('');
     await page.getByLabel('Status', { exact: true }).fill('500');
     await page.getByRole('button', { name: 'Add the fault' }).click();
     await row.waitFor();
@@ -430,6 +437,14 @@ describe('the admin console', () => {
     expect(firstTicket).toBe(lastPage.tickets[0]!.id);
     await ticketRow(page, firstTicket!).getByRole('button', { name: 'Records' }).click();
     await page.locator('.records tbody tr').first().waitFor();
+    // Its link, opened afresh: the list starts at page one, and the linked ticket's panel opens anyway.
+    const linked = await openConsole(large.url, { hash: `#/tickets/${firstTicket}` });
+    await linked.page.locator('#records tbody tr').first().waitFor();
+    expect(await linked.page.locator('#records h3').textContent()).toBe(`Ticket ${firstTicket}`);
+    expect(await ticketRow(linked.page, firstTicket!).count()).toBe(0);
+    expect(await focused(linked.page)).toBe('records');
+    expect(linked.errors).toEqual([]);
+    await linked.page.close();
     await page.getByRole('tab', { name: 'Catalogue' }).click();
     await page.getByLabel('Id, name or version contains').fill('Autel');
     await expect.poll(async () => (await page.locator('tbody tr td:nth-child(2)').allTextContents()).every((name) => name.includes('Autel'))).toBe(true);
