@@ -232,10 +232,16 @@ export function createMock(options: MockOptions = {}): Mock {
     }
   }
 
+  /** Admin writes that got past the screen (origin, token, media type): journalled as admin actions. */
+  const adminActions = new WeakSet<MockRequest>();
+
   function route(request: MockRequest): MockResponse | ProblemResult {
     const screened = screenHead(request);
     if ('refused' in screened) return screened.refused;
-    if ('admin' in screened) return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
+    if ('admin' in screened) {
+      if (!readOnlyMethods.has(request.method) && !isUnder(request.path, `${adminPrefix}/requests`)) adminActions.add(request);
+      return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
+    }
     const { operation, pathValues } = screened.operation;
     const fault = faults.take(operation.operationId);
     const injected = fault === undefined ? undefined : faultResponse(fault);
@@ -247,9 +253,14 @@ export function createMock(options: MockOptions = {}): Mock {
     return fault?.delayMs === undefined ? answer : { ...toResponse(answer), delayMs: fault.delayMs, fault: fault.id };
   }
 
-  /** Journals an answer (admin calls that inspect the journal stay out of it) and adds CORS. */
+  /**
+   * Journals an answer and adds CORS. Admin writes that were let through are journalled as admin
+   * actions; admin reads (the console polls), calls on the journal itself and refused ones stay out.
+   */
   function finish(request: RequestHead, response: MockResponse): MockResponse {
-    if (!isUnder(request.path, adminPrefix)) {
+    if (isUnder(request.path, adminPrefix)) {
+      if (adminActions.has(request as MockRequest)) journal.record(request, response, now(), true);
+    } else {
       journal.record(request, response, now());
       if (!readOnlyMethods.has(request.method) && response.status >= 200 && response.status < 300) changed();
     }

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { admin, type Problem, type Result } from './api.js';
 import type { Settings } from './settings.js';
 import { useChanges } from './changes.js';
+import { downloadText, fileStamp } from './download.js';
 import { ConfirmButton, Field, Notice, ProblemBox } from './ui.js';
 
 interface Counts {
@@ -74,14 +75,9 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
     const result = await admin<StateDocument>(settings, 'GET', '/state');
     if (!result.ok) return setProblem(result.problem);
     const scenario = { description: `Exported from the ude-kit console at ${window.location.host} on ${new Date().toISOString()}`, ...result.value };
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
-    link.download = `ude-kit-state-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    setNotice(`Downloaded ${link.download}: load it back here, or with ude-kit mock --scenario ${link.download}.`);
+    const fileName = `ude-kit-state-${fileStamp()}.json`;
+    downloadText(fileName, `${JSON.stringify(scenario, null, 2)}\n`, 'application/json');
+    setNotice(`Downloaded ${fileName}: load it back here, or with ude-kit mock --scenario ${fileName}.`);
   }
 
   return (

@@ -97,8 +97,9 @@ export function Tickets({ settings, generation, selected, onSelect }: { settings
         </Field>
       </form>
       <ProblemBox problem={problem} onDismiss={() => setProblem(undefined)} />
-      {/* A linked ticket not on this page (another page, filtered out): its panel opens above the list. */}
-      {shownHere ? null : panel}
+      {/* A linked ticket not on this page (another page, filtered out): its panel opens above the list.
+          Not before the list came: the panel would move into its row then, and lose what was typed. */}
+      {page === undefined || shownHere ? null : panel}
       {page === undefined ? null : (
         <>
           <table class="tickets-table">

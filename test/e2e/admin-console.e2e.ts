@@ -4,6 +4,7 @@
 // by path, watch a request arrive in the journal and expand it, add and clear a fault; then the same
 // console on the 100,000-record `large` scenario. Screenshots go to test-results/e2e/console-*.png.
 import type { ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,8 @@ async function openConsole(url: string, { width = 1200, hash = '' } = {}): Promi
   // Chromium logs every 4xx/5xx fetch as "Failed to load resource": the 409s this test provokes are not errors.
   page.on('console', (message) => message.type() === 'error' && !/^Failed to load resource/.test(message.text()) && errors.push(message.text()));
   await page.goto(`${url}/__admin/ui/${hash}`);
-  await page.getByRole('table').first().waitFor({ timeout: 20_000 });
+  // A table on the tickets list; on a linked view (#/journal…), its heading.
+  await page.locator(hash === '' ? 'table' : '#panel h2').first().waitFor({ timeout: 20_000 });
   return { page, errors };
 }
 
@@ -384,6 +386,59 @@ describe('the admin console', () => {
     expect(text).not.toContain('Bearer qa');
     expect(text).toContain('"total": 0');
     await page.screenshot({ path: `${artefacts}console-journal.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('searches the journal by text, path, status and ticket, shows admin actions on demand, copies curl and exports HAR', async () => {
+    // Only this test's requests in the journal: earlier tests asked for tickets too.
+    await fetch(`${mock.url}/__admin/requests`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
+    const { page, errors } = await openConsole(mock.url, { hash: '#/journal' });
+    const ticket = (await adminState(mock.url)).tickets[0]!.id;
+    const marker = crypto.randomUUID();
+    await fetch(`${mock.url}${collection}?ticket_id=${ticket}`, { headers: credentials });
+    await fetch(`${mock.url}${collection}?ticket_id=${marker}`, { headers: credentials });
+    await fetch(`${mock.url}/__admin/tickets/${ticket}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-admin-token': 'not-needed' }, body: JSON.stringify({ status: 'In Progress' }) });
+    const items = page.locator('.journal li');
+    const adminItem = items.filter({ hasText: `/__admin/tickets/${ticket}` });
+    await adminItem.waitFor({ timeout: 10_000 });
+    expect(await adminItem.locator('.admin-mark').textContent()).toBe(' admin');
+
+    await page.getByLabel('Ticket').fill(ticket.slice(0, 13).toUpperCase());
+    await expect.poll(async () => (await items.allTextContents()).map((t) => t.includes(ticket))).toEqual([true, true]);
+    await page.getByLabel('Admin actions').uncheck();
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain(`ticket_id=${ticket}`);
+    await page.getByLabel('Admin actions').check();
+    await page.getByLabel('Ticket').fill('');
+    await page.getByLabel('Search').fill(marker);
+    await expect.poll(() => items.count()).toBe(1);
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Path contains').fill('/__admin/');
+    await expect.poll(async () => (await items.locator('summary code').allTextContents()).every((p) => p.startsWith('/__admin/'))).toBe(true);
+    await page.getByLabel('Path contains').fill('');
+
+    // Copy as curl: the command sends the same request again, credentials from the shell's variables.
+    const listed = items.filter({ hasText: `ticket_id=${ticket}` }).last();
+    await listed.locator('summary').click();
+    await listed.getByRole('button', { name: 'Copy as curl' }).click();
+    const command = (await listed.getByRole('region', { name: 'curl command' }).textContent())!;
+    expect(command).toContain('"authorization: $AUTHORIZATION"');
+    expect(command).not.toContain('Bearer qa');
+    const sent = execFileSync('bash', ['-c', `${command} --silent --write-out '\n%{http_code}'`], { env: { ...process.env, AUTHORIZATION: 'Bearer qa', X_API_KEY: 'qa' }, encoding: 'utf8' });
+    expect(sent.trim().split('\n').pop()).toBe('200');
+
+    // Export as HAR: the API requests with their answers, no admin action, credentials redacted.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as HAR' }).click()]);
+    const file = join(tmpdir(), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^ude-kit-journal-.*\.har$/);
+    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: Array<{ request: { url: string } }> } };
+    const urls = har.log.entries.map((e) => e.request.url);
+    expect(urls).toContainEqual(expect.stringContaining(`ticket_id=${marker}`));
+    expect(urls.some((url) => url.includes('/__admin/'))).toBe(false);
+    expect(readFileSync(file, 'utf8')).not.toContain('Bearer qa');
+    await page.screenshot({ path: `${artefacts}console-journal-search.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

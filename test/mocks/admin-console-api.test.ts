@@ -191,4 +191,31 @@ describe.each(adapters)('admin calls for the console ($name)', ({ make }) => {
     await driver.send('POST', '/__admin/reset');
     expect(await about()).toMatchObject({ loaded: 'the default state (seed 1)', changes: 0 });
   });
+
+  it('journals admin writes as admin actions, credentials redacted, and leaves admin reads and HAR to the API', async () => {
+    await driver.start();
+    await driver.send('DELETE', '/__admin/requests');
+    const ticket = (await stateOf(driver)).tickets[0]!.id;
+    await driver.send('GET', '/__admin/tickets');
+    await driver.send('PATCH', `/__admin/tickets/${ticket}`, { json: { status: 'Open' }, headers: { 'x-admin-token': 'not-in-force' } });
+    await driver.send('POST', '/__admin/faults', { json: { operation: '*', status: 503, password: 'hunter2' } });
+    await driver.send('GET', `${collection}?ticket_id=${ticket}`);
+    type Listed = { requests: Array<{ id: number; method: string; path: string; admin?: true; operation?: string; headers: Record<string, string>; body?: string }> };
+    const entries = (await get<Listed>('/__admin/requests')).body.requests;
+    expect(entries.map((e) => [e.method, e.path, e.admin])).toEqual([
+      ['PATCH', `/__admin/tickets/${ticket}`, true],
+      ['POST', '/__admin/faults', true],
+      ['GET', collection, undefined],
+    ]);
+    const [patch, fault] = entries;
+    expect(patch!.headers['x-admin-token']).toBe('[redacted]');
+    expect(patch!.headers.authorization).toBe('[redacted]');
+    expect(patch!.operation).toBeUndefined();
+    expect(fault!.body).toContain('[redacted]');
+    expect(fault!.body).not.toContain('hunter2');
+    expect(JSON.stringify((await get<unknown>(`/__admin/requests/${fault!.id}`)).body)).not.toContain('hunter2');
+    const har = (await get<{ log: { entries: Array<{ request: { url: string } }> } }>('/__admin/requests?format=har')).body;
+    expect(har.log.entries.map((e) => new URL(e.request.url).pathname)).toEqual([collection]);
+  });
 });
+
