@@ -5,7 +5,7 @@
 // media type) is in `screen`, so an adapter can answer before it reads a body it would throw away.
 import { compiledSpec } from '../../src/spec/index.js';
 import { generateDefaultState } from '../state/default-state.js';
-import { stateDocumentViolations, ticketKey, type StateDocument } from '../state/state-document.js';
+import { stateDocumentViolations, ticketKey, type CatalogEntry, type StateDocument, type Ticket } from '../state/state-document.js';
 import { UsedEquipmentStore } from '../state/store.js';
 import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls, type ScenarioSource } from './admin/admin-api.js';
 import { pageOf } from './admin/admin-pages.js';
@@ -93,6 +93,14 @@ export class InvalidStateError extends Error {
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One ticket or catalogue entry checked as a state document holding it alone: its violations, by its own fields. */
+function oneEntryViolations(list: 'tickets' | 'catalog', entry: unknown) {
+  const document = { tickets: [], catalog: [], used: [], [list]: [entry] };
+  return stateDocumentViolations(document).map((v) => ({ ...v, field: v.field.replace(`/${list}/0`, '') || 'body' }));
+}
+
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /** The answer a fault gives in place of the operation's own, or undefined when it only delays. */
@@ -171,6 +179,24 @@ export function createMock(options: MockOptions = {}): Mock {
       faults.clear();
     },
     // A uuid in any case names the same ticket (RFC 9562), as the state holds it.
+    createTicket(input) {
+      const ticket = isObject(input) && !('id' in input) ? { id: crypto.randomUUID(), ...input } : input;
+      const refused = oneEntryViolations('tickets', ticket);
+      if (refused.length > 0) return { ok: false, violations: refused };
+      const { id, status } = ticket as Ticket;
+      if (store.ticket(ticketKey(id)) !== undefined) return { ok: false, exists: `Ticket ${id}` };
+      changed();
+      return { ok: true, created: store.addTicket({ id, status }) };
+    },
+    createCatalogEntry(input) {
+      const entry = isObject(input) ? { diagnostic_equipment_id: store.freeCatalogId(), version: null, ...input } : input;
+      const refused = oneEntryViolations('catalog', entry);
+      if (refused.length > 0) return { ok: false, violations: refused };
+      const { diagnostic_equipment_id: id, name, version } = entry as CatalogEntry;
+      if (store.catalogEntry(id) !== undefined) return { ok: false, exists: `Catalogue entry ${id}` };
+      changed();
+      return { ok: true, created: store.addCatalogEntry({ diagnostic_equipment_id: id, name, version }) };
+    },
     setTicketStatus(ticketId, status) {
       const ticket = store.setStatus(ticketKey(ticketId), status);
       if (ticket !== undefined) changed();

@@ -88,14 +88,11 @@ export function Tickets({ settings, generation, selected, onSelect }: { settings
             }}
           >
             <option value="">any</option>
-            {commonStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <StatusOptions statuses={commonStatuses} />
           </select>
         </Field>
       </form>
+      <NewTicket settings={settings} onCreated={(id) => onSelect(id)} />
       <ProblemBox problem={problem} onDismiss={() => setProblem(undefined)} />
       {/* A linked ticket not on this page (another page, filtered out): its panel opens above the list.
           Not before the list came: the panel would move into its row then, and lose what was typed. */}
@@ -157,6 +154,50 @@ export function Tickets({ settings, generation, selected, onSelect }: { settings
         </>
       )}
     </section>
+  );
+}
+
+const StatusOptions = ({ statuses }: { statuses: string[] }) => (
+  <>
+    {statuses.map((s) => (
+      <option key={s} value={s}>
+        {s}
+      </option>
+    ))}
+  </>
+);
+
+/** A ticket made through the admin API (POST /__admin/tickets): its status chosen, its id given or new. */
+function NewTicket({ settings, onCreated }: { settings: Settings; onCreated: (id: string) => void }) {
+  const [id, setId] = useState('');
+  const [status, setStatus] = useState<string>(inProgressStatus);
+  const [problem, setProblem] = useState<Problem>();
+  const { guard } = useChanges();
+  async function create(event: Event) {
+    event.preventDefault();
+    const body = { ...(id.trim() === '' ? {} : { id: id.trim() }), status };
+    const result = await guard(`create a ${status} ticket`, () => admin<TicketRow>(settings, 'POST', '/tickets', body));
+    if (!result.ok) return setProblem(result.problem);
+    setProblem(undefined);
+    setId('');
+    onCreated(result.value.id);
+  }
+  return (
+    <details class="create">
+      <summary>New ticket</summary>
+      <form class="add" onSubmit={(event) => void create(event)}>
+        <Field label="Id (empty: a new uuid)">
+          <input value={id} size={38} onInput={(event) => setId(event.currentTarget.value)} />
+        </Field>
+        <Field label="Status of the new ticket">
+          <select value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
+            <StatusOptions statuses={commonStatuses} />
+          </select>
+        </Field>
+        <button type="submit">Create ticket</button>
+      </form>
+      <ProblemBox problem={problem} onDismiss={() => setProblem(undefined)} />
+    </details>
   );
 }
 
@@ -290,11 +331,7 @@ function TicketPanel({ settings, ticketId, generation, onChanged, onClose }: { s
         <form class="add" onSubmit={(event) => void changeStatus(event)}>
           <Field label={`Status of ticket ${ticketId}`}>
             <select value={chosen} onChange={(event) => setNextStatus(event.currentTarget.value)}>
-              {[...new Set([known.status, ...commonStatuses])].map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <StatusOptions statuses={[...new Set([known.status, ...commonStatuses])]} />
             </select>
           </Field>
           {/* Choosing is not changing: the arrow keys walk the menu, this button applies the choice. */}

@@ -443,6 +443,44 @@ describe('the admin console', () => {
     await page.close();
   });
 
+  it('creates a ticket with a status and a catalogue entry, refuses a taken id, and undoes a creation', async () => {
+    const { page, errors } = await openConsole(mock.url);
+    const before = await adminState(mock.url);
+    await page.getByText('New ticket', { exact: true }).click();
+    await page.getByLabel('Status of the new ticket').selectOption('Closed');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    // The new ticket's panel opens (it is last in the list, so above it), with its status.
+    await expect.poll(() => page.locator('#records h3').textContent()).toMatch(/^Ticket [0-9a-f-]{36}$/);
+    const id = (await page.locator('#records h3 code').textContent())!;
+    expect((await adminState(mock.url)).tickets).toContainEqual({ id, status: 'Closed' });
+    expect(page.url()).toMatch(new RegExp(`#/tickets/${id}$`));
+    expect(await page.getByLabel(`Status of ticket ${id}`).inputValue()).toBe('Closed');
+
+    await page.getByLabel('Id (empty: a new uuid)').fill(id);
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await expect.poll(() => page.locator('.create [role="alert"]').textContent()).toMatch(/^409 Already exists/);
+
+    await page.getByRole('tab', { name: 'Catalogue' }).click();
+    await page.getByText('New catalogue entry', { exact: true }).click();
+    const name = `Launch X431 PRO ${crypto.randomUUID().slice(0, 8)}`;
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Version (optional)').fill('5.0');
+    await page.getByRole('button', { name: 'Add to the catalogue' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(new RegExp(`^Added ${name} as catalogue id \\d+\\.$`));
+    const catalogId = Number(/id (\d+)/.exec((await page.getByRole('status').textContent())!)![1]);
+    await page.getByLabel('Id, name or version contains').fill(name);
+    await expect.poll(() => page.locator('tbody tr td:nth-child(1)').allTextContents()).toEqual([String(catalogId)]);
+    expect(((await (await fetch(`${mock.url}/__admin/state`)).json()) as { catalog: unknown[] }).catalog).toContainEqual({ diagnostic_equipment_id: catalogId, name, version: '5.0' });
+
+    // Undo: the entry goes, then the ticket.
+    await page.getByRole('button', { name: `Undo: add ${name} to the catalogue` }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo: create a Closed ticket' }).click();
+    await expect.poll(async () => (await adminState(mock.url)).tickets).toEqual(before.tickets);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds a fault that the API then answers with, and clears it', async () => {
     const { page, errors } = await openConsole(mock.url);
     await page.getByRole('tab', { name: 'Faults' }).click();

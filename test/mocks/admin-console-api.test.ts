@@ -217,5 +217,39 @@ describe.each(adapters)('admin calls for the console ($name)', ({ make }) => {
     const har = (await get<{ log: { entries: Array<{ request: { url: string } }> } }>('/__admin/requests?format=har')).body;
     expect(har.log.entries.map((e) => new URL(e.request.url).pathname)).toEqual([collection]);
   });
+
+  it('creates tickets and catalogue entries, checked as the state document checks them', async () => {
+    await driver.start({ state: bigState() });
+    const post = async <T>(path: string, body: unknown) => {
+      const reply = await driver.send('POST', path, { json: body });
+      return { status: reply.status, body: json(reply.text) as T };
+    };
+    const made = await post<{ id: string; status: string }>('/__admin/tickets', { status: 'In Progress' });
+    expect(made.status).toBe(201);
+    expect(made.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const named = '11111111-2222-4333-8444-555555555555';
+    expect(await post('/__admin/tickets', { id: named, status: 'Closed' })).toEqual({ status: 201, body: { id: named, status: 'Closed' } });
+    const again = await post<{ type: string; detail: string }>('/__admin/tickets', { id: named.toUpperCase(), status: 'Open' });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('/problems/already-exists');
+    for (const [body, field] of [[{ id: 'not-a-uuid', status: 'Open' }, '/id'], [{ status: 7 }, '/status'], [[], 'body']] as const) {
+      const refused = await post<{ violations: Array<{ field: string }> }>('/__admin/tickets', body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.violations.map((v) => v.field), JSON.stringify(body)).toContain(field);
+    }
+
+    // The catalogue: the next id when none is given, no version unless one is.
+    const entry = await post<{ diagnostic_equipment_id: number; name: string; version: string | null }>('/__admin/catalog', { name: 'Launch X431' });
+    expect(entry).toEqual({ status: 201, body: { diagnostic_equipment_id: 8, name: 'Launch X431', version: null } });
+    expect((await post('/__admin/catalog', { diagnostic_equipment_id: 3, name: 'Again' })).status).toBe(409);
+    expect((await post<{ violations: Array<{ field: string }> }>('/__admin/catalog', { diagnostic_equipment_id: 2 ** 31, name: 'x' })).body.violations.map((v) => v.field)).toEqual(['/diagnostic_equipment_id']);
+
+    // Both are the state's now: listed, and the API takes a record of one on the other.
+    const state = await stateOf(driver);
+    expect(state.tickets.slice(-2)).toEqual([made.body, { id: named, status: 'Closed' }]);
+    expect(state.catalog.at(-1)).toEqual(entry.body);
+    expect((await driver.send('POST', collection, { json: { ticket_id: made.body.id, diagnostic_equipment_id: 8 } })).status).toBe(201);
+    expect((await get<{ changes: number }>('/__admin/state/about')).body.changes).toBe(4);
+  });
 });
 

@@ -12,7 +12,7 @@ import type { JournalDetail, JournalEntry } from '../journal.js';
 import { pageOf, pageQuery, type PageQuery } from './admin-pages.js';
 import type { Har } from '../har.js';
 import type { Fault, FaultSpec } from '../faults.js';
-import { methodNotAllowed, routeNotFound, scenariosNotServed, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
+import { alreadyExists, methodNotAllowed, routeNotFound, scenariosNotServed, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
 import type { CatalogEntry, StateDocument, Ticket } from '../../state/state-document.js';
 
 export const adminPrefix = '/__admin';
@@ -27,6 +27,8 @@ export interface ScenarioSource {
 }
 
 export type TicketSummary = Ticket & { used: number };
+
+export type Created<T> = { ok: true; created: T } | { ok: false; violations: Violation[] } | { ok: false; exists: string };
 
 /** Where the state came from and whether it changed since: what the console's header shows. */
 export interface StateAbout {
@@ -54,6 +56,13 @@ export interface MockControls {
   about(): StateAbout;
   reset(): void;
   setTicketStatus(ticketId: string, status: string): Ticket | undefined;
+  /**
+   * Adds a ticket `{ id?, status }` (a new uuid when no id is given) or a catalogue entry
+   * `{ diagnostic_equipment_id?, name, version? }` (the next free id when none), checked with the
+   * state document's schemas: the entry made, its violations, or `exists` for an id already in use.
+   */
+  createTicket(input: unknown): Created<Ticket>;
+  createCatalogEntry(input: unknown): Created<CatalogEntry>;
   /**
    * The journal; with `{ format: 'har' }`, as HAR 1.2 (credentials redacted) for the tools that read HAR;
    * with `{ after: id }`, only the entries newer than that one.
@@ -91,6 +100,15 @@ function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: fal
   const found: Violation[] = [];
   const body = readJsonBody(request, json, found);
   return found.length > 0 ? { ok: false, problem: violations(found) } : { ok: true, body };
+}
+
+/** 201 with what was made, 400 with its violations, or 409 when its id is taken. */
+function created<T>(request: MockRequest, create: (body: unknown) => Created<T>): MockResponse | ProblemResult {
+  const read = readBody(request);
+  if (!read.ok) return read.problem;
+  const result = create(read.body);
+  if (result.ok) return jsonResponse(201, toJson(result.created));
+  return 'exists' in result ? alreadyExists(result.exists) : violations(result.violations);
 }
 
 const maxLoadedLabel = 200;
@@ -196,6 +214,7 @@ const routes: Route[] = [
   {
     pattern: /^\/tickets$/,
     methods: {
+      POST: (request, controls) => created(request, (body) => controls.createTicket(body)),
       GET: (request, controls) => {
         const read = pageQuery(request.query);
         if (!read.ok) return violations(read.violations);
@@ -207,6 +226,7 @@ const routes: Route[] = [
   {
     pattern: /^\/catalog$/,
     methods: {
+      POST: (request, controls) => created(request, (body) => controls.createCatalogEntry(body)),
       GET: (request, controls) => {
         const read = pageQuery(request.query);
         if (!read.ok) return violations(read.violations);
