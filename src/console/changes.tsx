@@ -72,7 +72,7 @@ export function ChangesProvider({ settings, onStateChanged, children }: { settin
   const last = stack[stack.length - 1];
   return (
     <ChangesContext.Provider value={{ guard, about }}>
-      <div class="state-line">
+      <section class="state-line" aria-label="State and undo">
         {about === undefined ? null : (
           <p data-testid="state-about">
             State: <strong>{about.loaded}</strong>{' '}
@@ -91,7 +91,7 @@ export function ChangesProvider({ settings, onStateChanged, children }: { settin
         <p class="notice" aria-live="polite">
           {notice ?? ''}
         </p>
-      </div>
+      </section>
       {children}
     </ChangesContext.Provider>
   );

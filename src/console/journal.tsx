@@ -158,11 +158,11 @@ function JournalItem({ entry, settings }: { entry: Entry; settings: Settings }) 
           <p>Loading…</p>
         ) : 'response' in detail ? (
           <div class="exchange">
-            <h4>Request</h4>
+            <h3>Request</h3>
             <Headers headers={detail.headers} />
             {detail.body === undefined ? null : <Body label="Request body" text={detail.body} />}
             <CopyAsCurl entry={detail} />
-            <h4>Answer {detail.status === 0 ? '(none: an injected network error)' : detail.status}</h4>
+            <h3>Answer {detail.status === 0 ? '(none: an injected network error)' : detail.status}</h3>
             <Headers headers={detail.response.headers} />
             {detail.response.body === undefined ? null : <Body label="Answer body" text={detail.response.body} cut={detail.response.bodyCut} />}
           </div>
