@@ -1,4 +1,4 @@
-// A bounded journal of recent API requests, newest last, for GET /__admin/requests. Recording only
+// A bounded journal of recent API requests (and admin writes, marked), newest last, for GET /__admin/requests. Recording only
 // keeps references and a timestamp, because it runs on every request; formatting and redaction happen
 // when the journal is read, so no secret ever leaves it.
 import type { MockRequest, MockResponse } from './exchange.js';
@@ -24,6 +24,10 @@ export interface JournalEntry {
   fault?: { id: number; networkError?: boolean; delayMs?: number };
   /** The document's operationId the request was routed to, when it was. */
   operation?: string;
+  /** An admin call (a write under /__admin): the console shows them on demand; HAR leaves them out. */
+  admin?: true;
+  /** The request body was longer than the preview in `body`. */
+  bodyCut?: true;
 }
 
 /** One entry with the answer too (GET /__admin/requests/{id}): what the console expands. */
@@ -39,6 +43,7 @@ interface Recorded {
   response: MockResponse;
   /** Whether the kept body was cut at `responseKeptChars` when recorded. */
   responseCut: boolean;
+  admin: boolean;
 }
 
 const bodyPreviewBytes = 4096;
@@ -76,11 +81,13 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
     return out;
   };
 
-  function format({ id, at, request, response }: Recorded): JournalEntry {
+  function format({ id, at, request, response, admin }: Recorded): JournalEntry {
     const entry: JournalEntry = { id, time: new Date(at).toISOString(), method: request.method, path: request.path, query: redactedQuery(request.query), headers: redactedHeaders(request.headers), status: response.status };
     // A body's credential fields are hidden as its headers are: the preview may be cut, the fields are found all the same.
     if (request.body !== undefined && request.body.byteLength > 0) entry.body = redactedBody(lenient.decode(request.body.subarray(0, bodyPreviewBytes)), contentTypeOf(request.headers), redacted);
-    const operation = operationOf(request.method === 'HEAD' ? 'GET' : request.method, request.path);
+    if (request.bodyCut === true) entry.bodyCut = true;
+    if (admin) entry.admin = true;
+    const operation = admin ? undefined : operationOf(request.method === 'HEAD' ? 'GET' : request.method, request.path);
     if (operation !== undefined) entry.operation = operation;
     if (response.fault !== undefined) {
       entry.fault = { id: response.fault, ...(response.networkError === true ? { networkError: true } : {}), ...(response.delayMs === undefined ? {} : { delayMs: response.delayMs }) };
@@ -114,14 +121,15 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
   }
 
   return {
-    record(request: Recordable, response: MockResponse, at: number): void {
+    /** Keeps a request and its answer; `admin` marks an admin call (shown by the console, left out of HAR). */
+    record(request: Recordable, response: MockResponse, at: number, admin = false): void {
       if (capacity <= 0) return;
       // A large body is not kept whole: only the preview is ever shown.
       const cut = request.body !== undefined && request.body.byteLength > bodyPreviewBytes;
       const kept = cut ? { ...request, body: request.body!.slice(0, bodyPreviewBytes), bodyCut: true } : request;
       const written = response.bodyAgain !== undefined ? { ...response, body: undefined } : response;
       const tooLong = written.body !== undefined && written.body.length > responseKeptChars;
-      entries.push({ id: nextId++, at, request: kept, response: tooLong ? { ...written, body: copyOf(written.body!.slice(0, responseKeptChars)) } : written, responseCut: tooLong });
+      entries.push({ id: nextId++, at, request: kept, response: tooLong ? { ...written, body: copyOf(written.body!.slice(0, responseKeptChars)) } : written, responseCut: tooLong, admin });
       // Trim in batches so recording stays O(1) amortised under sustained load.
       if (entries.length > capacity * 2) entries = entries.slice(-capacity);
     },
@@ -141,9 +149,15 @@ export function createJournal(capacity: number, secretHeaders: string[], operati
         response: { headers: redactedHeaders(recorded.response.headers), ...(body === undefined ? {} : { body }), bodyCut: cut },
       };
     },
-    /** The same entries as HAR 1.2, with the answers the mock gave. */
+    /** The API entries as HAR 1.2, with the answers the mock gave: a HAR replays against the API, which has no /__admin. */
     har(creatorVersion: string): Har {
-      return harOf(entries.slice(-capacity).map(harSource), creatorVersion);
+      return harOf(
+        entries
+          .slice(-capacity)
+          .filter((recorded) => !recorded.admin)
+          .map(harSource),
+        creatorVersion,
+      );
     },
     clear(): void {
       entries = [];

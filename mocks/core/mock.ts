@@ -5,7 +5,7 @@
 // media type) is in `screen`, so an adapter can answer before it reads a body it would throw away.
 import { compiledSpec } from '../../src/spec/index.js';
 import { defaultStartState } from '../state/default-state.js';
-import { stateDocumentViolations, ticketKey, type StateDocument } from '../state/state-document.js';
+import { stateDocumentViolations, ticketKey, type CatalogEntry, type StateDocument, type Ticket } from '../state/state-document.js';
 import { UsedEquipmentStore } from '../state/store.js';
 import { adminPrefix, adminRouteRefusal, handleAdmin, type MockControls, type ScenarioSource } from './admin/admin-api.js';
 import { pageOf } from './admin/admin-pages.js';
@@ -43,6 +43,8 @@ export interface MockOptions {
   seed?: number;
   /** A start state to use instead of the generated one; reset returns to it. */
   state?: StateDocument;
+  /** What the start state is called in GET /__admin/state/about (e.g. `scenario "large"`). */
+  stateName?: string;
   auth?: Partial<AuthOptions>;
   /** Serve the /__admin control API (default true). */
   admin?: boolean;
@@ -91,6 +93,14 @@ export class InvalidStateError extends Error {
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One ticket or catalogue entry checked as a state document holding it alone: its violations, by its own fields. */
+function oneEntryViolations(list: 'tickets' | 'catalog', entry: unknown) {
+  const document = { tickets: [], catalog: [], used: [], [list]: [entry] };
+  return stateDocumentViolations(document).map((v) => ({ ...v, field: v.field.replace(`/${list}/0`, '') || 'body' }));
+}
+
 const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /** The answer a fault gives in place of the operation's own, or undefined when it only delays. */
@@ -132,16 +142,22 @@ export function createMock(options: MockOptions = {}): Mock {
   const refused = knownValid ? [] : stateDocumentViolations(startState);
   if (refused.length > 0) throw new InvalidStateError(refused);
   let store = UsedEquipmentStore.fromDocument(startState);
+  const startName = options.stateName ?? (options.state === undefined ? `the default state (seed ${options.seed ?? 1})` : 'the start state');
+  let loaded = { name: startName, at: now(), changes: 0 };
+  const changed = () => (loaded.changes += 1);
 
   const contains = (text: string | number | null, search: string | undefined) => search === undefined || (text !== null && String(text).toLowerCase().includes(search));
   const controls: MockControls = {
     state: () => store.toDocument(),
     counts: () => store.counts(),
-    load(document) {
+    load(document, about = {}) {
       const found = stateDocumentViolations(document);
-      if (found.length === 0) store = UsedEquipmentStore.fromDocument(document as StateDocument);
+      if (found.length > 0) return found;
+      store = UsedEquipmentStore.fromDocument(document as StateDocument);
+      loaded = { name: about.loaded ?? 'a state document (PUT /__admin/state)', at: now(), changes: about.changes ?? 0 };
       return found;
     },
+    about: () => ({ loaded: loaded.name, loadedAt: new Date(loaded.at).toISOString(), changes: loaded.changes, resetTo: startName }),
     ticketPage(page) {
       const { total, items } = pageOf(store.ticketSummaries(), (t) => (page.status === undefined || t.status === page.status) && contains(t.id, page.search), page);
       return { total, tickets: items };
@@ -154,15 +170,39 @@ export function createMock(options: MockOptions = {}): Mock {
     loadScenario(input) {
       const resolved = options.scenarios?.resolve(input);
       if (resolved === undefined) return undefined;
-      return resolved.ok ? controls.load(resolved.state) : resolved.violations;
+      if (!resolved.ok) return resolved.violations;
+      return controls.load(resolved.state, { loaded: 'name' in input ? `scenario "${input.name}"` : 'an uploaded scenario' });
     },
     reset() {
       store = UsedEquipmentStore.fromDocument(startState);
+      loaded = { name: startName, at: now(), changes: 0 };
       journal.clear();
       faults.clear();
     },
     // A uuid in any case names the same ticket (RFC 9562), as the state holds it.
-    setTicketStatus: (ticketId, status) => store.setStatus(ticketKey(ticketId), status),
+    createTicket(input) {
+      const ticket = isObject(input) && !('id' in input) ? { id: crypto.randomUUID(), ...input } : input;
+      const refused = oneEntryViolations('tickets', ticket);
+      if (refused.length > 0) return { ok: false, violations: refused };
+      const { id, status } = ticket as Ticket;
+      if (store.ticket(ticketKey(id)) !== undefined) return { ok: false, exists: `Ticket ${id}` };
+      changed();
+      return { ok: true, created: store.addTicket({ id, status }) };
+    },
+    createCatalogEntry(input) {
+      const entry = isObject(input) ? { diagnostic_equipment_id: store.freeCatalogId(), version: null, ...input } : input;
+      const refused = oneEntryViolations('catalog', entry);
+      if (refused.length > 0) return { ok: false, violations: refused };
+      const { diagnostic_equipment_id: id, name, version } = entry as CatalogEntry;
+      if (store.catalogEntry(id) !== undefined) return { ok: false, exists: `Catalogue entry ${id}` };
+      changed();
+      return { ok: true, created: store.addCatalogEntry({ diagnostic_equipment_id: id, name, version }) };
+    },
+    setTicketStatus(ticketId, status) {
+      const ticket = store.setStatus(ticketKey(ticketId), status);
+      if (ticket !== undefined) changed();
+      return ticket;
+    },
     requests: ((options?: { format?: 'journal' | 'har'; after?: number }) =>
       options?.format === 'har' ? journal.har(spec.document.info.version) : journal.list(options?.after)) as MockControls['requests'],
     request: (id) => journal.detail(id),
@@ -219,10 +259,16 @@ export function createMock(options: MockOptions = {}): Mock {
     }
   }
 
+  /** Admin writes that got past the screen (origin, token, media type): journalled as admin actions. */
+  const adminActions = new WeakSet<MockRequest>();
+
   function route(request: MockRequest): MockResponse | ProblemResult {
     const screened = screenHead(request);
     if ('refused' in screened) return screened.refused;
-    if ('admin' in screened) return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
+    if ('admin' in screened) {
+      if (!readOnlyMethods.has(request.method) && !isUnder(request.path, `${adminPrefix}/requests`)) adminActions.add(request);
+      return handleAdmin(request.method === 'HEAD' ? { ...request, method: 'GET' } : request, controls);
+    }
     const { operation, pathValues } = screened.operation;
     const fault = faults.take(operation.operationId);
     const injected = fault === undefined ? undefined : faultResponse(fault);
@@ -234,9 +280,17 @@ export function createMock(options: MockOptions = {}): Mock {
     return fault?.delayMs === undefined ? answer : { ...toResponse(answer), delayMs: fault.delayMs, fault: fault.id };
   }
 
-  /** Journals an answer (admin calls that inspect the journal stay out of it) and adds CORS. */
+  /**
+   * Journals an answer and adds CORS. Admin writes that were let through are journalled as admin
+   * actions; admin reads (the console polls), calls on the journal itself and refused ones stay out.
+   */
   function finish(request: RequestHead, response: MockResponse): MockResponse {
-    if (!isUnder(request.path, adminPrefix)) journal.record(request, response, now());
+    if (isUnder(request.path, adminPrefix)) {
+      if (adminActions.has(request as MockRequest)) journal.record(request, response, now(), true);
+    } else {
+      journal.record(request, response, now());
+      if (!readOnlyMethods.has(request.method) && response.status >= 200 && response.status < 300) changed();
+    }
     const answered = request.method === 'HEAD' ? withoutBody(response) : response;
     return withCors(request, answered, origins);
   }

@@ -89,6 +89,8 @@ export const equipmentAlreadyUsed = (ticketId: string, equipmentId: number): Pro
     `Diagnostic equipment ${equipmentId} is already used on ticket ${ticketId}.`,
   );
 
+export const alreadyExists = (what: string): ProblemResult => problem('already-exists', 'Already exists', 409, `${what} already exists: give another id, or none for a new one.`);
+
 export const ticketNotInProgress = (ticketId: string, status: string, inProgress: string): ProblemResult =>
   problem(
     'ticket-not-in-progress',

@@ -84,6 +84,29 @@ export class UsedEquipmentStore {
     return true;
   }
 
+  /** Adds a ticket checked by the caller (a well-formed one with a new id), last in list order. */
+  addTicket(ticket: Ticket): Ticket {
+    const id = ticketKey(ticket.id);
+    this.tickets.set(id, { id, status: ticket.status, used: [] });
+    return { id, status: ticket.status };
+  }
+
+  /** Adds a catalogue entry checked by the caller (a well-formed one with a new id). */
+  addCatalogEntry(entry: CatalogEntry): CatalogEntry {
+    this.catalog.set(entry.diagnostic_equipment_id, { ...entry });
+    return { ...entry };
+  }
+
+  /** The smallest catalogue id above every one in use, or the smallest free one when that would pass int32. */
+  freeCatalogId(): number {
+    let max = 0;
+    for (const id of this.catalog.keys()) max = Math.max(max, id);
+    if (max < 2_147_483_647) return max + 1;
+    let id = 1;
+    while (this.catalog.has(id)) id += 1;
+    return id;
+  }
+
   setStatus(ticketId: string, status: string): Ticket | undefined {
     const ticket = this.tickets.get(ticketId);
     if (ticket === undefined) return undefined;

@@ -65,7 +65,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   let mock;
   try {
     mock = createMock({
-      ...(state === undefined ? {} : { state }),
+      ...(state === undefined ? {} : { state, stateName: `scenario "${values.scenario}"` }),
       seed: integerOption('seed', values.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }),
       auth,
       admin: values['no-admin'] !== true,

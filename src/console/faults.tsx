@@ -1,16 +1,19 @@
 // Failures and latency on demand (POST/GET/DELETE /__admin/faults): what an app's spinner, retry and
-// error screens are tested with.
-import { useEffect, useState } from 'preact/hooks';
+// error screens are tested with. The table follows the mock live (asked every 2 s while open): a fault
+// used up by the app's requests counts down and goes without a reload.
+import { useState } from 'preact/hooks';
 import { openApiDocument } from '../spec/generated/document.js';
 import { operationIdsOf } from '../../mocks/core/admin/admin-schemas.js';
 import type { Fault } from '../../mocks/core/faults.js';
 import { admin, type Problem } from './api.js';
 import type { Settings } from './settings.js';
+import { usePolling } from './polling.js';
 import { Field, Notice, ProblemBox } from './ui.js';
 
 type Kind = 'status' | 'networkError' | 'delay';
 
 const operations = ['*', ...operationIdsOf(openApiDocument)];
+const faultsPollMs = 2000;
 
 const describe = (f: Fault) =>
   [f.status === undefined ? undefined : `answers ${f.status}`, f.networkError === true ? 'drops the connection' : undefined, f.delayMs === undefined ? undefined : `waits ${f.delayMs} ms`]
@@ -27,9 +30,16 @@ export function Faults({ settings }: { settings: Settings }) {
   const [value, setValue] = useState('503');
   const [times, setTimes] = useState('');
 
-  useEffect(() => {
-    void admin<{ faults: Fault[] }>(settings, 'GET', '/faults').then((result) => (result.ok ? setFaults(result.value.faults) : setProblem(result.problem)));
-  }, [settings, reloads]);
+  usePolling(
+    async (stopped) => {
+      const result = await admin<{ faults: Fault[] }>(settings, 'GET', '/faults');
+      if (stopped()) return;
+      if (result.ok) setFaults(result.value.faults);
+      else setProblem(result.problem);
+    },
+    faultsPollMs,
+    [settings, reloads],
+  );
 
   async function add(event: Event) {
     event.preventDefault();

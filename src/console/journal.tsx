@@ -1,13 +1,17 @@
 // The request journal, live: new entries are polled once a second (GET /__admin/requests?after=ID),
-// filtered by method, status and operation, each expandable into the request and the answer with
-// credentials redacted (GET /__admin/requests/{id}).
-import { useEffect, useRef, useState } from 'preact/hooks';
+// searched by text, path, status, ticket, method and operation, admin actions shown or hidden; each
+// expandable into the request and the answer with credentials redacted (GET /__admin/requests/{id})
+// and copied as a curl command; the whole journal exported as HAR (GET /__admin/requests?format=har).
+import { useRef, useState } from 'preact/hooks';
 import { openApiDocument } from '../spec/generated/document.js';
 import { operationIdsOf } from '../../mocks/core/admin/admin-schemas.js';
 import type { JournalDetail, JournalEntry } from '../../mocks/core/journal.js';
-import { admin, type Problem } from './api.js';
+import { admin, adminText, type Problem } from './api.js';
+import { downloadText, fileStamp } from './download.js';
+import { curlOf, matches, noFilter, type JournalFilter } from './journal-tools.js';
 import type { Settings } from './settings.js';
-import { Field, ProblemBox } from './ui.js';
+import { usePolling } from './polling.js';
+import { Field, Notice, ProblemBox } from './ui.js';
 
 // The admin API's own shapes, as types only: nothing of the core is bundled for them.
 type Entry = JournalEntry;
@@ -24,18 +28,18 @@ export function Journal({ settings }: { settings: Settings }) {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [live, setLive] = useState(true);
-  const [method, setMethod] = useState('');
-  const [status, setStatus] = useState('');
-  const [operation, setOperation] = useState('');
+  const [filter, setFilter] = useState<JournalFilter>(noFilter);
+  const [notice, setNotice] = useState<string>();
+  const set = (name: keyof JournalFilter) => (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    setFilter((old) => ({ ...old, [name]: input.type === 'checkbox' ? input.checked : input.value }));
+  };
   const lastId = useRef(0);
 
-  useEffect(() => {
-    if (!live) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
+  usePolling(
+    async (stopped) => {
       const result = await admin<{ requests: Entry[] }>(settings, 'GET', `/requests?after=${lastId.current}`);
-      if (stopped) return;
+      if (stopped()) return;
       if (result.ok) {
         setProblem(undefined);
         const fresh = result.value.requests;
@@ -44,14 +48,11 @@ export function Journal({ settings }: { settings: Settings }) {
           setEntries((old) => [...old, ...fresh].slice(-keptEntries));
         }
       } else setProblem(result.problem);
-      timer = setTimeout(() => void poll(), pollMs);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [settings, live]);
+    },
+    pollMs,
+    [settings],
+    live,
+  );
 
   async function clear() {
     const result = await admin(settings, 'DELETE', '/requests');
@@ -59,31 +60,43 @@ export function Journal({ settings }: { settings: Settings }) {
     setEntries([]);
   }
 
-  const shown = entries.filter(
-    (e) =>
-      (method === '' || e.method === method) &&
-      (operation === '' || e.operation === operation) &&
-      (status === '' || (status.endsWith('xx') ? String(e.status)[0] === status[0] : String(e.status) === status)),
-  );
+  async function exportHar() {
+    const result = await adminText(settings, 'GET', '/requests?format=har');
+    if (!result.ok) return setProblem(result.problem);
+    const fileName = `ude-kit-journal-${fileStamp()}.har`;
+    downloadText(fileName, result.value, 'application/json');
+    setNotice(`Downloaded ${fileName}: the API requests and answers, credentials redacted (admin actions are not in a HAR).`);
+  }
+
+  const shown = entries.filter((e) => matches(e, filter));
   const methods = [...new Set(entries.map((e) => e.method))].sort();
 
   return (
     <section>
       <h2>Request journal</h2>
-      <form class="filters" onSubmit={(event) => event.preventDefault()}>
+      <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Search">
+          <input type="search" value={filter.text} onInput={set('text')} />
+        </Field>
+        <Field label="Path contains">
+          <input type="search" value={filter.path} onInput={set('path')} />
+        </Field>
+        <Field label="Ticket">
+          <input type="search" value={filter.ticket} onInput={set('ticket')} />
+        </Field>
+        <Field label="Status (e.g. 409 or 4xx)">
+          <input type="text" size={5} value={filter.status} onInput={set('status')} />
+        </Field>
         <Field label="Method">
-          <select value={method} onChange={(event) => setMethod(event.currentTarget.value)}>
+          <select value={filter.method} onChange={set('method')}>
             <option value="">any</option>
             {methods.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
         </Field>
-        <Field label="Status (e.g. 409 or 4xx)">
-          <input type="text" size={5} value={status} onInput={(event) => setStatus(event.currentTarget.value.trim().toLowerCase())} />
-        </Field>
         <Field label="Operation">
-          <select value={operation} onChange={(event) => setOperation(event.currentTarget.value)}>
+          <select value={filter.operation} onChange={set('operation')}>
             <option value="">any</option>
             {operations.map((o) => (
               <option key={o}>{o}</option>
@@ -91,13 +104,22 @@ export function Journal({ settings }: { settings: Settings }) {
           </select>
         </Field>
         <label class="check">
+          <input type="checkbox" checked={filter.admin} onChange={set('admin')} /> Admin actions
+        </label>
+        <label class="check">
           <input type="checkbox" checked={live} onChange={(event) => setLive(event.currentTarget.checked)} /> Live
         </label>
+      </form>
+      <div class="actions">
+        <button type="button" onClick={() => void exportHar()}>
+          Export as HAR
+        </button>
         <button type="button" onClick={() => void clear()}>
           Clear the journal
         </button>
-      </form>
+      </div>
       <ProblemBox problem={problem} />
+      <Notice text={notice} />
       <p class="hint" aria-live="polite">
         {shown.length} of {entries.length} requests shown, newest first. Credentials are redacted by the mock.
       </p>
@@ -130,23 +152,54 @@ function JournalItem({ entry, settings }: { entry: Entry; settings: Settings }) 
           <span class={`status ${statusClass}`}>{entry.status === 0 ? 'no answer' : entry.status}</span>
           {entry.operation === undefined ? null : <span class="operation"> {entry.operation}</span>}
           {entry.fault === undefined ? null : <span class="fault"> fault #{entry.fault.id}</span>}
+          {entry.admin === true ? <span class="admin-mark"> admin</span> : null}
         </summary>
         {detail === undefined ? (
           <p>Loading…</p>
         ) : 'response' in detail ? (
           <div class="exchange">
-            <h4>Request</h4>
+            <h3>Request</h3>
             <Headers headers={detail.headers} />
-            {detail.body === undefined ? null : <Body text={detail.body} />}
-            <h4>Answer {detail.status === 0 ? '(none: an injected network error)' : detail.status}</h4>
+            {detail.body === undefined ? null : <Body label="Request body" text={detail.body} />}
+            <CopyAsCurl entry={detail} />
+            <h3>Answer {detail.status === 0 ? '(none: an injected network error)' : detail.status}</h3>
             <Headers headers={detail.response.headers} />
-            {detail.response.body === undefined ? null : <Body text={detail.response.body} cut={detail.response.bodyCut} />}
+            {detail.response.body === undefined ? null : <Body label="Answer body" text={detail.response.body} cut={detail.response.bodyCut} />}
           </div>
         ) : (
           <ProblemBox problem={detail} />
         )}
       </details>
     </li>
+  );
+}
+
+function CopyAsCurl({ entry }: { entry: Detail }) {
+  const [command, setCommand] = useState<string>();
+  const [said, setSaid] = useState('');
+  async function copy() {
+    const text = curlOf(entry, window.location.origin);
+    setCommand(text);
+    const cut = entry.bodyCut === true ? ' The body was cut to its preview: the HAR export has it whole.' : '';
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid(`Copied. Credentials are read from shell variables ($AUTHORIZATION…).${cut}`);
+    } catch {
+      setSaid(`The browser refused the clipboard: select the command and copy it.${cut}`);
+    }
+  }
+  return (
+    <div class="curl">
+      <button type="button" onClick={() => void copy()}>
+        Copy as curl
+      </button>{' '}
+      <span aria-live="polite">{said}</span>
+      {command === undefined ? null : (
+        <pre class="body" tabIndex={0} role="region" aria-label="curl command">
+          {command}
+        </pre>
+      )}
+    </div>
   );
 }
 
@@ -163,7 +216,7 @@ function Headers({ headers }: { headers: Record<string, string> }) {
   );
 }
 
-function Body({ text, cut = false }: { text: string; cut?: boolean }) {
+function Body({ label, text, cut = false }: { label: string; text: string; cut?: boolean }) {
   let shown = text;
   try {
     shown = JSON.stringify(JSON.parse(text), null, 2);
@@ -172,7 +225,8 @@ function Body({ text, cut = false }: { text: string; cut?: boolean }) {
   }
   const long = shown.length > shownBodyChars;
   return (
-    <pre class="body">
+    // A region that scrolls on its own: it takes the focus, so the keyboard can scroll it too.
+    <pre class="body" tabIndex={0} role="region" aria-label={label}>
       {long ? shown.slice(0, shownBodyChars) : shown}
       {long || cut ? '\n… (cut; the whole answer is in GET /__admin/requests?format=har)' : ''}
     </pre>

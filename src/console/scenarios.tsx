@@ -1,9 +1,12 @@
 // Scenarios: load a shipped one or an uploaded file (refused ones show their violations by path),
-// download the current state as a scenario file (the format `ude-kit export` writes), reset.
-import { useEffect, useState } from 'preact/hooks';
-import { admin, type Problem } from './api.js';
+// download the current state as a scenario file (the format `ude-kit export` writes), reset. Load and
+// Reset ask first, and the header's Undo takes either back.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { admin, type Problem, type Result } from './api.js';
 import type { Settings } from './settings.js';
-import { Field, Notice, ProblemBox } from './ui.js';
+import { useChanges } from './changes.js';
+import { downloadText, fileStamp } from './download.js';
+import { ConfirmButton, Field, Notice, ProblemBox } from './ui.js';
 
 interface Counts {
   tickets: number;
@@ -23,6 +26,11 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [upload, setUpload] = useState<{ file: string; scenario: unknown }>();
+  const { guard, about } = useChanges();
+  const yesLoad = useRef<HTMLButtonElement>(null);
+  // A file chosen: the question's yes takes the focus, so Enter loads it and Tab reaches Cancel.
+  useLayoutEffect(() => yesLoad.current?.focus(), [upload]);
 
   useEffect(() => {
     void admin<{ scenarios: Array<{ name: string; description: string }> }>(settings, 'GET', '/scenarios').then((result) => {
@@ -31,10 +39,10 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
     });
   }, [settings]);
 
-  async function run(what: string, call: () => Promise<{ ok: true; value: Counts } | { ok: false; problem: Problem }>, refusedSubject?: string) {
+  async function run(what: string, call: () => Promise<Result<Counts>>, refusedSubject?: string) {
     setBusy(true);
     setNotice(`${what}…`);
-    const result = await call();
+    const result = await guard(what.replace(/^./, (c) => c.toLowerCase()), call);
     setBusy(false);
     if (!result.ok) {
       setNotice(undefined);
@@ -47,7 +55,7 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
     onStateChanged();
   }
 
-  async function upload(event: Event) {
+  async function choose(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (file === undefined) return;
@@ -59,21 +67,17 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
     } catch (error) {
       return setProblem({ status: 0, title: 'Not a JSON file', detail: `${file.name}: ${(error as Error).message}. Upload a scenario in JSON (YAML scenarios load with ude-kit mock --scenario).` });
     }
-    await run(`Loaded ${file.name}`, () => admin<Counts>(settings, 'POST', '/scenarios/load', { scenario }), file.name);
+    setProblem(undefined);
+    setUpload({ file: file.name, scenario });
   }
 
   async function download() {
     const result = await admin<StateDocument>(settings, 'GET', '/state');
     if (!result.ok) return setProblem(result.problem);
     const scenario = { description: `Exported from the ude-kit console at ${window.location.host} on ${new Date().toISOString()}`, ...result.value };
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
-    link.download = `ude-kit-state-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    setNotice(`Downloaded ${link.download}: load it back here, or with ude-kit mock --scenario ${link.download}.`);
+    const fileName = `ude-kit-state-${fileStamp()}.json`;
+    downloadText(fileName, `${JSON.stringify(scenario, null, 2)}\n`, 'application/json');
+    setNotice(`Downloaded ${fileName}: load it back here, or with ude-kit mock --scenario ${fileName}.`);
   }
 
   return (
@@ -85,13 +89,37 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
         <button type="button" disabled={busy} onClick={() => void download()}>
           Download the current state
         </button>
-        <button type="button" disabled={busy} onClick={() => void run('Reset to the start state', () => admin<Counts>(settings, 'POST', '/reset'))}>
-          Reset
-        </button>
+        <ConfirmButton
+          label="Reset"
+          disabled={busy}
+          question={`Reset to ${about?.resetTo ?? 'the start state'}? The journal and faults are cleared too.`}
+          yes="Yes, reset"
+          onConfirm={() => void run('Reset to the start state', () => admin<Counts>(settings, 'POST', '/reset'))}
+        />
         <Field label="Load a scenario file (JSON)">
-          <input type="file" accept=".json,application/json" disabled={busy} onChange={(event) => void upload(event)} />
+          <input type="file" accept=".json,application/json" disabled={busy} onChange={(event) => void choose(event)} />
         </Field>
       </div>
+      {upload === undefined ? null : (
+        <p class="actions" role="group" aria-label={`Load ${upload.file}`}>
+          <span>
+            Load <code>{upload.file}</code> in place of the current state?
+          </span>
+          <button
+            type="button"
+            ref={yesLoad}
+            onClick={() => {
+              setUpload(undefined);
+              void run(`Loaded ${upload.file}`, () => admin<Counts>(settings, 'POST', '/scenarios/load', { scenario: upload.scenario }), upload.file);
+            }}
+          >
+            Yes, load {upload.file}
+          </button>
+          <button type="button" onClick={() => setUpload(undefined)}>
+            Cancel
+          </button>
+        </p>
+      )}
       <h3>Shipped scenarios</h3>
       {shipped === undefined ? null : (
         <table>
@@ -112,9 +140,14 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
                 </td>
                 <td>{s.description}</td>
                 <td>
-                  <button type="button" disabled={busy} aria-label={`Load scenario ${s.name}`} onClick={() => void run(`Loaded ${s.name}`, () => admin<Counts>(settings, 'POST', '/scenarios/load', { name: s.name }))}>
-                    Load
-                  </button>
+                  <ConfirmButton
+                    label="Load"
+                    name={`Load scenario ${s.name}`}
+                    disabled={busy}
+                    question={`Load ${s.name} in place of the current state?`}
+                    yes={`Yes, load ${s.name}`}
+                    onConfirm={() => void run(`Loaded ${s.name}`, () => admin<Counts>(settings, 'POST', '/scenarios/load', { name: s.name }))}
+                  />
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 // Small pieces every view uses: a problem as the API gave it, a pager, a labelled field.
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from './api.js';
 
 /** A refused call, shown as the API answered it (status, title, detail, violations by path). */
@@ -73,5 +74,48 @@ export function Field({ label, children }: { label: string; children: ComponentC
       <span>{label}</span>
       {children}
     </label>
+  );
+}
+
+/**
+ * A button whose action needs a second, explicit yes: the first press asks (the focus goes to the
+ * yes), Cancel or Escape puts the focus back. What Load, Reset and Remove go through.
+ */
+export function ConfirmButton({ label, name, question, yes, disabled = false, onConfirm }: { label: string; name?: string; question: string; yes: string; disabled?: boolean; onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const yesButton = useRef<HTMLButtonElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  // Layout effects: the focus moves as the buttons change, before a key press can land on the page.
+  useLayoutEffect(() => {
+    if (asking) yesButton.current?.focus();
+    else if (wasAsking.current) first.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" ref={first} aria-label={name} disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span class="confirm" role="group" aria-label={question} onKeyDown={(event) => event.key === 'Escape' && (event.stopPropagation(), setAsking(false))}>
+      <span>{question}</span>{' '}
+      <button
+        type="button"
+        ref={yesButton}
+        onClick={() => {
+          wasAsking.current = false;
+          setAsking(false);
+          onConfirm();
+        }}
+      >
+        {yes}
+      </button>{' '}
+      <button type="button" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </span>
   );
 }

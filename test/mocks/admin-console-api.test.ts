@@ -153,4 +153,103 @@ describe.each(adapters)('admin calls for the console ($name)', ({ make }) => {
     expect(extending.text).toContain('may extend only a shipped scenario');
     expect(await stateOf(driver)).toEqual(before);
   });
+
+  it('says what state is loaded, counts the writes since, and what reset returns to (state/about)', async () => {
+    await driver.start({ scenarios: shippedScenarioSource() });
+    type About = { loaded: string; loadedAt: string; changes: number; resetTo: string };
+    const about = async () => (await get<About>('/__admin/state/about')).body;
+    const start = await about();
+    expect(start).toMatchObject({ loaded: 'the default state (seed 1)', changes: 0, resetTo: 'the default state (seed 1)' });
+    expect(Number.isNaN(Date.parse(start.loadedAt))).toBe(false);
+
+    await driver.send('POST', '/__admin/scenarios/load', { json: { name: 'closed-ticket' } });
+    expect(await about()).toMatchObject({ loaded: 'scenario "closed-ticket"', changes: 0 });
+    const ticket = (await stateOf(driver)).tickets[0]!.id;
+    // Reads and refusals change nothing; a status change and an API write that succeeds each count.
+    await driver.send('GET', `${collection}?ticket_id=${ticket}`);
+    await driver.send('PATCH', '/__admin/tickets/00000000-0000-4000-8000-000000000000', { json: { status: 'Open' } });
+    await driver.send('POST', collection, { json: { ticket_id: ticket, diagnostic_equipment_id: 999_999 } });
+    expect((await about()).changes).toBe(0);
+    await driver.send('PATCH', `/__admin/tickets/${ticket}`, { json: { status: 'In Progress' } });
+    const now = await stateOf(driver);
+    const catalogId = now.catalog.find((e) => !now.used.some((u) => u.ticket_id === ticket && u.diagnostic_equipment_id === e.diagnostic_equipment_id))!.diagnostic_equipment_id;
+    await driver.send('POST', collection, { json: { ticket_id: ticket, diagnostic_equipment_id: catalogId } });
+    expect((await about()).changes).toBe(2);
+
+    await driver.send('POST', '/__admin/scenarios/load', { json: { scenario: { description: 'mine', ...bigState() } } });
+    expect((await about()).loaded).toBe('an uploaded scenario');
+    // A state put back with what it was (the console's undo), and a plain PUT.
+    const restored = await driver.send('PUT', '/__admin/state?loaded=scenario%20%22x%22&changes=3', { json: bigState() });
+    expect(restored.status).toBe(200);
+    expect(await about()).toMatchObject({ loaded: 'scenario "x"', changes: 3 });
+    await driver.send('PUT', '/__admin/state', { json: bigState() });
+    expect(await about()).toMatchObject({ loaded: 'a state document (PUT /__admin/state)', changes: 0 });
+    for (const query of ['changes=-1', 'changes=x', 'loaded=', `loaded=${'a'.repeat(201)}`]) {
+      const refused = await driver.send('PUT', `/__admin/state?${query}`, { json: bigState() });
+      expect(refused.status, query).toBe(400);
+    }
+    await driver.send('POST', '/__admin/reset');
+    expect(await about()).toMatchObject({ loaded: 'the default state (seed 1)', changes: 0 });
+  });
+
+  it('journals admin writes as admin actions, credentials redacted, and leaves admin reads and HAR to the API', async () => {
+    await driver.start();
+    await driver.send('DELETE', '/__admin/requests');
+    const ticket = (await stateOf(driver)).tickets[0]!.id;
+    await driver.send('GET', '/__admin/tickets');
+    await driver.send('PATCH', `/__admin/tickets/${ticket}`, { json: { status: 'Open' }, headers: { 'x-admin-token': 'not-in-force' } });
+    await driver.send('POST', '/__admin/faults', { json: { operation: '*', status: 503, password: 'hunter2' } });
+    await driver.send('GET', `${collection}?ticket_id=${ticket}`);
+    type Listed = { requests: Array<{ id: number; method: string; path: string; admin?: true; operation?: string; headers: Record<string, string>; body?: string }> };
+    const entries = (await get<Listed>('/__admin/requests')).body.requests;
+    expect(entries.map((e) => [e.method, e.path, e.admin])).toEqual([
+      ['PATCH', `/__admin/tickets/${ticket}`, true],
+      ['POST', '/__admin/faults', true],
+      ['GET', collection, undefined],
+    ]);
+    const [patch, fault] = entries;
+    expect(patch!.headers['x-admin-token']).toBe('[redacted]');
+    expect(patch!.headers.authorization).toBe('[redacted]');
+    expect(patch!.operation).toBeUndefined();
+    expect(fault!.body).toContain('[redacted]');
+    expect(fault!.body).not.toContain('hunter2');
+    expect(JSON.stringify((await get<unknown>(`/__admin/requests/${fault!.id}`)).body)).not.toContain('hunter2');
+    const har = (await get<{ log: { entries: Array<{ request: { url: string } }> } }>('/__admin/requests?format=har')).body;
+    expect(har.log.entries.map((e) => new URL(e.request.url).pathname)).toEqual([collection]);
+  });
+
+  it('creates tickets and catalogue entries, checked as the state document checks them', async () => {
+    await driver.start({ state: bigState() });
+    const post = async <T>(path: string, body: unknown) => {
+      const reply = await driver.send('POST', path, { json: body });
+      return { status: reply.status, body: json(reply.text) as T };
+    };
+    const made = await post<{ id: string; status: string }>('/__admin/tickets', { status: 'In Progress' });
+    expect(made.status).toBe(201);
+    expect(made.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const named = '11111111-2222-4333-8444-555555555555';
+    expect(await post('/__admin/tickets', { id: named, status: 'Closed' })).toEqual({ status: 201, body: { id: named, status: 'Closed' } });
+    const again = await post<{ type: string; detail: string }>('/__admin/tickets', { id: named.toUpperCase(), status: 'Open' });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('/problems/already-exists');
+    for (const [body, field] of [[{ id: 'not-a-uuid', status: 'Open' }, '/id'], [{ status: 7 }, '/status'], [[], 'body']] as const) {
+      const refused = await post<{ violations: Array<{ field: string }> }>('/__admin/tickets', body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.violations.map((v) => v.field), JSON.stringify(body)).toContain(field);
+    }
+
+    // The catalogue: the next id when none is given, no version unless one is.
+    const entry = await post<{ diagnostic_equipment_id: number; name: string; version: string | null }>('/__admin/catalog', { name: 'Launch X431' });
+    expect(entry).toEqual({ status: 201, body: { diagnostic_equipment_id: 8, name: 'Launch X431', version: null } });
+    expect((await post('/__admin/catalog', { diagnostic_equipment_id: 3, name: 'Again' })).status).toBe(409);
+    expect((await post<{ violations: Array<{ field: string }> }>('/__admin/catalog', { diagnostic_equipment_id: 2 ** 31, name: 'x' })).body.violations.map((v) => v.field)).toEqual(['/diagnostic_equipment_id']);
+
+    // Both are the state's now: listed, and the API takes a record of one on the other.
+    const state = await stateOf(driver);
+    expect(state.tickets.slice(-2)).toEqual([made.body, { id: named, status: 'Closed' }]);
+    expect(state.catalog.at(-1)).toEqual(entry.body);
+    expect((await driver.send('POST', collection, { json: { ticket_id: made.body.id, diagnostic_equipment_id: 8 } })).status).toBe(201);
+    expect((await get<{ changes: number }>('/__admin/state/about')).body.changes).toBe(4);
+  });
 });
+

@@ -12,7 +12,7 @@ import type { JournalDetail, JournalEntry } from '../journal.js';
 import { pageOf, pageQuery, type PageQuery } from './admin-pages.js';
 import type { Har } from '../har.js';
 import type { Fault, FaultSpec } from '../faults.js';
-import { methodNotAllowed, routeNotFound, scenariosNotServed, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
+import { alreadyExists, methodNotAllowed, routeNotFound, scenariosNotServed, ticketNotFound, violations, type ProblemResult, type Violation } from '../problems.js';
 import type { CatalogEntry, StateDocument, Ticket } from '../../state/state-document.js';
 
 export const adminPrefix = '/__admin';
@@ -28,15 +28,41 @@ export interface ScenarioSource {
 
 export type TicketSummary = Ticket & { used: number };
 
+export type Created<T> = { ok: true; created: T } | { ok: false; violations: Violation[] } | { ok: false; exists: string };
+
+/** Where the state came from and whether it changed since: what the console's header shows. */
+export interface StateAbout {
+  /** What was loaded last: the start state, `scenario NAME`, an uploaded scenario, a state document. */
+  loaded: string;
+  /** When (ISO 8601). */
+  loadedAt: string;
+  /** Successful writes since: API POST/PUT/PATCH/DELETE answered 2xx, and admin status changes. */
+  changes: number;
+  /** What POST /__admin/reset returns to. */
+  resetTo: string;
+}
+
 /** What the admin API needs from a mock: the same calls a Node test can make directly. */
 export interface MockControls {
   state(): StateDocument;
   /** How many tickets, catalogue entries and used records the state holds (without building it). */
   counts(): { tickets: number; catalog: number; used: number };
-  /** Replaces the state; returns the violations (and changes nothing) when the document is refused. */
-  load(document: unknown): Violation[];
+  /**
+   * Replaces the state; returns the violations (and changes nothing) when the document is refused.
+   * `about` says what it was (default: a state document, no changes since), for state/about.
+   */
+  load(document: unknown, about?: { loaded?: string; changes?: number }): Violation[];
+  /** Where the state came from and how many writes changed it since (GET /__admin/state/about). */
+  about(): StateAbout;
   reset(): void;
   setTicketStatus(ticketId: string, status: string): Ticket | undefined;
+  /**
+   * Adds a ticket `{ id?, status }` (a new uuid when no id is given) or a catalogue entry
+   * `{ diagnostic_equipment_id?, name, version? }` (the next free id when none), checked with the
+   * state document's schemas: the entry made, its violations, or `exists` for an id already in use.
+   */
+  createTicket(input: unknown): Created<Ticket>;
+  createCatalogEntry(input: unknown): Created<CatalogEntry>;
   /**
    * The journal; with `{ format: 'har' }`, as HAR 1.2 (credentials redacted) for the tools that read HAR;
    * with `{ after: id }`, only the entries newer than that one.
@@ -76,6 +102,27 @@ function readBody(request: MockRequest): { ok: true; body: unknown } | { ok: fal
   return found.length > 0 ? { ok: false, problem: violations(found) } : { ok: true, body };
 }
 
+/** 201 with what was made, 400 with its violations, or 409 when its id is taken. */
+function created<T>(request: MockRequest, create: (body: unknown) => Created<T>): MockResponse | ProblemResult {
+  const read = readBody(request);
+  if (!read.ok) return read.problem;
+  const result = create(read.body);
+  if (result.ok) return jsonResponse(201, toJson(result.created));
+  return 'exists' in result ? alreadyExists(result.exists) : violations(result.violations);
+}
+
+const maxLoadedLabel = 200;
+
+function aboutQuery(query: URLSearchParams): { ok: true; about: { loaded?: string; changes?: number } } | { ok: false; violations: Violation[] } {
+  const loaded = query.get('loaded');
+  const changes = query.get('changes');
+  const found: Violation[] = [];
+  if (loaded !== null && (loaded.length === 0 || loaded.length > maxLoadedLabel)) found.push({ field: 'loaded', message: `must be 1 to ${maxLoadedLabel} characters` });
+  if (changes !== null && !/^\d{1,9}$/.test(changes)) found.push({ field: 'changes', message: 'must be a non-negative integer' });
+  if (found.length > 0) return { ok: false, violations: found };
+  return { ok: true, about: { ...(loaded === null ? {} : { loaded }), ...(changes === null ? {} : { changes: Number(changes) }) } };
+}
+
 type Route = { pattern: RegExp; methods: Record<string, (request: MockRequest, controls: MockControls, match: RegExpExecArray) => MockResponse | ProblemResult> };
 
 const routes: Route[] = [
@@ -84,12 +131,19 @@ const routes: Route[] = [
     methods: {
       GET: (_request, controls) => jsonResponse(200, toJson(controls.state())),
       PUT: (request, controls) => {
+        // ?loaded=TEXT&changes=N: what state/about says afterwards (the console's undo puts both back).
+        const about = aboutQuery(request.query);
+        if (!about.ok) return violations(about.violations);
         const read = readBody(request);
         if (!read.ok) return read.problem;
-        const refused = controls.load(read.body);
+        const refused = controls.load(read.body, about.about);
         return refused.length > 0 ? violations(refused) : jsonResponse(200, toJson(controls.counts()));
       },
     },
+  },
+  {
+    pattern: /^\/state\/about$/,
+    methods: { GET: (_request, controls) => jsonResponse(200, toJson(controls.about())) },
   },
   {
     pattern: /^\/reset$/,
@@ -160,6 +214,7 @@ const routes: Route[] = [
   {
     pattern: /^\/tickets$/,
     methods: {
+      POST: (request, controls) => created(request, (body) => controls.createTicket(body)),
       GET: (request, controls) => {
         const read = pageQuery(request.query);
         if (!read.ok) return violations(read.violations);
@@ -171,6 +226,7 @@ const routes: Route[] = [
   {
     pattern: /^\/catalog$/,
     methods: {
+      POST: (request, controls) => created(request, (body) => controls.createCatalogEntry(body)),
       GET: (request, controls) => {
         const read = pageQuery(request.query);
         if (!read.ok) return violations(read.violations);
