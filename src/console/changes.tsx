@@ -16,9 +16,11 @@ export interface Changes {
    */
   guard<T>(description: string, change: () => Promise<Result<T>>): Promise<Result<T>>;
   about: StateAbout | undefined;
+  /** How many undos this page made: a view's own message about the change undone is stale past one. */
+  undos: number;
 }
 
-const ChangesContext = createContext<Changes>({ guard: (_description, change) => change(), about: undefined });
+const ChangesContext = createContext<Changes>({ guard: (_description, change) => change(), about: undefined, undos: 0 });
 export const useChanges = () => useContext(ChangesContext);
 
 /** How often the header asks whether the state changed (other clients write to it too). */
@@ -30,6 +32,7 @@ export function ChangesProvider({ settings, onStateChanged, children }: { settin
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
   const [asks, setAsks] = useState(0);
+  const [undos, setUndos] = useState(0);
   const refresh = () => setAsks((n) => n + 1);
 
   usePolling(
@@ -65,13 +68,14 @@ export function ChangesProvider({ settings, onStateChanged, children }: { settin
     setProblem(undefined);
     setStack((old) => old.slice(0, -1));
     setNotice(`Undone: ${last.description}.`);
+    setUndos((n) => n + 1);
     onStateChanged();
     refresh();
   }
 
   const last = stack[stack.length - 1];
   return (
-    <ChangesContext.Provider value={{ guard, about }}>
+    <ChangesContext.Provider value={{ guard, about, undos }}>
       <section class="state-line" aria-label="State and undo">
         {about === undefined ? null : (
           <p data-testid="state-about">

@@ -27,7 +27,9 @@ export function Scenarios({ settings, onStateChanged }: { settings: Settings; on
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [upload, setUpload] = useState<{ file: string; scenario: unknown }>();
-  const { guard, about } = useChanges();
+  const { guard, about, undos } = useChanges();
+  // "Loaded …" said after a load an undo took back would read as the state now.
+  useEffect(() => setNotice(undefined), [undos]);
   const yesLoad = useRef<HTMLButtonElement>(null);
   // A file chosen: the question's yes takes the focus, so Enter loads it and Tab reaches Cancel.
   useLayoutEffect(() => yesLoad.current?.focus(), [upload]);

@@ -311,8 +311,12 @@ describe('the admin console', () => {
     await page.getByRole('button', { name: 'Load scenario empty' }).click();
     await page.getByRole('button', { name: 'Yes, load empty' }).click();
     await expect.poll(() => header.textContent()).toMatch(/^State: scenario "empty" unchanged/);
+    const loadedNotice = page.getByText(/^Loaded empty: /);
+    expect(await loadedNotice.count()).toBe(1);
     await undo.click();
     await expect.poll(() => header.textContent()).toMatch(/^State: scenario "closed-ticket" unchanged/);
+    // The tab's own "Loaded empty" would now say what is no longer so.
+    expect(await loadedNotice.count()).toBe(0);
     expect(await adminState(own.url)).toEqual(start);
 
     // A write from elsewhere (the app under test) shows in the header without a reload.
