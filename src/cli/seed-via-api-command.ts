@@ -108,7 +108,8 @@ export async function runSeedViaApi(options: SeedViaApiOptions): Promise<number>
       retries: options.retries,
       signal: controller.signal,
       onStep: (step) => {
-        progress.update(++done);
+        // The bar counts the records dealt with: those a stop left untried are not.
+        if (step.outcome !== 'not tried') progress.update(++done);
         if (options.reportFile !== undefined) rows.add(step);
       },
       // One line per kind of refusal, when it first happens; the summary counts them.
