@@ -17,7 +17,9 @@ import type { Credentials } from './credentials.js';
 import { createClient, type LabelledExchange } from './http-client.js';
 import { preflightReason } from './preflight.js';
 import { specValues, type ListBody } from './spec-values.js';
-import { defaultSeedConcurrency } from './seed-defaults.js';
+import { Agent } from 'undici';
+import { createConcurrencyLimit } from './concurrency-limit.js';
+import { defaultSeedConcurrency, maxChosenConcurrency, minChosenConcurrency } from './seed-defaults.js';
 import { refusalOf, refusesWholeTicket } from './seed-refusals.js';
 
 export type SeedOutcome = 'added' | 'already there' | 'would add' | 'refused' | 'skipped' | 'not tried';
@@ -61,6 +63,8 @@ export interface SeedReport {
   unknowns?: DryRunUnknowns;
   /** Set when seeding stopped early: the preflight failed, credentials refused, the deployment stopped answering, or the run was interrupted. */
   stopped?: { kind: SeedStopKind; message: string };
+  /** Requests in flight at the end: the --concurrency given, or the one chosen from the answer times. */
+  concurrency: number;
   durationMs: number;
 }
 
@@ -94,7 +98,7 @@ export async function seedViaApi(options: {
   timeoutMs: number;
   /** Largest answer read, in bytes (default: the client's). */
   maxBodyBytes?: number;
-  /** Tickets seeded at once (default 16). */
+  /** Requests in flight, fixed (default: chosen from the target's answer times, from 16 within 2-64). */
   concurrency?: number;
   /** Extra attempts for the reads (GET) after a dropped connection or a 502/503/504; POST is never repeated. */
   retries?: number;
@@ -113,25 +117,48 @@ export async function seedViaApi(options: {
   const ticketPage = values.ticketPage;
   if (ticketPage === undefined) throw new Error('the document’s list has no ticket filter to read a ticket’s records with');
   const credentials: Credentials = { ...options.credentials, apiKeyHeader: options.credentials.apiKeyHeader ?? apiKeyHeaderOf(spec.document) };
-  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec, retries: options.retries ?? 2, keepExchanges: false, transport: 'undici', ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+  const tickets = [...byTicket(options.state.used)];
+  const fixed = options.concurrency !== undefined;
+  const limit = createConcurrencyLimit({ initial: options.concurrency ?? defaultSeedConcurrency, bounds: fixed ? { min: options.concurrency!, max: options.concurrency! } : { min: minChosenConcurrency, max: maxChosenConcurrency }, adaptive: !fixed });
+  // One ticket a worker; as many workers as requests may be in flight, the limit gating them.
+  const workers = Math.max(1, Math.min(fixed ? options.concurrency! : maxChosenConcurrency, tickets.length));
+  // Connections kept alive between requests, one per worker at most, closed when the run ends.
+  const agent = new Agent({ connections: workers, keepAliveTimeout: 30_000 });
+  const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec, retries: options.retries ?? 2, keepExchanges: false, transport: 'undici', dispatcher: agent, ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
+  /** Sends within the limit, and tells it how long the answer took. */
+  const send = async (...args: Parameters<typeof client.send>): Promise<LabelledExchange> => {
+    await limit.acquire();
+    let exchange: LabelledExchange | undefined;
+    try {
+      exchange = await client.send(...args);
+      return exchange;
+    } finally {
+      limit.release(exchange?.response?.durationMs);
+    }
+  };
   const counts = Object.fromEntries(seedOutcomes.map((outcome) => [outcome, 0])) as Record<SeedOutcome, number>;
   const problems = new Map<string, SeedProblem>();
   const unknowns: DryRunUnknowns = { statusUnknown: { tickets: 0, records: 0 }, existenceUnknown: { tickets: 0, records: 0 } };
   let ticketsRefused = 0;
   let stopped: SeedReport['stopped'];
   let failuresInARow = 0;
-  const report = (): SeedReport => ({
-    records: options.state.used.length,
-    counts,
-    problems: [...problems.values()],
-    ticketsRefused,
-    ...(options.dryRun ? { unknowns } : {}),
-    ...(stopped === undefined ? {} : { stopped }),
-    durationMs: performance.now() - started,
-  });
+  const report = async (): Promise<SeedReport> => {
+    // In-flight requests are done by now: the kept-alive connections can go, and the process end promptly.
+    await agent.close().catch(() => undefined);
+    return {
+      records: options.state.used.length,
+      counts,
+      problems: [...problems.values()],
+      ticketsRefused,
+      ...(options.dryRun ? { unknowns } : {}),
+      ...(stopped === undefined ? {} : { stopped }),
+      concurrency: limit.limit,
+      durationMs: performance.now() - started,
+    };
+  };
 
   const credentialsGiven = credentials.token !== undefined || credentials.apiKey !== undefined;
-  const first = await client.send('reachability', 'GET', values.collection);
+  const first = await send('reachability', 'GET', values.collection);
   const unusable = preflightReason(first, client.baseUrl, values.collection, credentialsGiven, { option: options.urlOption ?? '--target', who: 'the seeder', before: 'before any record was sent' });
   if (unusable !== undefined) {
     stopped = { kind: 'preflight', message: unusable };
@@ -171,7 +198,7 @@ export async function seedViaApi(options: {
     const ids = new Set<number>();
     for (let offset = 0; ; ) {
       if (halted()) return undefined;
-      const page = await client.send('exists', 'GET', ticketPage!(ticketId, offset, values.limit.max));
+      const page = await send('exists', 'GET', ticketPage!(ticketId, offset, values.limit.max));
       if (mustStop(page)) return undefined;
       if (page.response?.status !== 200) return { refused: page };
       let body: ListBody;
@@ -222,7 +249,7 @@ export async function seedViaApi(options: {
         continue;
       }
       if (halted()) return decideRest(ticketId, wanted, i, 'not tried', stopReason());
-      const added = await client.send('add', 'POST', values.collection, { json: { ticket_id: ticketId, diagnostic_equipment_id: equipmentId } });
+      const added = await send('add', 'POST', values.collection, { json: { ticket_id: ticketId, diagnostic_equipment_id: equipmentId } });
       if (mustStop(added)) {
         // Sent and not answered, or refused for the credentials: a rerun finds out whether it is there.
         decide({ ...base, outcome: 'not tried', reason: stopReason() });
@@ -245,7 +272,6 @@ export async function seedViaApi(options: {
     }
   }
 
-  const tickets = [...byTicket(options.state.used)];
   let next = 0;
   const worker = async () => {
     while (!halted() && next < tickets.length) {
@@ -253,7 +279,7 @@ export async function seedViaApi(options: {
       await seedTicket(ticketId, wanted);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? defaultSeedConcurrency, tickets.length)) }, worker));
+  await Promise.all(Array.from({ length: workers }, worker));
   // Tickets no worker took (the run stopped): every record not tried, so the counts add up.
   for (; next < tickets.length; next++) {
     const [ticketId, wanted] = tickets[next]!;

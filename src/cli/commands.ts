@@ -1,7 +1,7 @@
 // Every command of the CLI, declared once: main.ts parses with these, `--help` prints them, and the docs
 // test checks every flag the docs name against them (and every flag here is documented).
 import { checkNames } from '../../contracts/check-names.js';
-import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
+import { defaultSeedConcurrency, maxChosenConcurrency, minChosenConcurrency } from '../../contracts/seed-defaults.js';
 import { defaultMaxAdminBodyBytes } from '../../mocks/core/admin-body-limit.js';
 import type { CommandDeclaration } from './declaration.js';
 
@@ -123,7 +123,12 @@ export const seedCommand = {
       help: 'with --via-api: read what is there and count what would be added (GET requests only). It cannot know what only a write shows: whether a ticket is In Progress, and whether a ticket with no records exists; the summary counts the records on each',
       group: 'A real deployment',
     },
-    concurrency: { type: 'string', value: 'N', help: `with --via-api: tickets seeded at once (default ${defaultSeedConcurrency}, 1-256)`, group: 'A real deployment' },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      help: `with --via-api: requests in flight, one ticket each, fixed at N (1-256). Default: chosen from the target's answer times, starting at ${defaultSeedConcurrency}, growing while answers stay fast and shrinking when they slow (${minChosenConcurrency}-${maxChosenConcurrency})`,
+      group: 'A real deployment',
+    },
     retries: { type: 'string', value: 'N', help: 'with --via-api: repeat a read after a dropped connection or 502/503/504 (default 2, 0-5; an add is never repeated)', group: 'A real deployment' },
     json: { type: 'boolean', help: 'with --via-api: print one JSON summary on stdout, no progress on a pipe', group: 'A real deployment' },
     report: { type: 'string', value: 'FILE', help: 'with --via-api: write every record not added, with its reason, to FILE (JSON; CSV when FILE ends in .csv)', group: 'A real deployment' },

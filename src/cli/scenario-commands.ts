@@ -2,7 +2,6 @@
 // (or, record by record, into a real deployment) and saved back out.
 import { constants } from 'node:buffer';
 import { relative, resolve } from 'node:path';
-import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
 import { isPath, loadScenario, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import { stateDocumentViolations, type StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';
@@ -111,7 +110,7 @@ export async function runSeedCommand(args: string[]): Promise<number> {
     json: values.json === true,
     timeoutMs,
     maxBodyBytes,
-    concurrency: integerOption('concurrency', values.concurrency, { min: 1, max: 256 }) ?? defaultSeedConcurrency,
+    concurrency: integerOption('concurrency', values.concurrency, { min: 1, max: 256 }),
     retries: integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 2,
     reportFile,
     credentialValues: values,

@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createScrubber, type Scrub } from '../../contracts/secrets.js';
+import { defaultSeedConcurrency, maxChosenConcurrency, minChosenConcurrency } from '../../contracts/seed-defaults.js';
 import { seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 import { CliError } from './cli-error.js';
@@ -28,7 +29,8 @@ export interface SeedViaApiOptions {
   json: boolean;
   timeoutMs: number;
   maxBodyBytes: number | undefined;
-  concurrency: number;
+  /** Requests in flight, fixed; undefined: chosen from the target's answer times. */
+  concurrency: number | undefined;
   retries: number;
   reportFile: string | undefined;
   credentialValues: Parameters<typeof resolveCredentials>[0];
@@ -44,7 +46,7 @@ export function summaryLines(report: SeedReport, dryRun: boolean): string[] {
   const lines = [
     `${count(c.added)} added, ${count(c['would add'])} to add, ${count(c['already there'])} already there, ${count(c.refused)} refused` +
       `${c.skipped > 0 ? `, ${count(c.skipped)} skipped` : ''}${c['not tried'] > 0 ? `, ${count(c['not tried'])} not tried` : ''}` +
-      ` (${count(decided)} of ${counted(report.records, 'record')} in ${seconds.toFixed(1)} s, ${count(sent / Math.max(seconds, 0.001))} a second${dryRun ? ', a dry run' : ''})`,
+      ` (${count(decided)} of ${counted(report.records, 'record')} in ${seconds.toFixed(1)} s, ${count(sent / Math.max(seconds, 0.001))} a second, ${report.concurrency} at once at the end${dryRun ? ', a dry run' : ''})`,
     ...report.problems.map((p) => `  ${count(p.count)} refused: ${p.reason} (first: ${p.example.ticketId} / ${p.example.equipmentId})`),
   ];
   if (report.ticketsRefused > 0) {
@@ -70,7 +72,7 @@ export async function runSeedViaApi(options: SeedViaApiOptions): Promise<number>
   const scrub = createScrubber(secrets);
   const tickets = new Set(state.used.map((u) => u.ticket_id)).size;
   if (!json) {
-    console.log(`${dryRun ? 'plan for' : 'seeding'} ${target} through its API: ${counted(state.used.length, 'used record')} on ${counted(tickets, 'ticket')}, ${options.concurrency} at once (the tickets and catalogue must exist there; nothing is deleted)`);
+    console.log(`${dryRun ? 'plan for' : 'seeding'} ${target} through its API: ${counted(state.used.length, 'used record')} on ${counted(tickets, 'ticket')}, ${options.concurrency === undefined ? `${defaultSeedConcurrency} requests at once to start with, then as many as the target's answer times allow (${minChosenConcurrency}-${maxChosenConcurrency})` : `${options.concurrency} requests at once`} (the tickets and catalogue must exist there; nothing is deleted)`);
   }
   const rows = createReportRows();
   let done = 0;
@@ -104,7 +106,7 @@ export async function runSeedViaApi(options: SeedViaApiOptions): Promise<number>
       dryRun,
       timeoutMs: options.timeoutMs,
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
-      concurrency: options.concurrency,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       retries: options.retries,
       signal: controller.signal,
       onStep: (step) => {
@@ -163,6 +165,7 @@ function jsonSummary(options: SeedViaApiOptions, report: SeedReport, resume: str
     ...(report.stopped === undefined ? {} : { stopped: report.stopped }),
     ...(resume === undefined ? {} : { resume }),
     ...(written?.ok === true ? { report: written.file } : {}),
+    concurrency: report.concurrency,
     durationMs: Math.round(report.durationMs),
   };
   return JSON.stringify(summary);
