@@ -125,9 +125,18 @@ export async function seedViaApi(options: {
   // Connections kept alive between requests, one per worker at most, closed when the run ends.
   const agent = new Agent({ connections: workers, keepAliveTimeout: 30_000 });
   const client = createClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, credentials, spec, retries: options.retries ?? 2, keepExchanges: false, transport: 'undici', dispatcher: agent, ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }) });
-  /** Sends within the limit, and tells it how long the answer took. */
-  const send = async (...args: Parameters<typeof client.send>): Promise<LabelledExchange> => {
+  let stopped: SeedReport['stopped'];
+  const halted = () => {
+    if (options.signal?.aborted === true) stopped ??= { kind: 'interrupted', message: 'interrupted' };
+    return stopped !== undefined;
+  };
+  /** Sends within the limit, and tells it how long the answer took; undefined when the run stopped while it waited its turn. */
+  const send = async (...args: Parameters<typeof client.send>): Promise<LabelledExchange | undefined> => {
     await limit.acquire();
+    if (halted()) {
+      limit.release(undefined);
+      return undefined;
+    }
     let exchange: LabelledExchange | undefined;
     try {
       exchange = await client.send(...args);
@@ -140,7 +149,6 @@ export async function seedViaApi(options: {
   const problems = new Map<string, SeedProblem>();
   const unknowns: DryRunUnknowns = { statusUnknown: { tickets: 0, records: 0 }, existenceUnknown: { tickets: 0, records: 0 } };
   let ticketsRefused = 0;
-  let stopped: SeedReport['stopped'];
   let failuresInARow = 0;
   const report = async (): Promise<SeedReport> => {
     // In-flight requests are done by now: the kept-alive connections can go, and the process end promptly.
@@ -158,7 +166,8 @@ export async function seedViaApi(options: {
   };
 
   const credentialsGiven = credentials.token !== undefined || credentials.apiKey !== undefined;
-  const first = await send('reachability', 'GET', values.collection);
+  // Not gated: the run's first request, alone in flight; an interrupt during it stops the workers at once.
+  const first = await client.send('reachability', 'GET', values.collection);
   const unusable = preflightReason(first, client.baseUrl, values.collection, credentialsGiven, { option: options.urlOption ?? '--target', who: 'the seeder', before: 'before any record was sent' });
   if (unusable !== undefined) {
     stopped = { kind: 'preflight', message: unusable };
@@ -177,20 +186,19 @@ export async function seedViaApi(options: {
       options.onProblem?.(problem, step.reason ?? kind);
     }
   };
-  const halted = () => {
-    if (options.signal?.aborted === true) stopped ??= { kind: 'interrupted', message: 'interrupted' };
-    return stopped !== undefined;
-  };
 
-  /** Stops every worker on refused credentials or a deployment that stopped answering; true when it did. */
+  /**
+   * Stops every worker on refused credentials or a deployment that stopped answering. True when this
+   * exchange's own answer cannot be used (refused credentials, or no answer while the run stops); an
+   * answer that came back after another worker stopped the run, or after an interrupt, still counts.
+   */
   const mustStop = (exchange: LabelledExchange): boolean => {
     const status = exchange.response?.status;
-    if (status === 401 || status === 403) {
-      stopped ??= { kind: 'unauthorized', message: `${client.baseUrl} refused the credentials (${refusalOf(exchange).text}); nothing more was sent` };
-    }
+    const credentialsRefused = status === 401 || status === 403;
+    if (credentialsRefused) stopped ??= { kind: 'unauthorized', message: `${client.baseUrl} refused the credentials (${refusalOf(exchange).text}); nothing more was sent` };
     failuresInARow = exchange.error === undefined ? 0 : failuresInARow + 1;
     if (failuresInARow >= maxFailuresInARow) stopped ??= { kind: 'unreachable', message: `${client.baseUrl} stopped answering (${exchange.error?.message ?? 'no answer'})` };
-    return stopped !== undefined;
+    return credentialsRefused || (exchange.error !== undefined && stopped !== undefined && stopped.kind !== 'interrupted');
   };
 
   /** The ids of a ticket's records already there, read a page at a time; undefined when the run stopped. */
@@ -199,7 +207,7 @@ export async function seedViaApi(options: {
     for (let offset = 0; ; ) {
       if (halted()) return undefined;
       const page = await send('exists', 'GET', ticketPage!(ticketId, offset, values.limit.max));
-      if (mustStop(page)) return undefined;
+      if (page === undefined || mustStop(page)) return undefined;
       if (page.response?.status !== 200) return { refused: page };
       let body: ListBody;
       try {
@@ -250,6 +258,7 @@ export async function seedViaApi(options: {
       }
       if (halted()) return decideRest(ticketId, wanted, i, 'not tried', stopReason());
       const added = await send('add', 'POST', values.collection, { json: { ticket_id: ticketId, diagnostic_equipment_id: equipmentId } });
+      if (added === undefined) return decideRest(ticketId, wanted, i, 'not tried', stopReason());
       if (mustStop(added)) {
         // Sent and not answered, or refused for the credentials: a rerun finds out whether it is there.
         decide({ ...base, outcome: 'not tried', reason: stopReason() });

@@ -90,22 +90,24 @@ describe('seed --via-api interrupted and resumed', () => {
     }
   }, 60_000);
 
-  it('on SIGTERM does the same (exit 130, the summary says interrupted and how to resume)', async () => {
-    const { target, server } = await startDeployment({ ...loaded(scenario), used: [] });
+  it('on SIGTERM does the same, across many tickets at once: every add answered after the signal is counted as added (exit 130)', async () => {
+    // Many tickets, 16 requests in flight: when the signal comes, adds are in flight on several tickets.
+    const many = loaded('large');
+    const { target, server } = await startDeployment({ ...many, tickets: many.tickets.map((t) => ({ ...t, status: 'In Progress' as const })), used: [] });
     try {
       target.inject({ operation: 'addUsedDiagnosticEquipment', delayMs: 15 });
-      const run = await runCli(['seed', '--scenario', scenario, '--target', server.url, '--via-api', '--json', ...seedCredentials], {
+      const run = await runCli(['seed', '--scenario', 'large', '--target', server.url, '--via-api', '--json', '--concurrency', '16', ...seedCredentials], {
         child: (child) => {
           children.push(child);
-          void holding(() => target.state(), 20).then(() => child.kill('SIGTERM'));
+          void holding(() => target.state(), 200).then(() => child.kill('SIGTERM'));
         },
       });
       expect(run.code, run.stderr).toBe(130);
       const summary = JSON.parse(run.stdout) as { added: number; notTried: number; stopped: { kind: string }; resume: string };
       expect(summary.stopped.kind).toBe('interrupted');
       expect(summary.added).toBe(target.state().used.length);
-      expect(summary.added + summary.notTried).toBe(wanted.length);
-      expect(summary.resume).toBe(`ude-kit seed --scenario ${scenario} --target ${server.url} --via-api --json --api-key "$UDE_KIT_API_KEY" --token "$UDE_KIT_TOKEN"`);
+      expect(summary.added + summary.notTried).toBe(many.used.length);
+      expect(summary.resume).toBe(`ude-kit seed --scenario large --target ${server.url} --via-api --json --concurrency 16 --api-key "$UDE_KIT_API_KEY" --token "$UDE_KIT_TOKEN"`);
     } finally {
       await server.close();
     }
