@@ -157,9 +157,10 @@ export const exportCommand = {
     ...runningMock,
     'max-body-bytes': { type: 'string', value: 'N', help: `read at most N bytes of the state, ${mockAnswerBytes}` },
     description: { type: 'string', short: 'd', value: 'TEXT', help: "the scenario's description (default: where and when it was exported)" },
+    output: { type: 'string', short: 'o', value: 'FILE', help: "write the scenario to FILE instead of stdout; its $schema is then relative to FILE's folder (on stdout, to the current folder)" },
   },
-  examples: ['export --target http://127.0.0.1:4010 --description "two closed tickets"'],
-  footer: 'Exit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200 with a state in time, or redirected the call).',
+  examples: ['export --target http://127.0.0.1:4010 --description "two closed tickets"', 'export --target http://127.0.0.1:4010 --output scenarios/my-state.json'],
+  footer: "The file's $schema points at the kit's scenario schema for editor completion, as a path relative to where the file is: FILE's folder with --output, the current folder on stdout (so save it there, or use --output).\n\nExit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200 with a state in time, or redirected the call, or FILE could not be written).",
 } as const satisfies CommandDeclaration;
 
 export const scenariosCommand = {

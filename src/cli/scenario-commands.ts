@@ -1,7 +1,9 @@
 // `ude-kit scenarios`, `ude-kit seed` and `ude-kit export`: QA's named states, loaded into a running mock
 // (or, record by record, into a real deployment) and saved back out.
 import { constants } from 'node:buffer';
-import { relative, resolve } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { isPath, loadScenario, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import { stateDocumentViolations, type StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';
@@ -128,13 +130,27 @@ export async function runExportCommand(args: string[]): Promise<number> {
   const violations = stateDocumentViolations(json);
   if (violations.length > 0) printViolations(`${target} answered GET /__admin/state with no state a scenario can hold (is it a ude-kit mock?)`, violations, 2);
   const state = json as StateDocument;
+  const output = values.output;
+  if (output !== undefined && output.trim() === '') throw new UsageError('--output needs a file name');
+  // Relative to the file's folder (with --output) or to where stdout is most likely saved (the current
+  // folder): a path an editor resolves from the file, so the file can move with its folder, not the machine.
+  const schema = relative(output === undefined ? process.cwd() : dirname(resolve(output)), resolve(shippedScenariosDir, 'scenario.schema.json'));
   const head = {
-    // Relative to where the file is likely saved (the current folder), so editors find the schema.
-    $schema: relative(process.cwd(), resolve(shippedScenariosDir, 'scenario.schema.json')),
+    $schema: schema.startsWith('.') ? schema : `./${schema}`,
     description: values.description ?? `Exported from ${target} on ${new Date().toISOString()}`,
   };
-  await writePieces(process.stdout, scenarioText(head, state)).catch((error: unknown) => {
-    throw new CliError(`could not write the scenario to stdout (${writeFailure(error)}); what was written is not a whole scenario`);
-  });
+  const where = output ?? 'stdout';
+  try {
+    if (output === undefined) await writePieces(process.stdout, scenarioText(head, state));
+    else {
+      await mkdir(dirname(output), { recursive: true });
+      const file = createWriteStream(output);
+      await writePieces(file, scenarioText(head, state));
+      await new Promise<void>((done, fail) => file.end((error?: Error | null) => (error ? fail(error) : done())));
+    }
+  } catch (error) {
+    throw new CliError(`could not write the scenario to ${where} (${writeFailure(error)}); what was written is not a whole scenario`);
+  }
+  if (output !== undefined) console.log(`wrote ${output}: ${counted(state.tickets.length, 'ticket')}, ${counted(state.catalog.length, 'catalogue entry', 'catalogue entries')}, ${counted(state.used.length, 'used record')}`);
   return 0;
 }

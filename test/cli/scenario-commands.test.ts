@@ -1,8 +1,8 @@
 // QA's commands as QA run them: real processes against a real mock.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 
@@ -64,6 +64,21 @@ describe('ude-kit scenarios, mock --scenario, seed, export', () => {
 
     const replay = await startMock(['--scenario', file]);
     expect(await stateText(replay)).toBe(await stateText(url));
+  });
+
+  it('export --output writes the file with its $schema relative to the file, wherever it ran', async () => {
+    const url = await startMock([]);
+    const dir = await mkdtemp(join(tmpdir(), 'ude-kit-export-out-'));
+    const file = join(dir, 'deep', 'my-state.json');
+    const written = await runCli(['export', '--target', url, '--output', file], { cwd: tmpdir() });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/^wrote .*my-state\.json: 12 tickets, 40 catalogue entries, 61 used records$/m);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { $schema: string };
+    expect(resolve(dirname(file), saved.$schema)).toBe(join(root, 'dist', 'mocks', 'scenarios', 'scenario.schema.json'));
+    expect(JSON.parse(await readFile(resolve(dirname(file), saved.$schema), 'utf8'))).toHaveProperty('$schema');
+    // On stdout, relative to the folder it ran in.
+    const printed = await runCli(['export', '--target', url], { cwd: dir });
+    expect(resolve(dir, (JSON.parse(printed.stdout) as { $schema: string }).$schema)).toBe(join(root, 'dist', 'mocks', 'scenarios', 'scenario.schema.json'));
   });
 
   it('refuses a bad scenario with every problem by path and leaves the running state as it was', async () => {
