@@ -13,7 +13,7 @@ export interface Refusal {
 
 export function refusalOf(exchange: LabelledExchange): Refusal {
   if (exchange.response === undefined) {
-    const text = `no answer (${exchange.error?.message ?? 'not sent'})`;
+    const text = exchange.error?.message ?? 'no answer';
     return { kind: text, text };
   }
   const status = exchange.response.status;

@@ -34,6 +34,6 @@ describe('a refusal for the whole ticket', () => {
     expect(refusesWholeTicket({ kind: '404', text: '404 Ticket not found', status: 404 }, true)).toBe(false);
     expect(refusesWholeTicket({ kind: '404', text: '404 Diagnostic equipment not found', status: 404 }, false)).toBe(false);
     expect(refusesWholeTicket({ kind: '400', text: '400 Bad request', status: 400 }, false)).toBe(false);
-    expect(refusesWholeTicket({ kind: 'no answer', text: 'no answer (connection refused)' }, false)).toBe(false);
+    expect(refusesWholeTicket({ kind: 'connection refused', text: 'connection refused' }, false)).toBe(false);
   });
 });
