@@ -106,6 +106,21 @@ describe('seed --via-api on a deployment with Closed and unknown tickets', () =>
     }
   });
 
+  it('says a report it could not write, after the summary (exit 2)', async () => {
+    const { scenario, deployed } = fixture();
+    const { file } = await scenarioFile(scenario);
+    const { server } = await startDeployment(deployed);
+    try {
+      // A file stands where the report's folder should be.
+      const run = await runCli(['seed', '--scenario', file, '--target', server.url, '--via-api', '--report', join(file, 'not-added.json'), ...seedCredentials]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toMatch(/^1 added, 0 to add, 1 already there, 2 refused, 3 skipped /m);
+      expect(run.stderr).toContain(`ude-kit: could not write the report to ${join(file, 'not-added.json')} (a file stands where a folder of its path should be)`);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a 404 for a catalogue id on a ticket known to exist refuses that record only', async () => {
     const base = loaded('single-ticket');
     // The deployment's catalogue lacks 13: the ticket (it has records) goes on with 14.
