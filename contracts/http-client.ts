@@ -6,7 +6,7 @@ import { authHeaders, type AuthVariant, type Credentials } from './credentials.j
 import type { Exchange } from './exchange.js';
 import { classifyTransportError } from './transport-errors.js';
 import { isThrottled, type Throttle } from './throttle.js';
-import { request as undiciRequest } from 'undici';
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import { readBounded, readStreamBounded } from './bounded-body.js';
 import { withDeadline } from './deadline.js';
 
@@ -27,6 +27,8 @@ export interface ClientOptions {
    * asks for no compression, so bodies are read as sent).
    */
   transport?: 'fetch' | 'undici';
+  /** The connections the 'undici' transport sends on (default: undici's global agent); the seeder keeps its own alive. */
+  dispatcher?: Dispatcher;
   /** The fetch the 'fetch' transport calls (default: the global one; tests pass an in-process mock's). */
   fetch?: typeof fetch;
   /** Throttled answers (429, 503 with Retry-After) waited out and sent again within its budget; --rate pacing. */
@@ -69,8 +71,8 @@ async function viaFetch(fetcher: typeof fetch, url: string, init: { method: stri
   return { status: response.status, headers, bodyText };
 }
 
-async function viaUndici(url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }, limit: number): Promise<Answer> {
-  const response = await undiciRequest(url, { method: init.method as 'GET', headers: init.headers, body: init.body ?? null, signal: init.signal });
+async function viaUndici(url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }, limit: number, dispatcher: Dispatcher | undefined): Promise<Answer> {
+  const response = await undiciRequest(url, { method: init.method as 'GET', headers: init.headers, body: init.body ?? null, signal: init.signal, ...(dispatcher === undefined ? {} : { dispatcher }) });
   const bodyText = await readStreamBounded(response.body, limit);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -126,7 +128,7 @@ export function createClient(options: ClientOptions) {
       try {
         // The deadline covers the body as well as the head: --timeout is the most one request may take.
         const response = await withDeadline(options.timeoutMs, (signal) =>
-          options.transport === 'undici' ? viaUndici(url, { method, headers, body, signal }, limit) : viaFetch(options.fetch ?? fetch, url, { method, headers, body, signal }, limit),
+          options.transport === 'undici' ? viaUndici(url, { method, headers, body, signal }, limit, options.dispatcher) : viaFetch(options.fetch ?? fetch, url, { method, headers, body, signal }, limit),
         );
         const { bodyText } = response;
         exchange.response = {

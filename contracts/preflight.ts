@@ -13,18 +13,26 @@ function said(exchange: LabelledExchange): string {
 }
 
 
-/** Why the run cannot go on after the first request, or undefined when it can. */
-export function preflightReason(first: LabelledExchange, baseUrl: string, collection: string, credentialsGiven = true): string | undefined {
+/** How a command names what the preflight speaks of: the option holding the base URL, and what had not happened yet. */
+export interface PreflightWords {
+  option: string;
+  /** Who adds the API's path ("the suite"). */
+  who: string;
+  before: string;
+}
+
+/** Why the run cannot go on after the first request, or undefined when it can. Shared by contract and seed --via-api. */
+export function preflightReason(first: LabelledExchange, baseUrl: string, collection: string, credentialsGiven = true, words: PreflightWords = { option: '--base-url', who: 'the suite', before: 'before any check ran' }): string | undefined {
   if (first.error !== undefined) return `could not reach ${baseUrl}: ${first.error.message}`;
   const status = first.response?.status;
   if (status === 401 || status === 403) {
     if (!credentialsGiven) return noCredentials(baseUrl, status);
-    return `${baseUrl} refused the credentials (${said(first)}) on the first call, before any check ran; check --api-key, --token and --api-key-header`;
+    return `${baseUrl} refused the credentials (${said(first)}) on the first call, ${words.before}; check --api-key, --token and --api-key-header`;
   }
   if (status === 404) {
     const doubled = doubledPath(baseUrl, collection);
     if (doubled !== undefined) {
-      return `--base-url already ends with ${doubled.suffix}, which the suite adds itself (it asked for ${doubled.asked}); use --base-url ${doubled.suggested}`;
+      return `${words.option} already ends with ${doubled.suffix}, which ${words.who} adds itself (it asked for ${doubled.asked}); use ${words.option} ${doubled.suggested}`;
     }
   }
   return undefined;

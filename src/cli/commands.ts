@@ -1,7 +1,7 @@
 // Every command of the CLI, declared once: main.ts parses with these, `--help` prints them, and the docs
 // test checks every flag the docs name against them (and every flag here is documented).
 import { checkNames } from '../../contracts/check-names.js';
-import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
+import { defaultSeedConcurrency, maxChosenConcurrency, minChosenConcurrency } from '../../contracts/seed-defaults.js';
 import { defaultMaxAdminBodyBytes } from '../../mocks/core/admin-body-limit.js';
 import type { CommandDeclaration } from './declaration.js';
 
@@ -118,10 +118,20 @@ export const seedCommand = {
       help: 'seed a real deployment instead: add each used record with POST where it is not there yet; never deletes. Its tickets must exist there and be In Progress.',
       group: 'A real deployment',
     },
-    'dry-run': { type: 'boolean', help: 'with --via-api: count what would be added (GET requests only; a record the deployment will refuse, on a ticket that is not In Progress, is counted too)', group: 'A real deployment' },
-    concurrency: { type: 'string', value: 'N', help: `with --via-api: tickets seeded at once (default ${defaultSeedConcurrency}, 1-256)`, group: 'A real deployment' },
+    'dry-run': {
+      type: 'boolean',
+      help: 'with --via-api: read what is there and count what would be added (GET requests only). It cannot know what only a write shows: whether a ticket is In Progress, and whether a ticket with no records exists; the summary counts the records on each',
+      group: 'A real deployment',
+    },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      help: `with --via-api: requests in flight, one ticket each, fixed at N (1-256). Default: chosen from the target's answer times, starting at ${defaultSeedConcurrency}, growing while answers stay fast and shrinking when they slow (${minChosenConcurrency}-${maxChosenConcurrency})`,
+      group: 'A real deployment',
+    },
     retries: { type: 'string', value: 'N', help: 'with --via-api: repeat a read after a dropped connection or 502/503/504 (default 2, 0-5; an add is never repeated)', group: 'A real deployment' },
     json: { type: 'boolean', help: 'with --via-api: print one JSON summary on stdout, no progress on a pipe', group: 'A real deployment' },
+    report: { type: 'string', value: 'FILE', help: 'with --via-api: write every record not added, with its reason, to FILE (JSON; CSV when FILE ends in .csv)', group: 'A real deployment' },
     'max-body-bytes': {
       type: 'string',
       value: 'N',
@@ -129,9 +139,13 @@ export const seedCommand = {
     },
     ...credentials,
   },
-  examples: ['seed --scenario closed-ticket --target http://127.0.0.1:4010', 'seed --scenario single-ticket --target http://127.0.0.1:4010 --via-api --dry-run --token t --api-key k'],
+  examples: [
+    'seed --scenario closed-ticket --target http://127.0.0.1:4010',
+    'seed --scenario single-ticket --target http://127.0.0.1:4010 --via-api --dry-run --token t --api-key k',
+    'seed --scenario single-ticket --target http://127.0.0.1:4010 --via-api --token t --api-key k --report not-added.csv',
+  ],
   footer:
-    'With --via-api it shows a progress bar with rate and ETA on a terminal (a line every 2 s otherwise), one line per kind of refusal (not per record), and a summary; it stops after the first refusal of the credentials (401/403).\n\nExit code: 0 loaded, 1 refused (the scenario, or records with --via-api), 2 could not run (bad invocation, credentials refused, the target stopped answering).',
+    'With --via-api it first makes one request, as contract does, and stops with the fix when the target cannot be reached, refuses the credentials, or --target already holds the API\'s path. Then it shows a progress bar with rate and ETA on a terminal (a line every 2 s otherwise), one line per kind of refusal (not per record), and a summary. A ticket that refuses a record for the whole ticket (409: not In Progress; 404: unknown) gets no more writes: its other records are counted as skipped. Ctrl-C (or SIGTERM) lets the requests in flight finish, prints the summary with the command that resumes (a rerun skips what is there), writes the report and exits 130; a second Ctrl-C stops at once.\n\nExit code: 0 loaded, 1 refused (the scenario, or records with --via-api), 2 could not run (bad invocation, target unreachable, credentials refused, --target holding the API\'s path, the target stopped answering, the report not written), 130 interrupted (SIGINT or SIGTERM).',
 } as const satisfies CommandDeclaration;
 
 export const exportCommand = {
@@ -143,9 +157,10 @@ export const exportCommand = {
     ...runningMock,
     'max-body-bytes': { type: 'string', value: 'N', help: `read at most N bytes of the state, ${mockAnswerBytes}` },
     description: { type: 'string', short: 'd', value: 'TEXT', help: "the scenario's description (default: where and when it was exported)" },
+    output: { type: 'string', short: 'o', value: 'FILE', help: "write the scenario to FILE instead of stdout; its $schema is then relative to FILE's folder (on stdout, to the current folder)" },
   },
-  examples: ['export --target http://127.0.0.1:4010 --description "two closed tickets"'],
-  footer: 'Exit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200 with a state in time, or redirected the call).',
+  examples: ['export --target http://127.0.0.1:4010 --description "two closed tickets"', 'export --target http://127.0.0.1:4010 --output scenarios/my-state.json'],
+  footer: "The file's $schema points at the kit's scenario schema for editor completion, as a path relative to where the file is: FILE's folder with --output, the current folder on stdout (so save it there, or use --output).\n\nExit code: 0 printed, 2 could not run (a bad option, the mock did not answer 200 with a state in time, or redirected the call, or FILE could not be written).",
 } as const satisfies CommandDeclaration;
 
 export const scenariosCommand = {

@@ -1,23 +1,22 @@
 // `ude-kit scenarios`, `ude-kit seed` and `ude-kit export`: QA's named states, loaded into a running mock
 // (or, record by record, into a real deployment) and saved back out.
 import { constants } from 'node:buffer';
-import { relative, resolve } from 'node:path';
-import { createScrubber } from '../../contracts/secrets.js';
-import { defaultSeedConcurrency } from '../../contracts/seed-defaults.js';
-import { seedViaApi, type SeedReport } from '../../contracts/seed-via-api.js';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { isPath, loadScenario, scenarioPath, shippedScenarios, shippedScenariosDir } from '../../mocks/state/scenario-files.js';
 import { stateDocumentViolations, type StateDocument } from '../../mocks/state/state-document.js';
 import type { Violation } from '../../mocks/core/problems.js';
 import { adminCall, defaultAdminTimeoutMs, type AdminCallOptions } from './admin-client.js';
 import { CliError, UsageError } from './cli-error.js';
 import { exportCommand, scenariosCommand, seedCommand } from './commands.js';
-import { env, resolveCredentials, urlOption } from './credential-options.js';
+import { env, urlOption } from './credential-options.js';
 import { closest, parseCommand } from './declaration.js';
 import { integerOption } from './options.js';
-import { createProgress } from './progress.js';
 import { counted } from '../text/counted.js';
 import { quoted, visible } from '../text/visible.js';
 import { scenarioText, writePieces } from './scenario-text.js';
+import { runSeedViaApi } from './seed-via-api-command.js';
 import { writeFailure } from './write-failure.js';
 
 /** At most this many of a target's violations are printed, then a count of the rest. */
@@ -78,19 +77,6 @@ export function runScenariosCommand(args: string[]): number {
   return 0;
 }
 
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
-
-function summaryLines(report: SeedReport, dryRun: boolean): string[] {
-  const c = report.counts;
-  const seconds = report.durationMs / 1000;
-  const decided = c.added + c['already there'] + c['would add'] + c.refused;
-  return [
-    `${count(c.added)} added, ${count(c['would add'])} to add, ${count(c['already there'])} already there, ${count(c.refused)} refused` +
-      ` (${count(decided)} of ${counted(report.records, 'record')} in ${seconds.toFixed(1)} s, ${count(decided / Math.max(seconds, 0.001))} a second${dryRun ? ', a dry run' : ''})`,
-    ...report.problems.map((p) => `  ${count(p.count)} refused: ${p.reason} (first: ${p.example.ticketId} / ${p.example.equipmentId})`),
-  ];
-}
-
 export async function runSeedCommand(args: string[]): Promise<number> {
   const values = parseCommand(seedCommand, args);
   if (values === undefined) return 0;
@@ -98,7 +84,7 @@ export async function runSeedCommand(args: string[]): Promise<number> {
   const target = urlOption('target', values.target);
   if (target === undefined) throw new UsageError('--target is required');
   if (values['dry-run'] === true && values['via-api'] !== true) throw new UsageError('--dry-run goes with --via-api (loading into a mock is all or nothing)');
-  for (const option of ['concurrency', 'retries', 'json'] as const) {
+  for (const option of ['concurrency', 'retries', 'json', 'report'] as const) {
     if (values[option] !== undefined && values['via-api'] !== true) throw new UsageError(`--${option} goes with --via-api`);
   }
   const admin = adminOptions(values);
@@ -115,53 +101,22 @@ export async function runSeedCommand(args: string[]): Promise<number> {
     return 0;
   }
 
-  const concurrency = integerOption('concurrency', values.concurrency, { min: 1, max: 256 }) ?? defaultSeedConcurrency;
-  const retries = integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 2;
-  const json = values.json === true;
-  const { secrets, ...credentials } = await resolveCredentials(values, timeoutMs);
-  const scrub = createScrubber(secrets);
-  const dryRun = values['dry-run'] === true;
-  const tickets = new Set(state.used.map((u) => u.ticket_id)).size;
-  if (!json) {
-    console.log(`${dryRun ? 'plan for' : 'seeding'} ${target} through its API: ${count(state.used.length)} used ${state.used.length === 1 ? 'record' : 'records'} on ${count(tickets)} ${tickets === 1 ? 'ticket' : 'tickets'}, ${concurrency} at once (the tickets and catalogue must exist there; nothing is deleted)`);
-  }
-  let done = 0;
-  const progress = createProgress({ total: state.used.length, unit: 'records', periodic: !json });
-  const report = await seedViaApi({
-    baseUrl: target,
-    credentials,
+  const reportFile = values.report;
+  if (reportFile !== undefined && reportFile.trim() === '') throw new UsageError('--report needs a file name');
+  return runSeedViaApi({
+    args,
+    target,
+    scenario: values.scenario,
     state,
-    dryRun,
+    dryRun: values['dry-run'] === true,
+    json: values.json === true,
     timeoutMs,
-    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
-    concurrency,
-    retries,
-    onStep: () => progress.update(++done),
-    // One line per kind of refusal, when it first happens; the summary counts them.
-    onProblem: (problem, reason) => !json && progress.log(scrub(`refused: ${reason} (first: ${problem.example.ticketId} / ${problem.example.equipmentId}; others like it are counted)`)),
+    maxBodyBytes,
+    concurrency: integerOption('concurrency', values.concurrency, { min: 1, max: 256 }),
+    retries: integerOption('retries', values.retries, { min: 0, max: 5 }) ?? 2,
+    reportFile,
+    credentialValues: values,
   });
-  progress.stop();
-  if (json) {
-    const c = report.counts;
-    const summary = {
-      target,
-      scenario: values.scenario,
-      dryRun,
-      records: report.records,
-      added: c.added,
-      wouldAdd: c['would add'],
-      alreadyThere: c['already there'],
-      refused: c.refused,
-      problems: report.problems,
-      ...(report.stopped === undefined ? {} : { stopped: report.stopped }),
-      durationMs: Math.round(report.durationMs),
-    };
-    console.log(scrub(JSON.stringify(summary)));
-  } else {
-    console.log(`\n${summaryLines(report, dryRun).map(scrub).join('\n')}`);
-  }
-  if (report.stopped !== undefined) throw new CliError(scrub(report.stopped.message));
-  return report.counts.refused > 0 ? 1 : 0;
 }
 
 export async function runExportCommand(args: string[]): Promise<number> {
@@ -175,13 +130,27 @@ export async function runExportCommand(args: string[]): Promise<number> {
   const violations = stateDocumentViolations(json);
   if (violations.length > 0) printViolations(`${target} answered GET /__admin/state with no state a scenario can hold (is it a ude-kit mock?)`, violations, 2);
   const state = json as StateDocument;
+  const output = values.output;
+  if (output !== undefined && output.trim() === '') throw new UsageError('--output needs a file name');
+  // Relative to the file's folder (with --output) or to where stdout is most likely saved (the current
+  // folder): a path an editor resolves from the file, so the file can move with its folder, not the machine.
+  const schema = relative(output === undefined ? process.cwd() : dirname(resolve(output)), resolve(shippedScenariosDir, 'scenario.schema.json'));
   const head = {
-    // Relative to where the file is likely saved (the current folder), so editors find the schema.
-    $schema: relative(process.cwd(), resolve(shippedScenariosDir, 'scenario.schema.json')),
+    $schema: schema.startsWith('.') ? schema : `./${schema}`,
     description: values.description ?? `Exported from ${target} on ${new Date().toISOString()}`,
   };
-  await writePieces(process.stdout, scenarioText(head, state)).catch((error: unknown) => {
-    throw new CliError(`could not write the scenario to stdout (${writeFailure(error)}); what was written is not a whole scenario`);
-  });
+  const where = output ?? 'stdout';
+  try {
+    if (output === undefined) await writePieces(process.stdout, scenarioText(head, state));
+    else {
+      await mkdir(dirname(output), { recursive: true });
+      const file = createWriteStream(output);
+      await writePieces(file, scenarioText(head, state));
+      await new Promise<void>((done, fail) => file.end((error?: Error | null) => (error ? fail(error) : done())));
+    }
+  } catch (error) {
+    throw new CliError(`could not write the scenario to ${where} (${writeFailure(error)}); what was written is not a whole scenario`);
+  }
+  if (output !== undefined) console.log(`wrote ${output}: ${counted(state.tickets.length, 'ticket')}, ${counted(state.catalog.length, 'catalogue entry', 'catalogue entries')}, ${counted(state.used.length, 'used record')}`);
   return 0;
 }

@@ -28,7 +28,8 @@ describe('the benchmark in quick mode', () => {
       contract: { exitCode: number; requests: number };
       targets: Record<string, boolean>;
       browser: { bundle: { initialGzipBytes: number; lazyBytes: number; byPackage: Record<string, number> }; chromiumCreateHandlersMs: { runs: number[] }; chromiumPlainMswMs: { runs: number[] }; chromiumMswAloneMs: { runs: number[] }; chromiumThreadMs: Record<'createHandlers' | 'plainMsw' | 'mswAlone', { median: number }>; chromiumStartupRatio: Record<'threadTime' | 'wallTime', { perRound: number[]; medianOfRounds: number }>; chromiumDevLayout: { ratio: { perRound: number[] } }; chromiumFirstStackMs: { runs: number[] }; chromiumCreateAfterStackMs: { runs: number[] }; nodeImportAndCreateMs: { median: number }; nodeMswImportMs: { median: number } };
-      seed: { scenario: string; records: number; added: number; refused: number; acceptable: number; seedingMs: number; peakRssMb: number; exitCode: number | null };
+      seed: { scenario: string; records: number; added: number; refused: number; skipped: number; acceptable: number; seedingMs: number; peakRssMb: number; exitCode: number | null };
+      seedThroughput: { median: { records: number; added: number; exitCode: number | null; concurrency: number }; capacity: { requestsPerSecond: number } };
     };
     expect(results.throughput.map((r) => r.scenario)).toEqual(['GET one', 'GET list (25 rows)', 'GET list by ticket', 'write mix (POST+DELETE)']);
     for (const row of results.throughput) {
@@ -49,10 +50,16 @@ describe('the benchmark in quick mode', () => {
     expect(results.contract).toMatchObject({ exitCode: 0 });
     expect(Object.keys(results.targets)).toHaveLength(19);
     // The seeding section ran the CLI over the API: every record the rule allows was added.
-    // (The default state has Closed tickets: their records are refused, and seed exits 1 for them.)
-    expect(results.seed).toMatchObject({ scenario: 'default', added: results.seed.acceptable, records: results.seed.added + results.seed.refused });
+    // (The default state has Closed tickets: the first record of each is refused, the others skipped,
+    // and seed exits 1 for them.)
+    expect(results.seed).toMatchObject({ scenario: 'default', added: results.seed.acceptable, records: results.seed.added + results.seed.refused + results.seed.skipped });
     expect(results.seed.added).toBeGreaterThan(0);
     expect(results.seed.refused).toBeGreaterThan(0);
+    expect(results.seed.skipped).toBeGreaterThan(0);
+    // Then into a target where every ticket is In Progress: every record added, beside the target's capacity.
+    expect(results.seedThroughput.median).toMatchObject({ added: results.seedThroughput.median.records, exitCode: 0 });
+    expect(results.seedThroughput.median.concurrency).toBeGreaterThan(0);
+    expect(results.seedThroughput.capacity.requestsPerSecond).toBeGreaterThan(0);
     expect(results.seed.exitCode).toBe(1);
     expect(results.seed.peakRssMb).toBeGreaterThan(10);
     // The browser section ran: a bundle with the kit's code and no faker up front, and times measured.

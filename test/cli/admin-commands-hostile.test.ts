@@ -42,10 +42,12 @@ const answering = (status: number, body: string) =>
   });
 
 /** Sends the head at once, then one space every `everyMs`, for `forMs` in all, then ends: a slow drip, not a dead server. */
-const dripping = (everyMs: number, forMs: number) =>
+/** A server that drips its answer a byte every `everyMs` for `forMs`; `atOnce` names the requests it answers at once (an empty list). */
+const dripping = (everyMs: number, forMs: number, atOnce: (url: string) => boolean = () => false) =>
   serve((request, response) => {
     request.resume();
     response.writeHead(200, json);
+    if (atOnce(request.url ?? '')) return void response.end('{"result":[],"total":0}');
     response.write('{');
     const drip = setInterval(() => response.write(' '), everyMs);
     const end = setTimeout(() => response.end('}'), forMs);
@@ -125,9 +127,17 @@ describe('--timeout is a deadline for the whole answer, not an idle timer', () =
   });
 
   it('seed --via-api gives up on each answer dripped a byte at a time', async () => {
+    // Its first request is the contract command's preflight: a target that gives no whole answer within
+    // --timeout cannot be seeded, exit 2, as contract says of it (below), with nothing counted refused.
     const result = await run(['seed', '--scenario', 'single-ticket', '--target', await drip(), '--via-api', '--json', '--timeout', '600', '--api-key', 'k', '--token', 't']);
-    expect(result.code, result.stderr).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ refused: 1, problems: [{ reason: 'could not check: no answer within the timeout' }] });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^ude-kit: could not reach http:\/\/127\.0\.0\.1:\d+: no answer within the timeout$/m);
+    expect(result.stdout).toBe('');
+    // Past a preflight answered at once, each ticket's read has the same deadline.
+    const afterPreflight = await dripping(100, 4_000, (url) => !url.includes('?'));
+    const read = await run(['seed', '--scenario', 'single-ticket', '--target', afterPreflight, '--via-api', '--json', '--timeout', '600', '--api-key', 'k', '--token', 't']);
+    expect(read.code, read.stderr).toBe(1);
+    expect(JSON.parse(read.stdout)).toMatchObject({ refused: 1, problems: [{ reason: 'could not check: no answer within the timeout' }] });
   });
 
   it('contract gives up on a server dripping a byte at a time', async () => {

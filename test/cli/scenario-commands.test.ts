@@ -1,31 +1,20 @@
 // QA's commands as QA run them: real processes against a real mock.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpServer } from '../../mocks/adapters/http-server.js';
-import { createMock } from '../../mocks/core/mock.js';
-import { loadScenario } from '../../mocks/state/scenario-files.js';
 import type { StateDocument } from '../../mocks/state/state-document.js';
 
-import { cliArgs, root } from '../helpers/cli-process.js';
+import { cliArgs, root, runCli } from '../helpers/cli-process.js';
+import { loaded, seedCredentials, startDeployment } from '../helpers/seed-deployment.js';
 import '../helpers/cli-built.js';
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...cliArgs, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runCli(args);
 
 function startMock(args: string[]): Promise<string> {
   const child = spawn(process.execPath, [...cliArgs, 'mock', '--port', '0', ...args], { cwd: root });
@@ -43,12 +32,6 @@ function startMock(args: string[]): Promise<string> {
 }
 
 const stateText = async (url: string) => (await fetch(`${url}/__admin/state`)).text();
-const loaded = (name: string): StateDocument => {
-  const result = loadScenario(name);
-  if (!result.ok) throw new Error('scenario does not load');
-  return result.state;
-};
-
 describe('ude-kit scenarios, mock --scenario, seed, export', () => {
   it('lists the shipped scenarios with their one-liners', async () => {
     const { code, stdout } = await run(['scenarios']);
@@ -83,6 +66,21 @@ describe('ude-kit scenarios, mock --scenario, seed, export', () => {
     expect(await stateText(replay)).toBe(await stateText(url));
   });
 
+  it('export --output writes the file with its $schema relative to the file, wherever it ran', async () => {
+    const url = await startMock([]);
+    const dir = await mkdtemp(join(tmpdir(), 'ude-kit-export-out-'));
+    const file = join(dir, 'deep', 'my-state.json');
+    const written = await runCli(['export', '--target', url, '--output', file], { cwd: tmpdir() });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/^wrote .*my-state\.json: 12 tickets, 40 catalogue entries, 61 used records$/m);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { $schema: string };
+    expect(resolve(dirname(file), saved.$schema)).toBe(join(root, 'dist', 'mocks', 'scenarios', 'scenario.schema.json'));
+    expect(JSON.parse(await readFile(resolve(dirname(file), saved.$schema), 'utf8'))).toHaveProperty('$schema');
+    // On stdout, relative to the folder it ran in.
+    const printed = await runCli(['export', '--target', url], { cwd: dir });
+    expect(resolve(dir, (JSON.parse(printed.stdout) as { $schema: string }).$schema)).toBe(join(root, 'dist', 'mocks', 'scenarios', 'scenario.schema.json'));
+  });
+
   it('refuses a bad scenario with every problem by path and leaves the running state as it was', async () => {
     const url = await startMock([]);
     const before = await stateText(url);
@@ -105,13 +103,9 @@ describe('ude-kit scenarios, mock --scenario, seed, export', () => {
 });
 
 describe('ude-kit seed --via-api (a deployment without the admin API)', () => {
-  const credentials = ['--api-key', 'seed-key', '--token', 'seed-token'];
+  const credentials = seedCredentials;
   /** The "deployment": a mock without admin, holding the tickets and catalogue of a scenario, no records. */
-  async function deployment(scenario: string) {
-    const target = createMock({ admin: false, auth: { apiKey: 'seed-key', token: 'seed-token' }, state: { ...loaded(scenario), used: [] } });
-    const server = await startHttpServer(target, { port: 0 });
-    return { target, server };
-  }
+  const deployment = (scenario: string) => startDeployment({ ...loaded(scenario), used: [] });
 
   it('plans, adds, skips what is there, reports each kind of refusal once, and never deletes', async () => {
     const { target, server } = await deployment('closed-ticket');
@@ -122,13 +116,15 @@ describe('ude-kit seed --via-api (a deployment without the admin API)', () => {
       expect(target.requests().every((r) => r.method === 'GET')).toBe(true);
 
       const first = await run(['seed', '--scenario', 'closed-ticket', '--target', server.url, '--via-api', ...credentials]);
-      // The two records on the Closed ticket are refused by the rule; the In Progress one is added.
+      // The first record on the Closed ticket is refused by the rule, and the ticket's other one is not
+      // sent (skipped); the In Progress one is added.
       expect(first.code).toBe(1);
-      expect(first.stdout).toMatch(/^1 added, 0 to add, 0 already there, 2 refused /m);
+      expect(first.stdout).toMatch(/^1 added, 0 to add, 0 already there, 1 refused, 1 skipped /m);
+      expect(target.requests().filter((r) => r.method === 'POST')).toHaveLength(2);
       // One line for the kind of refusal (when it first happened, on stderr with the progress), not one per record.
       expect(first.stderr.match(/^refused: /gm)).toHaveLength(1);
       expect(first.stderr).toMatch(/^refused: 409 Ticket not in progress .*\(first: c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ \d+; others like it are counted\)$/m);
-      expect(first.stdout).toMatch(/^ {2}2 refused: 409 Ticket not in progress \(first: c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ \d+\)$/m);
+      expect(first.stdout).toMatch(/^ {2}1 refused: 409 Ticket not in progress \(first: c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 \/ \d+\)$/m);
       expect(first.stdout + first.stderr).not.toMatch(/seed-key|seed-token/);
 
       const second = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', ...credentials]);
@@ -168,7 +164,7 @@ describe('ude-kit seed --via-api (a deployment without the admin API)', () => {
     try {
       const result = await run(['seed', '--scenario', 'many-pages', '--target', server.url, '--via-api', '--concurrency', '1', '--api-key', 'wrong-key', '--token', 'seed-token']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/refused the credentials \(401 /);
+      expect(result.stderr).toMatch(/refused the credentials \(401: .* before any record was sent/);
       expect(result.stderr).not.toContain('wrong-key');
       expect(target.requests()).toHaveLength(1);
       expect(target.state().used).toEqual([]);
@@ -180,12 +176,14 @@ describe('ude-kit seed --via-api (a deployment without the admin API)', () => {
   it('retries a read that met a 503 (and with --retries 0 counts the ticket refused)', async () => {
     const { target, server } = await deployment('single-ticket');
     try {
-      target.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 1 });
+      // The preflight's read takes three (it goes on after a 503: the answer names no mistake of the
+      // user's); the ticket's read meets the fourth, and is sent again.
+      target.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 4 });
       const retried = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', '--json', ...credentials]);
       expect(JSON.parse(retried.stdout)).toMatchObject({ added: 1, refused: 0 });
 
       target.load({ ...loaded('single-ticket'), used: [] });
-      target.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 1 });
+      target.inject({ operation: 'listUsedDiagnosticEquipment', status: 503, times: 2 });
       const once = await run(['seed', '--scenario', 'single-ticket', '--target', server.url, '--via-api', '--json', '--retries', '0', ...credentials]);
       expect(once.code).toBe(1);
       expect(JSON.parse(once.stdout)).toMatchObject({ added: 0, refused: 1, problems: [{ reason: expect.stringMatching(/^could not check: 503/), count: 1 }] });
