@@ -19,6 +19,13 @@ import { counted } from '../text/counted.js';
 /** The exit code of a run stopped by a signal, as a shell gives for SIGINT (128 + 2). */
 export const interruptedExitCode = 130;
 
+/**
+ * A signal this soon after the first is the same press: a terminal signals the whole foreground process
+ * group, and `npx` (or `timeout`) forwards the signal to its child as well, so one Ctrl-C can arrive twice.
+ * Taken as a second press, it stopped the run at once, without the summary or the report.
+ */
+const samePressMs = 1_000;
+
 export interface SeedViaApiOptions {
   /** The command line as given, for the command that resumes. */
   args: readonly string[];
@@ -79,8 +86,10 @@ export async function runSeedViaApi(options: SeedViaApiOptions): Promise<number>
   const progress = createProgress({ total: state.used.length, unit: 'records', periodic: !json });
   const controller = new AbortController();
   let signalled: NodeJS.Signals | undefined;
+  let signalledAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled !== undefined) {
+      if (performance.now() - signalledAt < samePressMs) return;
       // A second signal does not wait: the terminal put back, then the default action of the signal.
       progress.stop();
       removeHandlers();
@@ -88,6 +97,7 @@ export async function runSeedViaApi(options: SeedViaApiOptions): Promise<number>
       return;
     }
     signalled = signal;
+    signalledAt = performance.now();
     controller.abort();
     progress.log(`${signal}: finishing the requests in flight, then the summary (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again stops at once)`);
   };
@@ -117,33 +127,45 @@ export async function runSeedViaApi(options: SeedViaApiOptions): Promise<number>
       // One line per kind of refusal, when it first happens; the summary counts them.
       onProblem: (problem, reason) => !json && progress.log(scrub(`refused: ${reason} (first: ${problem.example.ticketId} / ${problem.example.equipmentId}; others like it are counted)`)),
     });
+  } catch (error) {
+    removeHandlers();
+    throw error;
   } finally {
     // Whatever happened, the bar is gone and the cursor and line wrap are back before anything is printed.
     progress.stop();
+  }
+  // The handlers stay until the summary and the report are out: a Ctrl-C while they are written (the
+  // run over, a large report on its way to disk) took the default action and ended the process silently.
+  try {
+    return await finish(report);
+  } finally {
     removeHandlers();
   }
-  if (report.stopped?.kind === 'preflight') throw new CliError(scrub(report.stopped.message));
 
-  const interrupted = report.stopped?.kind === 'interrupted';
-  const resume = interrupted ? resumeCommand('seed', options.args) : undefined;
-  const written = options.reportFile === undefined ? undefined : await writeReport(options.reportFile, options, report, rows, scrub);
-  if (json) console.log(scrub(jsonSummary(options, report, resume?.line, written)));
-  else {
-    const lines = summaryLines(report, dryRun);
-    if (written?.ok === true) lines.push(`every record not added, with its reason: ${written.file} (${counted(rows.rows.length, 'record')})`);
-    if (resume !== undefined) {
-      lines.push(
-        `interrupted (${signalled}): the requests in flight were finished; ${counted(report.counts['not tried'], 'record')} not tried. What was added is there; to finish, run the same command again (a rerun skips what is there):`,
-        `  ${resume.line}`,
-        ...(resume.variables.length > 0 ? [`  (with ${resume.variables.join(' and ')} set to the values given before)`] : []),
-      );
+  async function finish(report: SeedReport): Promise<number> {
+    if (report.stopped?.kind === 'preflight') throw new CliError(scrub(report.stopped.message));
+
+    const interrupted = report.stopped?.kind === 'interrupted';
+    const resume = interrupted ? resumeCommand('seed', options.args) : undefined;
+    const written = options.reportFile === undefined ? undefined : await writeReport(options.reportFile, options, report, rows, scrub);
+    if (json) console.log(scrub(jsonSummary(options, report, resume?.line, written)));
+    else {
+      const lines = summaryLines(report, dryRun);
+      if (written?.ok === true) lines.push(`every record not added, with its reason: ${written.file} (${counted(rows.rows.length, 'record')})`);
+      if (resume !== undefined) {
+        lines.push(
+          `interrupted (${signalled}): the requests in flight were finished; ${counted(report.counts['not tried'], 'record')} not tried. What was added is there; to finish, run the same command again (a rerun skips what is there):`,
+          `  ${resume.line}`,
+          ...(resume.variables.length > 0 ? [`  (with ${resume.variables.join(' and ')} set to the values given before)`] : []),
+        );
+      }
+      console.log(`\n${lines.map(scrub).join('\n')}`);
     }
-    console.log(`\n${lines.map(scrub).join('\n')}`);
+    if (written?.ok === false) throw new CliError(written.message);
+    if (interrupted) return interruptedExitCode;
+    if (report.stopped !== undefined) throw new CliError(scrub(report.stopped.message));
+    return report.counts.refused + report.counts.skipped > 0 ? 1 : 0;
   }
-  if (written?.ok === false) throw new CliError(written.message);
-  if (interrupted) return interruptedExitCode;
-  if (report.stopped !== undefined) throw new CliError(scrub(report.stopped.message));
-  return report.counts.refused + report.counts.skipped > 0 ? 1 : 0;
 }
 
 function jsonSummary(options: SeedViaApiOptions, report: SeedReport, resume: string | undefined, written: Written | undefined): string {

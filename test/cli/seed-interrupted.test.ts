@@ -2,7 +2,7 @@
 // from util-linux's `script`, so the progress bar is drawn and its escape codes must be undone), then
 // the command the summary prints, run as printed. The deployment is a kit mock whose adds are slowed
 // by an injected delay, so the run is still going when it is interrupted.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,81 @@ describe('seed --via-api interrupted and resumed', () => {
       expect(again.stdout).toContain(`${notTried.toLocaleString('en-US')} added, 0 to add, ${added.toLocaleString('en-US')} already there, 0 refused (`);
       expect(target.state().used).toHaveLength(wanted.length);
       expect(byTicket(target.state().used)).toEqual(byTicket(wanted));
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('one Ctrl-C delivered twice at once (the terminal signals the process group, npx forwards it too) is one press: the summary still comes', async () => {
+    const { target, server } = await startDeployment({ ...loaded(scenario), used: [] });
+    try {
+      // Adds that take 400 ms: the requests in flight are still waited for when the copy comes.
+      target.inject({ operation: 'addUsedDiagnosticEquipment', delayMs: 400 });
+      const run = await runCli(['seed', '--scenario', scenario, '--target', server.url, '--via-api', '--json', ...seedCredentials], {
+        child: (child) => {
+          children.push(child);
+          // The forwarded copy comes a moment after the terminal's (two at once would merge into one).
+          void holding(() => target.state(), 20).then(async () => {
+            child.kill('SIGINT');
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            child.kill('SIGINT');
+          });
+        },
+      });
+      expect({ code: run.code, signal: run.signal }, run.stderr).toEqual({ code: 130, signal: null });
+      const summary = JSON.parse(run.stdout) as { added: number; stopped: { kind: string } };
+      expect(summary.stopped.kind).toBe('interrupted');
+      expect(summary.added).toBe(target.state().used.length);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a second press later stops at once, by the signal, without waiting for the requests in flight', async () => {
+    const { target, server } = await startDeployment({ ...loaded(scenario), used: [] });
+    try {
+      // Adds that hold for 30 s: only a second press ends the run before they answer.
+      const run = await runCli(['seed', '--scenario', scenario, '--target', server.url, '--via-api', '--json', ...seedCredentials], {
+        child: (child) => {
+          children.push(child);
+          void holding(() => target.state(), 5).then(async () => {
+            target.inject({ operation: 'addUsedDiagnosticEquipment', delayMs: 30_000 });
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            child.kill('SIGINT');
+            await new Promise((resolve) => setTimeout(resolve, 1_500));
+            child.kill('SIGINT');
+          });
+        },
+      });
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: null, signal: 'SIGINT' });
+      expect(run.stdout).not.toContain('"stopped"');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('a Ctrl-C while the report is being written (the run over) is not the silent default end: the summary and the report still come', async () => {
+    const { target, server } = await startDeployment({ ...loaded('closed-ticket'), used: [] });
+    const folder = await mkdtemp(join(tmpdir(), 'ude-kit-seed-fifo-'));
+    // A named pipe: writing the report waits until the test reads it, a window made to last.
+    const report = join(folder, 'not-added.csv');
+    execFileSync('mkfifo', [report]);
+    try {
+      let read: Promise<string> | undefined;
+      const run = await runCli(['seed', '--scenario', 'closed-ticket', '--target', server.url, '--via-api', '--report', report, ...seedCredentials], {
+        child: (child) => {
+          children.push(child);
+          void holding(() => target.state(), 1).then(async () => {
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            child.kill('SIGINT');
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            read = readFile(report, 'utf8');
+          });
+        },
+      });
+      expect({ code: run.code, signal: run.signal }, run.stderr).toEqual({ code: 1, signal: null });
+      expect(run.stdout).toContain(`every record not added, with its reason: ${report}`);
+      expect(await read).toMatch(/^ticket_id,diagnostic_equipment_id,outcome,reason\r?\n/);
     } finally {
       await server.close();
     }
