@@ -81,7 +81,7 @@ export const contractCommand = {
       help: 'when the fixtures cannot be used (tickets swapped, a --ticket not In Progress or unknown, catalogue ids unknown or all used already), run without them, the checks that need them reported as not run, instead of stopping with exit 2',
       group: 'Fixtures (write checks are reported as not run without them)',
     },
-    reporter: { type: 'string', multiple: true, short: 'r', value: 'NAME[:FILE]', help: 'pretty, json, junit or markdown; repeatable; without FILE to stdout; pretty to stdout when none is given (any --reporter replaces it)', group: 'Output' },
+    reporter: { type: 'string', multiple: true, short: 'r', value: 'NAME[:FILE]', choices: ['pretty', 'json', 'junit', 'markdown'], help: 'pretty, json, junit or markdown; repeatable; without FILE to stdout; pretty to stdout when none is given (any --reporter replaces it)', group: 'Output' },
     timeout: { type: 'string', value: 'MS', help: 'per request, headers and body in all (default 10000)', group: 'Pace' },
     'max-body-bytes': { type: 'string', value: 'N', help: 'read at most N bytes of a response body, counted after decompression (default 10485760, 10 MiB); a larger body is a finding (with --har: a recorded body longer than N is counted, not parsed)', group: 'Output' },
     retries: { type: 'string', value: 'N', help: 'retry idempotent requests (GET, DELETE; never POST) N times after a dropped connection or a 502/503/504 (default 0; timeouts are not retried)', group: 'Pace' },

@@ -16,6 +16,8 @@ export interface OptionDeclaration {
   help: string;
   /** The help section it is listed under (default "Options"). */
   group?: string;
+  /** The names its value starts with, when there are a few (`--reporter junit:FILE`): `--junit` is then pointed to it. */
+  choices?: readonly string[];
 }
 
 export interface CommandDeclaration {
@@ -172,7 +174,11 @@ function explain(command: CommandDeclaration, error: Error & { code?: string }):
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const bare = (named ?? '').replace(/^-+/, '').split('=')[0]!;
       const guess = closest(bare, names);
-      return `unknown option ${named ?? error.message}${guess === undefined ? '' : ` (did you mean --${guess}?)`}`;
+      // `--junit` for `--reporter junit:FILE`: the word is one of an option's values, not a mistyped name.
+      const valued = guess === undefined ? optionsOf(command).find(([, o]) => o.choices?.includes(bare) === true) : undefined;
+      // The value's name in the help with the word put in: NAME[:FILE] → junit[:FILE].
+      const hint = guess !== undefined ? `--${guess}` : valued === undefined ? undefined : `--${valued[0]} ${valued[1].value?.replace(/^[A-Z]+/, bare) ?? bare}`;
+      return `unknown option ${named ?? error.message}${hint === undefined ? '' : ` (did you mean ${hint}?)`}`;
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
       const word = /'([^']*)'/.exec(error.message)?.[1] ?? '';

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commands, mockCommand } from '../../src/cli/commands.js';
 import { CliError, UsageError } from '../../src/cli/cli-error.js';
 import { closest, helpText, optionsOf, parseCommand, type CommandDeclaration } from '../../src/cli/declaration.js';
+import { reporters } from '../../contracts/reporters/index.js';
 import { prettyReport } from '../../contracts/reporters/pretty.js';
 import type { ContractReport } from '../../contracts/runner.js';
 import { counted } from '../../src/text/counted.js';
@@ -82,6 +83,15 @@ describe('parsing', () => {
       [['--host', '--json'], '--host needs a value (HOST)'],
     ];
     for (const [args, message] of cases) expect(refusal(args)).toBe(message);
+  });
+
+  it("points a reporter's name given as an option (`--junit`) to `--reporter`, whose names are the reporters'", () => {
+    const contract = commands.find((c) => c.name === 'contract')!;
+    expect(refusal(['--junit', 'r.xml'], contract)).toBe('unknown option --junit (did you mean --reporter junit[:FILE]?)');
+    expect(refusal(['--markdown'], contract)).toBe('unknown option --markdown (did you mean --reporter markdown[:FILE]?)');
+    // A mistyped option name still wins: --reportr is --reporter.
+    expect(refusal(['--reportr', 'junit'], contract)).toBe('unknown option --reportr (did you mean --reporter?)');
+    expect([...(contract.options.reporter?.choices ?? [])].sort()).toEqual(Object.keys(reporters).sort());
   });
 
   it('refuses arguments to a command that takes none', () => {
