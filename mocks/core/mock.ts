@@ -4,6 +4,7 @@
 // Everything that can refuse a request from its head alone (route, origin, credentials, admin token,
 // media type) is in `screen`, so an adapter can answer before it reads a body it would throw away.
 import { compiledSpec } from '../../src/spec/index.js';
+import { integerFormatRange } from '../../src/spec/integer-formats.js';
 import { defaultStartState } from '../state/default-state.js';
 import { stateDocumentViolations, ticketKey, type CatalogEntry, type StateDocument, type Ticket } from '../state/state-document.js';
 import { UsedEquipmentStore } from '../state/store.js';
@@ -120,6 +121,9 @@ function withoutBody(response: MockResponse): MockResponse {
 export function createMock(options: MockOptions = {}): Mock {
   const spec = compiledSpec();
   const router = createRouter(spec.operations);
+  // The largest id its integer format allows (the path's integer parameter): a catalogue id the console leaves blank stays within it.
+  const idFormat = spec.operations.flatMap((o) => o.pathParameters).find((p) => p.schema.type === 'integer')?.schema.format;
+  const largestCatalogId = Number(integerFormatRange(idFormat)?.max ?? BigInt(Number.MAX_SAFE_INTEGER));
   const apiKeyHeader = apiKeyHeaderOf(spec.document);
   // Stryker disable next-line StringLiteral: any mode but 'off' requires credentials
   const auth: AuthOptions = { mode: 'required', ...options.auth };
@@ -190,7 +194,7 @@ export function createMock(options: MockOptions = {}): Mock {
       return { ok: true, created: store.addTicket({ id, status }) };
     },
     createCatalogEntry(input) {
-      const entry = isObject(input) ? { diagnostic_equipment_id: store.freeCatalogId(), version: null, ...input } : input;
+      const entry = isObject(input) ? { diagnostic_equipment_id: store.freeCatalogId(largestCatalogId), version: null, ...input } : input;
       const refused = oneEntryViolations('catalog', entry);
       if (refused.length > 0) return { ok: false, violations: refused };
       const { diagnostic_equipment_id: id, name, version } = entry as CatalogEntry;

@@ -97,11 +97,11 @@ export class UsedEquipmentStore {
     return { ...entry };
   }
 
-  /** The smallest catalogue id above every one in use, or the smallest free one when that would pass int32. */
-  freeCatalogId(): number {
+  /** The smallest catalogue id above every one in use, or the smallest free one when that would pass `largest` (the document's). */
+  freeCatalogId(largest: number): number {
     let max = 0;
     for (const id of this.catalog.keys()) max = Math.max(max, id);
-    if (max < 2_147_483_647) return max + 1;
+    if (max < largest) return max + 1;
     let id = 1;
     while (this.catalog.has(id)) id += 1;
     return id;

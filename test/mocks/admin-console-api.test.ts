@@ -250,6 +250,25 @@ describe.each(adapters)('admin calls for the console ($name)', ({ make }) => {
     expect(state.catalog.at(-1)).toEqual(entry.body);
     expect((await driver.send('POST', collection, { json: { ticket_id: made.body.id, diagnostic_equipment_id: 8 } })).status).toBe(201);
     expect((await get<{ changes: number }>('/__admin/state/about')).body.changes).toBe(4);
+    // A ticket made here starts with no records (the one added above is its only one).
+    const ofMade = await get<{ total: number }>(`${collection}?ticket_id=${made.body.id}`);
+    expect(ofMade.body.total).toBe(1);
+    const ofNamed = await get<{ total: number }>(`${collection}?ticket_id=${named}`);
+    expect(ofNamed.body.total).toBe(0);
+
+    // Past the largest id the document's format allows, a blank id takes the smallest free one.
+    const largest = 2 ** 31 - 1;
+    expect((await post('/__admin/catalog', { diagnostic_equipment_id: largest, name: 'Last' })).status).toBe(201);
+    const wrapped = await post<{ diagnostic_equipment_id: number }>('/__admin/catalog', { name: 'After the last' });
+    expect(wrapped).toEqual({ status: 201, body: expect.objectContaining({ diagnostic_equipment_id: 9 }) as unknown });
+
+    // The admin writes are journalled as such: marked admin, named by no API operation, in order.
+    const entries = (await get<{ requests: Array<{ method: string; path: string; admin?: boolean; operation?: string }> }>('/__admin/requests')).body.requests;
+    const adminWrites = entries.filter((e) => e.path.startsWith('/__admin/'));
+    expect(adminWrites.length).toBeGreaterThanOrEqual(4);
+    for (const entry of adminWrites) expect(entry).toMatchObject({ method: 'POST', admin: true });
+    expect(adminWrites.filter((e) => e.operation !== undefined)).toEqual([]);
+    expect(entries.filter((e) => !e.path.startsWith('/__admin/')).every((e) => e.admin === undefined)).toBe(true);
   });
 });
 
