@@ -1,7 +1,7 @@
 // A profile: a deployment's choices where the document is silent (docs/behaviour.md "Profiles"), so the
 // fake answers as that deployment does. Checked against the compiled document: a profile can choose
 // only what the document allows, never make the fake answer outside it. Pure and browser-safe.
-import { compiledSpec } from '../../src/spec/index.js';
+import { compiledSpec, type CompiledSpec } from '../../src/spec/index.js';
 import { resolveResponse } from '../../src/spec/registry-schema.js';
 import type { Problem, ProblemResult, Violation } from './problems.js';
 
@@ -70,9 +70,9 @@ function text(value: unknown, at: string, found: Violation[]): void {
  * Whether every operation that answers this refusal documents `status` with a problem body (an exact
  * code, a `4XX` range or `default`): read from the compiled document, never restated here.
  */
-function statusRefusal(kind: RefusalKind, status: number): string | undefined {
+export function statusRefusal(kind: RefusalKind, status: number, spec: Pick<CompiledSpec, 'document' | 'operations'> = compiledSpec()): string | undefined {
   if (!Number.isInteger(status) || status < 400 || status > 599) return 'must be an error status, an integer from 400 to 599';
-  const { document, operations } = compiledSpec();
+  const { document, operations } = spec;
   for (const operationId of refusalOperations[kind]) {
     const operation = operations.find((o) => o.operationId === operationId);
     const responses = operation?.operation.responses ?? {};

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/adapters/msw.js';
 import { createMock } from '../../mocks/core/mock.js';
-import { InvalidProfileError, profileViolations, type Profile } from '../../mocks/core/profile.js';
+import { InvalidProfileError, profileViolations, statusRefusal, type Profile } from '../../mocks/core/profile.js';
+import { compiledSpec } from '../../src/spec/index.js';
 import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
 import { adapters, collection, json, stateOf, useFreshMock } from '../helpers/behaviour.js';
 
@@ -55,8 +56,18 @@ describe('a profile is checked, each refusal at its path', () => {
   });
 
   it('allows a status only where every operation answering the refusal documents it with a problem body', () => {
-    // The document's operations answer any error status as a problem (`default`); a changed document is
-    // not at hand here, so the message names the operation the check read.
+    // The kit's document answers any error status as a problem (`default`): a copy that documents only
+    // 409 for remove shows the check reads the document, and names the operation that refuses.
+    const spec = compiledSpec();
+    const narrowed = {
+      document: spec.document,
+      operations: spec.operations.map((o) =>
+        o.operationId === 'removeUsedDiagnosticEquipment' ? { ...o, operation: { ...o.operation, responses: { '204': o.operation.responses['204']!, '409': o.operation.responses.default! } } } : o,
+      ),
+    };
+    expect(statusRefusal('ticket-not-in-progress', 409, narrowed)).toBeUndefined();
+    expect(statusRefusal('ticket-not-in-progress', 422, narrowed)).toBe('is not a status the document allows removeUsedDiagnosticEquipment to answer with a problem');
+    expect(statusRefusal('ticket-not-in-progress', 422)).toBeUndefined();
     expect(profileViolations({ version: 1, refusals: { 'ticket-not-in-progress': { status: 422 } } })).toEqual([]);
     expect(profileViolations({ version: 1, refusals: { 'ticket-not-in-progress': { status: 600 } } })).toEqual([
       { field: '/refusals/ticket-not-in-progress/status', message: 'must be an error status, an integer from 400 to 599' },
