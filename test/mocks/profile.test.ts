@@ -1,6 +1,8 @@
 // A profile makes the fake answer with a deployment's choices where the document is silent; each choice
 // applied through both adapters, and every way a profile can be wrong refused at its path.
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { profileSchema } from '../../mocks/core/profile-schema.js';
 import { createHandlers } from '../../mocks/adapters/msw.js';
 import { createMock } from '../../mocks/core/mock.js';
 import { InvalidProfileError, profileViolations, statusRefusal, type Profile } from '../../mocks/core/profile.js';
@@ -9,6 +11,7 @@ import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state
 import { adapters, collection, json, stateOf, useFreshMock } from '../helpers/behaviour.js';
 
 const fieldsOf = (candidate: unknown) => profileViolations(candidate).map((v) => v.field);
+const schemaAccepts = new Ajv({ strict: false }).compile(profileSchema());
 
 describe('a profile is checked, each refusal at its path', () => {
   it('accepts the smallest profile and one that sets every choice', () => {
@@ -22,6 +25,7 @@ describe('a profile is checked, each refusal at its path', () => {
       uuidCase: 'exact',
     };
     expect(profileViolations(full)).toEqual([]);
+    expect([schemaAccepts({ version: 1 }), schemaAccepts(full)]).toEqual([true, true]);
   });
 
   it.each([
@@ -42,8 +46,9 @@ describe('a profile is checked, each refusal at its path', () => {
     ['a type not a string', { version: 1, refusals: { 'ticket-not-found': { type: 1 } } }, ['/refusals/ticket-not-found/type']],
     ['an empty title', { version: 1, refusals: { 'ticket-not-found': { title: '' } } }, ['/refusals/ticket-not-found/title']],
     ['an endless title', { version: 1, refusals: { 'ticket-not-found': { title: 'x'.repeat(2001) } } }, ['/refusals/ticket-not-found/title']],
-  ])('refuses %s', (_name, candidate, fields) => {
+  ])('refuses %s, as the schema editors read does', (_name, candidate, fields) => {
     expect(fieldsOf(candidate)).toEqual(fields);
+    expect(schemaAccepts(candidate)).toBe(false);
   });
 
   it('reports every problem at once', () => {
