@@ -49,7 +49,7 @@ export const mockCommand = {
     'allowed-host': { type: 'string', multiple: true, value: 'NAME', help: 'answer requests for this Host name too (repeatable; localhost and IP addresses always are); all turns the check off' },
     json: { type: 'boolean', help: 'when ready, print one JSON line on stdout ({"url", "pid", …}) for scripts to wait for; other messages go to stderr' },
   },
-  examples: ['mock', 'mock -p 4011 --scenario closed-ticket', 'mock --auth off --delay 100-400', 'mock --profile staging.profile.json'],
+  examples: ['mock', 'mock -p 4011 --scenario closed-ticket', 'mock --auth off --delay 100-400'],
   footer: 'Exit code: 2 when it cannot start (a bad option or profile, a port in use), 1 when the scenario is refused.',
 } as const satisfies CommandDeclaration;
 
