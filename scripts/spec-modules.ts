@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { scenarioSchema } from '../mocks/state/scenario-schema.js';
+import { profileSchema } from '../mocks/core/profile-schema.js';
 import { renderValidatorModule, validatorGroups } from './validator-modules.js';
 import '../mocks/state/faker-node.js';
 import { computeDefaultState } from '../mocks/state/default-state.js';
@@ -50,5 +51,7 @@ export async function renderSpecModules(): Promise<SpecModule[]> {
       contents: `${banner}import type { StateDocument } from '../state-document.js';\n\nexport const precomputedDefaultState: StateDocument = ${JSON.stringify(computeDefaultState(), null, 2)};\n`,
     },
     { path: fileURLToPath(new URL('../mocks/scenarios/scenario.schema.json', import.meta.url)), contents: `${JSON.stringify(scenarioSchema(), null, 2)}\n` },
+    // For editors: profile files point at it with "$schema".
+    { path: fileURLToPath(new URL('../mocks/profiles/profile.schema.json', import.meta.url)), contents: `${JSON.stringify(profileSchema(), null, 2)}\n` },
   ];
 }

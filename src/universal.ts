@@ -3,6 +3,7 @@
 // files, the contract suite) are in 'ude-kit/node'; asking a browser build for one of them fails the
 // build with the name ("… is not exported by …"), rather than shipping Node code to a page.
 export { createMock, InvalidStateError, type Mock, type MockOptions } from '../mocks/core/mock.js';
+export { InvalidProfileError, profileViolations, type Profile } from '../mocks/core/profile.js';
 export type { MockRequest, MockResponse } from '../mocks/core/exchange.js';
 export type { AuthOptions } from '../mocks/core/auth.js';
 export { parseDelay, type DelayRange } from '../mocks/core/delay.js';

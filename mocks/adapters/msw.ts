@@ -70,3 +70,4 @@ export { loadDataGenerator, DataGeneratorNotLoadedError } from '../state/faker-s
 export { resolveScenario, scenarioState, ScenarioRefusedError, type ScenarioDocument } from '../state/scenario.js';
 export type { StateDocument } from '../state/state-document.js';
 export type { Mock, MockOptions } from '../core/mock.js';
+export { InvalidProfileError, type Profile } from '../core/profile.js';

@@ -105,6 +105,7 @@ function validated(
   validate: Validator,
   raw: RawValues,
   violations: Violation[],
+  uuidCase: UuidCase,
 ): Record<string, ParameterValue> {
   const found: Violation[] = [];
   const { checked, exact } = convertParameters(parameters, raw, found);
@@ -121,7 +122,7 @@ function validated(
   const values: Record<string, ParameterValue> = {};
   for (const parameter of parameters) {
     const value = exact[parameter.name] ?? checked[parameter.name];
-    if (value !== undefined) values[parameter.name] = parameter.schema.format === 'uuid' ? canonicalUuid(value) : (value as ParameterValue);
+    if (value !== undefined) values[parameter.name] = parameter.schema.format === 'uuid' ? canonicalUuid(value, uuidCase) : (value as ParameterValue);
   }
   return values;
 }
@@ -171,10 +172,13 @@ export function readJsonBody(
 }
 
 // RFC 9562: a uuid is read case-insensitively and written in lower case, so 595BE628-… finds the
-// ticket that 595be628-… names, and answers carry the one spelling the state holds.
-const canonicalUuid = (value: unknown): ParameterValue => (typeof value === 'string' ? value.toLowerCase() : (value as ParameterValue));
+// ticket that 595be628-… names, and answers carry the one spelling the state holds. A profile's
+// `uuidCase: 'exact'` keeps the spelling given, so another case names no ticket the state holds.
+type UuidCase = 'any' | 'exact';
+const canonicalUuid = (value: unknown, uuidCase: UuidCase): ParameterValue =>
+  (typeof value === 'string' && uuidCase === 'any' ? value.toLowerCase() : (value as ParameterValue));
 
-function parseBody(operation: CompiledOperation, request: MockRequest, violations: Violation[]): unknown {
+function parseBody(operation: CompiledOperation, request: MockRequest, violations: Violation[], uuidCase: UuidCase): unknown {
   const spec = operation.body;
   if (spec === undefined) return undefined;
   // readJsonBody gives undefined whenever it found a violation, or for an absent optional body.
@@ -185,7 +189,7 @@ function parseBody(operation: CompiledOperation, request: MockRequest, violation
     return body;
   }
   const fields = body as Record<string, unknown>;
-  for (const name of spec.uuidProperties) if (typeof fields[name] === 'string') fields[name] = canonicalUuid(fields[name]);
+  for (const name of spec.uuidProperties) if (typeof fields[name] === 'string') fields[name] = canonicalUuid(fields[name], uuidCase);
   return body;
 }
 
@@ -193,6 +197,7 @@ export function parseInput(
   operation: CompiledOperation,
   request: MockRequest,
   pathValues: Map<string, string>,
+  uuidCase: UuidCase = 'any',
 ): InputResult {
   const violations: Violation[] = [];
   const path = validated(
@@ -203,8 +208,9 @@ export function parseInput(
       return value === undefined ? [] : [value];
     },
     violations,
+    uuidCase,
   );
-  const query = validated(operation.queryParameters, operation.validateQuery, (name) => request.query.getAll(name), violations);
-  const body = parseBody(operation, request, violations);
+  const query = validated(operation.queryParameters, operation.validateQuery, (name) => request.query.getAll(name), violations, uuidCase);
+  const body = parseBody(operation, request, violations, uuidCase);
   return violations.length > 0 ? { ok: false, violations } : { ok: true, input: { query, path, body } };
 }

@@ -33,7 +33,8 @@ import {
   violations,
   type ProblemResult,
 } from './problems.js';
-import { problemResponse, toResponse } from './response.js';
+import { isProblem, problemResponse, toResponse } from './response.js';
+import { choicesOf, profiledProblem, type Profile } from './profile.js';
 import { createRouter, type RouteMatch } from '../../src/spec/router.js';
 import { defaultMaxAdminBodyBytes } from './admin-body-limit.js';
 
@@ -68,6 +69,11 @@ export interface MockOptions {
   corsOrigins?: CorsOrigins;
   /** Scenarios the admin API may load by name or from an upload (the standalone mock passes the shipped ones). */
   scenarios?: ScenarioSource;
+  /**
+   * A deployment's choices where the document is silent (refusals' status, `type` and `title`, list
+   * order, uuid case): the mock answers as that deployment does. Checked first: InvalidProfileError.
+   */
+  profile?: Profile;
 }
 
 /** A request before its body is read: what `screen` decides on. */
@@ -119,6 +125,7 @@ function withoutBody(response: MockResponse): MockResponse {
 }
 
 export function createMock(options: MockOptions = {}): Mock {
+  const choices = choicesOf(options.profile);
   const spec = compiledSpec();
   const router = createRouter(spec.operations);
   // The largest id its integer format allows (the path's integer parameter): a catalogue id the console leaves blank stays within it.
@@ -277,9 +284,11 @@ export function createMock(options: MockOptions = {}): Mock {
     const fault = faults.take(operation.operationId);
     const injected = fault === undefined ? undefined : faultResponse(fault);
     if (injected !== undefined) return injected;
-    const parsed = parseInput(operation, request, pathValues);
+    const parsed = parseInput(operation, request, pathValues, choices.uuidCase);
     // Stryker disable next-line OptionalChaining: every operation of the document has a handler (a test holds it), so `?.` never meets undefined
-    const answer = !parsed.ok ? violations(parsed.violations) : (operationHandlers[operation.operationId]?.(store, parsed.input) ?? internalError());
+    const handled = !parsed.ok ? violations(parsed.violations) : (operationHandlers[operation.operationId]?.(store, parsed.input, choices) ?? internalError());
+    // The operation's own refusals, worded as the profile says (never an injected fault's or the admin API's).
+    const answer = isProblem(handled) ? profiledProblem(choices, handled) : handled;
     // A delay alone slows the operation's own answer.
     return fault?.delayMs === undefined ? answer : { ...toResponse(answer), delayMs: fault.delayMs, fault: fault.id };
   }

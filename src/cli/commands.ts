@@ -33,6 +33,7 @@ export const mockCommand = {
     host: { type: 'string', value: 'HOST', help: 'address to bind (default 127.0.0.1)' },
     seed: { type: 'string', value: 'N', help: 'seed of the generated start state (default 1)' },
     scenario: { type: 'string', short: 's', value: 'NAME|FILE', help: 'start from a scenario instead (`ude-kit scenarios` lists the shipped ones)' },
+    profile: { type: 'string', value: 'FILE', help: "answer with a deployment's choices where the document is silent (refusals' status, type and title; list order; uuid case): a profile file, docs/behaviour.md" },
     auth: { type: 'string', value: 'MODE', help: 'required (default): a Bearer token and an X-Api-Key on every call; off: none' },
     'api-key': { type: 'string', value: 'KEY', help: 'accept only this API key (default: any non-empty key)' },
     token: { type: 'string', value: 'TOKEN', help: 'accept only this bearer token (default: any non-empty token)' },
@@ -49,7 +50,7 @@ export const mockCommand = {
     json: { type: 'boolean', help: 'when ready, print one JSON line on stdout ({"url", "pid", …}) for scripts to wait for; other messages go to stderr' },
   },
   examples: ['mock', 'mock -p 4011 --scenario closed-ticket', 'mock --auth off --delay 100-400'],
-  footer: 'Exit code: 2 when it cannot start (a bad option, a port in use), 1 when the scenario is refused.',
+  footer: 'Exit code: 2 when it cannot start (a bad option or profile, a port in use), 1 when the scenario is refused.',
 } as const satisfies CommandDeclaration;
 
 export const contractCommand = {

@@ -11,6 +11,7 @@ import { mockCommand } from './commands.js';
 import { parseCommand } from './declaration.js';
 import { choiceOption, integerOption, nonEmptyOption } from './options.js';
 import { loadOrFail } from './scenario-commands.js';
+import { readProfileFile } from './profile-file.js';
 
 export interface StartedMock {
   url: string;
@@ -56,6 +57,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   if (values.scenario !== undefined && values.seed !== undefined) {
     throw new UsageError('--seed sets the default state; a scenario carries its own seed (generate.seed in its file)');
   }
+  const profile = values.profile === undefined ? undefined : readProfileFile(values.profile);
   const json = values.json === true;
   // With --json, stdout carries the ready line alone: everything for people goes to stderr.
   const say = (line: string) => (json ? console.error(line) : console.log(line));
@@ -72,6 +74,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
       adminToken: nonEmptyOption('admin-token', values['admin-token']),
       corsOrigins,
       scenarios: shippedScenarioSource(),
+      ...(profile === undefined ? {} : { profile }),
     });
   } catch (error) {
     if (error instanceof InvalidStateError) throw new CliError(error.message);
@@ -100,6 +103,7 @@ export async function runMockCommand(args: string[]): Promise<StartedMock | unde
   say(`  admin:   ${admin === undefined ? 'off' : `${admin}/state${values['admin-token'] === undefined ? '' : ' (X-Admin-Token required)'}`}`);
   if (admin !== undefined) say(`  console: ${running.url}${consolePath}/`);
   say(`  state:   ${stateLine}`);
+  if (values.profile !== undefined) say(`  profile: ${values.profile}`);
   if (json) {
     console.log(
       JSON.stringify({

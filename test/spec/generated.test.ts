@@ -38,6 +38,7 @@ describe('generated spec modules', () => {
       'generated/types.ts',
       'generated/default-state.ts',
       'scenarios/scenario.schema.json',
+      'profiles/profile.schema.json',
     ]);
     for (const module of modules) {
       expect(await readFile(module.path, 'utf8'), `${module.path} is stale: run npm run generate`).toBe(module.contents);

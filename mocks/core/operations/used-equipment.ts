@@ -14,6 +14,7 @@ import {
   type ProblemResult,
 } from '../problems.js';
 import type { UsedEquipmentStore } from '../../state/store.js';
+import type { Choices } from '../profile.js';
 import type { UsedReference } from '../../state/state-document.js';
 import type { components } from '../../../src/spec/index.js';
 
@@ -95,11 +96,11 @@ function writePage(texts: RowTexts, rows: readonly UsedReference[], queryText: s
   return pieces.join('');
 }
 
-export function listUsedEquipment(store: UsedEquipmentStore, { query }: OperationInput): OperationResult {
+export function listUsedEquipment(store: UsedEquipmentStore, { query }: OperationInput, choices?: Choices): OperationResult {
   const ticketId = query.ticket_id as string | undefined;
   const limit = query.limit as number;
   const offset = query.offset as number | bigint;
-  const { rows, total } = pageOf(store.list(ticketId), limit, offset);
+  const { rows, total } = pageOf(store.list(ticketId), limit, offset, choices?.listOrder === 'newest-first');
   const texts = textsOf(store);
   const queryText = toJson(query);
   const totalText = toJson(total);
@@ -160,7 +161,7 @@ export function removeUsedEquipment(store: UsedEquipmentStore, input: OperationI
 }
 
 /** The operations by the document's operationIds: a new operation in the document needs one here. */
-export const operationHandlers: Record<string, (store: UsedEquipmentStore, input: OperationInput) => OperationResult> = {
+export const operationHandlers: Record<string, (store: UsedEquipmentStore, input: OperationInput, choices: Choices) => OperationResult> = {
   listUsedDiagnosticEquipment: listUsedEquipment,
   addUsedDiagnosticEquipment: addUsedEquipment,
   getUsedDiagnosticEquipment: getUsedEquipment,
