@@ -6,8 +6,8 @@ import type { CompiledSpec } from '../src/spec/index.js';
 import { createRouter } from '../src/spec/router.js';
 import type { ExchangeRequest } from './exchange.js';
 import { specValues } from './spec-values.js';
+import { shellQuoted } from '../src/text/shell-quote.js';
 
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The Accept every request of the suite carries: it changes nothing, so it is left out. */
 export const defaultAccept = 'application/json, application/problem+json';
@@ -28,16 +28,16 @@ function curlLine(request: ExchangeRequest, url: string, apiKeyHeader: string): 
     // suite sent on purpose) as it was sent.
     if (lower === 'authorization') {
       const spelt = name === lower ? 'Authorization' : name;
-      parts.push('-H', value.startsWith('Bearer ude-kit-') ? quote(`${spelt}: ${value}`) : `"${spelt}: Bearer $UDE_KIT_TOKEN"`);
+      parts.push('-H', value.startsWith('Bearer ude-kit-') ? shellQuoted(`${spelt}: ${value}`) : `"${spelt}: Bearer $UDE_KIT_TOKEN"`);
     } else if (lower === keyHeader) {
       const spelt = name === lower ? apiKeyHeader : name;
-      parts.push('-H', value.startsWith('ude-kit-') ? quote(`${spelt}: ${value}`) : `"${spelt}: $UDE_KIT_API_KEY"`);
+      parts.push('-H', value.startsWith('ude-kit-') ? shellQuoted(`${spelt}: ${value}`) : `"${spelt}: $UDE_KIT_API_KEY"`);
     } else {
-      parts.push('-H', quote(`${name}: ${value}`));
+      parts.push('-H', shellQuoted(`${name}: ${value}`));
     }
   }
-  if (request.body !== undefined) parts.push('--data-raw', quote(request.body));
-  parts.push(quote(url));
+  if (request.body !== undefined) parts.push('--data-raw', shellQuoted(request.body));
+  parts.push(shellQuoted(url));
   return parts.join(' ');
 }
 

@@ -1,6 +1,7 @@
 // The command line that resumes an interrupted seed: the same one (a rerun skips what is there), shell
 // quoted, with each secret given on the command line replaced by its environment variable, so the line
 // can be printed, copied and logged without the secret.
+import { shellWord } from '../text/shell-quote.js';
 
 /** The options whose value is a secret, and the variable each command also reads it from. */
 const secretOptions: Record<string, string> = {
@@ -9,11 +10,6 @@ const secretOptions: Record<string, string> = {
   '--client-secret': 'UDE_KIT_CLIENT_SECRET',
   '--admin-token': 'UDE_KIT_ADMIN_TOKEN',
 };
-
-/** A word as a POSIX shell reads it back: bare when it is plain, else in single quotes. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /** `ude-kit COMMAND ARGS…` with every secret value replaced by "$VARIABLE"; and the variables it needs set. */
 export function resumeCommand(command: string, args: readonly string[]): { line: string; variables: string[] } {

@@ -1,6 +1,7 @@
 // The journal's search and its copy-as-curl, pure (no DOM): what QA finds a request by, and the
 // command that sends it again. Credentials stay redacted: a curl names them as shell variables.
 import type { JournalEntry } from '../../mocks/core/journal.js';
+import { shellQuoted } from '../text/shell-quote.js';
 
 export interface JournalFilter {
   /** Anywhere: method, path, query, status, operation, body preview. */
@@ -36,19 +37,18 @@ export function matches(entry: JournalEntry, filter: JournalFilter): boolean {
 
 /** Headers a client sets itself (or that would garble the output), left out of a copied command. */
 const leftOut = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'accept-encoding', 'keep-alive']);
-const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 /** `x-api-key` → `X_API_KEY`: the shell variable a redacted header's value is read from. */
 export const variableOf = (header: string) => header.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
 export function curlOf(entry: Pick<JournalEntry, 'method' | 'path' | 'query' | 'headers' | 'body'>, origin: string, redacted = '[redacted]'): string {
   const parts = ['curl'];
   if (entry.method !== 'GET') parts.push('-X', entry.method);
-  parts.push(quoted(`${origin}${entry.path}${entry.query === '' ? '' : `?${entry.query}`}`));
+  parts.push(shellQuoted(`${origin}${entry.path}${entry.query === '' ? '' : `?${entry.query}`}`));
   for (const [name, value] of Object.entries(entry.headers)) {
     if (leftOut.has(name.toLowerCase())) continue;
     // Double quotes for these alone: the shell puts the tester's own credential in.
-    parts.push('-H', value === redacted ? `"${name}: $${variableOf(name)}"` : quoted(`${name}: ${value}`));
+    parts.push('-H', value === redacted ? `"${name}: $${variableOf(name)}"` : shellQuoted(`${name}: ${value}`));
   }
-  if (entry.body !== undefined) parts.push('--data-raw', quoted(entry.body));
+  if (entry.body !== undefined) parts.push('--data-raw', shellQuoted(entry.body));
   return parts.join(' ');
 }
