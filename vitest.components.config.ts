@@ -2,12 +2,12 @@
 // Chromium (Vitest browser mode, Debian's Chromium through playwright). One test file, the same
 // assertions; each project names only its environment and the setup file that serves the fake there.
 // `npm run test:components`; not part of `npm test`, which must pass without a browser.
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { mswWorker } from './src/vite/msw-worker.js';
+// The msw that node_modules/msw is: 2 on the main CI leg, 3 where .ci/node24-msw3/run links it in.
+import { mswVersion } from './test/helpers/msw-version.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const example = 'examples/component';
@@ -17,9 +17,6 @@ const kit = {
   'ude-kit/fetch': here('src/client/call-time-fetch.ts'),
   'ude-kit/types': here('src/spec/public-types.ts'),
 };
-
-// The msw that node_modules/msw is: 2 on the main CI leg, 3 where .ci/node24-msw3/run links it in.
-const mswVersion = (JSON.parse(readFileSync(join(realpathSync(here('node_modules/msw')), 'package.json'), 'utf8')) as { version: string }).version;
 
 const inNode = (environment: 'jsdom' | 'happy-dom') => ({
   extends: true as const,
