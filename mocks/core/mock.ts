@@ -256,7 +256,7 @@ export function createMock(options: MockOptions = {}): Mock {
       case 'no-route':
         return { refused: routeNotFound(request.method, request.path) };
       case 'bad-path':
-        return { refused: violations([{ field: match.parameter, message: 'must be a valid percent-encoded path segment' }]) };
+        return { refused: profiledProblem(choices, violations([{ field: match.parameter, message: 'must be a valid percent-encoded path segment' }])) };
       case 'method-not-allowed':
         return { refused: request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed) };
       case 'operation': {
@@ -265,7 +265,7 @@ export function createMock(options: MockOptions = {}): Mock {
         const origin = request.headers.origin;
         if (origin !== undefined && !readOnlyMethods.has(request.method) && !origins.writeAllowed(origin)) return { refused: originMayNotWrite(origin) };
         const denied = checkCredentials(request.headers, auth, apiKeyHeader);
-        return denied === undefined ? { operation: match } : { refused: denied };
+        return denied === undefined ? { operation: match } : { refused: profiledProblem(choices, denied) };
       }
     }
   }

@@ -12,6 +12,9 @@ export const refusalOperations = {
   'used-diagnostic-equipment-not-found': ['getUsedDiagnosticEquipment', 'removeUsedDiagnosticEquipment'],
   'diagnostic-equipment-already-used': ['addUsedDiagnosticEquipment'],
   'ticket-not-in-progress': ['addUsedDiagnosticEquipment', 'removeUsedDiagnosticEquipment'],
+  // Every operation refuses bad input and missing credentials: their words are a deployment's choice too.
+  violations: ['listUsedDiagnosticEquipment', 'addUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', 'removeUsedDiagnosticEquipment'],
+  unauthorized: ['listUsedDiagnosticEquipment', 'addUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', 'removeUsedDiagnosticEquipment'],
 } as const;
 
 export type RefusalKind = keyof typeof refusalOperations;

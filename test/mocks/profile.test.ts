@@ -119,6 +119,18 @@ describe.each(adapters)("a profile's choices, through the $name", ({ make }) => 
     expect(json(notUsed.text)).toMatchObject({ type: '/problems/used-diagnostic-equipment-not-found', status: 404 });
   });
 
+  it('words bad input and missing credentials as the profile says, wherever the mock refuses them', async () => {
+    const words = { type: 'https://api.example.com/problems/invalid', title: 'Invalid request' };
+    await driver.start({ profile: { version: 1, refusals: { violations: words, unauthorized: { status: 403, type: 'https://api.example.com/problems/denied', title: 'Denied' } } } });
+    // A bad query, a bad body, a path segment that is no valid escape: three places the mock refuses input.
+    const query = await driver.send('GET', `${collection}?limit=-1`);
+    const body = await driver.send('POST', collection, { json: { ticket_id: 'not-a-uuid' } });
+    const segment = await driver.send('GET', `${collection}/%zz/1`);
+    for (const refused of [query, body, segment]) expect([refused.status, json(refused.text)]).toMatchObject([400, { ...words, status: 400, violations: expect.any(Array) }]);
+    const anonymous = await driver.send('GET', collection, { anonymous: true });
+    expect([anonymous.status, json(anonymous.text)]).toMatchObject([403, { type: 'https://api.example.com/problems/denied', title: 'Denied', status: 403 }]);
+  });
+
   it('lists newest first, in pages that still partition the list', async () => {
     await driver.start({ profile: { version: 1, listOrder: 'newest-first' } });
     const stored = (await stateOf(driver)).used;
