@@ -38,18 +38,18 @@ describe('the contract suite against the mock under a profile', () => {
     }
   });
 
-  // Not the premise: the suite holds uuids in capitals to be the same uuid (RFC 9562 §4, `equivalent_forms`
-  // is an error), so a case-sensitive deployment is drift to it, and only that. Whether that should be a
-  // silent choice instead is left to the lead (issue 30 point 4 lists it as one that honours the document).
-  it('names only the uuid in capitals for uuids case-sensitive', async () => {
+  // RFC 9562 §4 reads uuids in any case, but the document does not say so: a case-sensitive deployment
+  // honours it (issue 30). The suite warns (`equivalent_forms`), and the verdict stays clean.
+  it('only warns of the uuid in capitals for uuids case-sensitive, and passes', async () => {
     const mock = createMock({ auth: selfTestCredentials, profile: { version: 1, uuidCase: 'exact' } });
     const server = await startHttpServer(mock, { port: 0 });
     try {
       const report = await runContract(selfTestOptions(server.url));
       expect(report.findings.length).toBeGreaterThan(0);
       for (const finding of report.findings) {
-        expect([finding.check, finding.message]).toEqual(['equivalent_forms', expect.stringContaining('the ticket uuid in capitals')]);
+        expect([finding.check, finding.severity, finding.message]).toEqual(['equivalent_forms', 'warning', expect.stringContaining('the ticket uuid in capitals')]);
       }
+      expect(report.exitCode).toBe(0);
     } finally {
       await server.close();
     }
