@@ -254,11 +254,11 @@ export function createMock(options: MockOptions = {}): Mock {
     const match = router.match(routed.method, request.path);
     switch (match.kind) {
       case 'no-route':
-        return { refused: routeNotFound(request.method, request.path) };
+        return { refused: profiledProblem(choices, routeNotFound(request.method, request.path)) };
       case 'bad-path':
         return { refused: profiledProblem(choices, violations([{ field: match.parameter, message: 'must be a valid percent-encoded path segment' }])) };
       case 'method-not-allowed':
-        return { refused: request.method === 'OPTIONS' ? preflight(request, match.allowed) : methodNotAllowed(request.method, match.allowed) };
+        return { refused: request.method === 'OPTIONS' ? preflight(request, match.allowed) : profiledProblem(choices, methodNotAllowed(request.method, match.allowed)) };
       case 'operation': {
         // A page that may only read (`*`, or no grant at all) gets no write, even one a browser sends
         // without a preflight (a form post, a no-cors fetch).

@@ -31,7 +31,7 @@ export function profileSchema(): JsonSchema {
         type: 'object',
         additionalProperties: false,
         description: "Per refusal of the API's operations, the status, `type` and `title` to answer with; the detail stays the mock's.",
-        properties: Object.fromEntries(Object.entries(refusalOperations).map(([kind, operations]) => [kind, { ...refusal, description: `Answered by ${operations.join(', ')}.` }])),
+        properties: Object.fromEntries(Object.entries(refusalOperations).map(([kind, operations]) => [kind, { ...refusal, description: operations.length === 0 ? 'Answered for a path or a method the document does not have.' : `Answered by ${operations.join(', ')}.` }])),
       },
       listOrder: { enum: ['insertion', 'newest-first'], description: 'insertion (default): new records last; newest-first: the reverse. Pages partition the list either way.' },
       uuidCase: { enum: ['any', 'exact'], description: 'any (default): uuids are read in any case (RFC 9562); exact: a uuid in another case than the stored one names no ticket.' },

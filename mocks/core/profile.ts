@@ -15,6 +15,9 @@ export const refusalOperations = {
   // Every operation refuses bad input and missing credentials: their words are a deployment's choice too.
   violations: ['listUsedDiagnosticEquipment', 'addUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', 'removeUsedDiagnosticEquipment'],
   unauthorized: ['listUsedDiagnosticEquipment', 'addUsedDiagnosticEquipment', 'getUsedDiagnosticEquipment', 'removeUsedDiagnosticEquipment'],
+  // A path or a method the document does not have: no operation answers it, any error status may.
+  'not-found': [],
+  'method-not-allowed': [],
 } as const;
 
 export type RefusalKind = keyof typeof refusalOperations;

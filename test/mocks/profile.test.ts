@@ -121,7 +121,8 @@ describe.each(adapters)("a profile's choices, through the $name", ({ make }) => 
 
   it('words bad input and missing credentials as the profile says, wherever the mock refuses them', async () => {
     const words = { type: 'https://api.example.com/problems/invalid', title: 'Invalid request' };
-    await driver.start({ profile: { version: 1, refusals: { violations: words, unauthorized: { status: 403, type: 'https://api.example.com/problems/denied', title: 'Denied' } } } });
+    const route = { 'not-found': { type: 'https://api.example.com/problems/no-route', title: 'No route' }, 'method-not-allowed': { type: 'https://api.example.com/problems/no-method', title: 'No method' } };
+    await driver.start({ profile: { version: 1, refusals: { violations: words, unauthorized: { status: 403, type: 'https://api.example.com/problems/denied', title: 'Denied' }, ...route } } });
     // A bad query, a bad body, a path segment that is no valid escape: three places the mock refuses input.
     const query = await driver.send('GET', `${collection}?limit=-1`);
     const body = await driver.send('POST', collection, { json: { ticket_id: 'not-a-uuid' } });
@@ -129,6 +130,11 @@ describe.each(adapters)("a profile's choices, through the $name", ({ make }) => 
     for (const refused of [query, body, segment]) expect([refused.status, json(refused.text)]).toMatchObject([400, { ...words, status: 400, violations: expect.any(Array) }]);
     const anonymous = await driver.send('GET', collection, { anonymous: true });
     expect([anonymous.status, json(anonymous.text)]).toMatchObject([403, { type: 'https://api.example.com/problems/denied', title: 'Denied', status: 403 }]);
+    // Paths and methods the document does not have.
+    const put = await driver.send('PUT', collection, { json: {} });
+    expect([put.status, json(put.text)]).toMatchObject([405, { ...route['method-not-allowed'], status: 405 }]);
+    const nowhere = await driver.send('GET', `${collection}/x/1/more`);
+    expect([nowhere.status, json(nowhere.text)]).toMatchObject([404, { ...route['not-found'], status: 404 }]);
   });
 
   it('lists newest first, in pages that still partition the list', async () => {
