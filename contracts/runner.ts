@@ -20,6 +20,9 @@ import { counted } from '../src/text/counted.js';
 import { checkFixtures, withoutBroken, type FixtureName } from './fixture-preflight.js';
 import { createThrottle, defaultMaxWaitMs } from './throttle.js';
 import { runWatch, writeSideEffectsCheck } from './checks/write-side-effects.js';
+import type { Profile } from '../mocks/core/profile.js';
+import { createComparison, type Comparison, type ComparisonReport } from './compare/comparison.js';
+import { primingWalk } from './compare/priming-walk.js';
 
 export interface ContractOptions {
   baseUrl: string;
@@ -54,6 +57,10 @@ export interface ContractOptions {
   only?: string[];
   skip?: string[];
   onProgress?: (result: CheckResult) => void;
+  /** --compare-mock: send each request to a fake beside the deployment too (with this profile, if any) and report where they part. */
+  compareMock?: { profile?: Profile | undefined };
+  /** --fail-on-difference: a difference from the fake fails the run (exit 1), and a comparison that could not run stops it (exit 2). */
+  failOnDifference?: boolean;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'not-run';
@@ -89,6 +96,8 @@ export interface ContractReport {
   notices?: string[];
   /** For a run over recorded traffic: entries read and checked, and why the others were not. */
   har?: { read: number; checked: number; notChecked: string[]; problems: string[] };
+  /** --compare-mock: where the deployment and the fake answered differently, and the profile that would make the fake match. */
+  comparison?: ComparisonReport;
 }
 
 /** After this many transport failures in a row the deployment is taken to have stopped answering. */
@@ -148,12 +157,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const rateLimited = () =>
     `rate limited: ${client.baseUrl} kept asking the suite to slow down (${counted(throttle.spent.answers, 'throttled answer')}, 429 or 503 with Retry-After; ${(throttle.spent.waitedMs / 1000).toFixed(1)} s waited of --max-wait ${(maxWaitMs / 1000).toFixed(0)} s); raise --max-wait, or ${options.rate === undefined ? 'pace the run with --rate N (requests a second)' : 'lower --rate'}`;
 
+  let comparison: Comparison | undefined;
   let failuresInARow = 0;
   const watched: LabelledExchange[] = [];
   /** Sends through the client, stopping the run when the deployment stopped answering or kept throttling. */
   const guarded = (into: LabelledExchange[]) => async (...args: Parameters<typeof client.send>) => {
     const exchange = await client.send(...args);
     into.push(exchange);
+    await comparison?.pair(exchange);
     if (exchange.throttled === true) throw new RateLimited();
     failuresInARow = exchange.error === undefined ? 0 : failuresInARow + 1;
     if (failuresInARow >= maxConsecutiveFailures) throw new StoppedAnswering(exchange.error?.message ?? 'no answer');
@@ -178,6 +189,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     const { ticket, closedTicket, equipment, unknownEquipment } = options.fixtures;
     if (options.readOnly && (ticket !== undefined || closedTicket !== undefined || equipment.length > 0 || unknownEquipment !== undefined)) {
       notices.push('--read-only: nothing is written; the fixtures given (--ticket, --closed-ticket, --equipment, --unknown-equipment) are only read');
+    }
+    if (options.compareMock !== undefined) {
+      comparison = createComparison({ spec, credentials, fixtures: options.fixtures, baseUrl: client.baseUrl, profile: options.compareMock.profile, scrub });
+      const walk = await primingWalk(client.send, values);
+      comparison.prime(walk.rows, walk.whole);
     }
     // Before the run's first write: what every write of the suite must leave as it found it.
     const watching = selected('write_side_effects') && writeSideEffectsCheck.notRunReason?.(context) === undefined;
@@ -272,7 +288,10 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       reason = stopReason(error);
       if (reason === undefined) throw error;
     } finally {
+      const beforeCleanup = client.exchanges.length;
       findings.push(...(await cleanUp(client, ledger, context)));
+      // The fake removes what the deployment removed, so the watch's reads after compare like the rest.
+      for (const exchange of client.exchanges.slice(beforeCleanup)) await comparison?.pair(exchange, true);
       if (watching && reason === undefined) {
         try {
           await runWatch.after(guarded(watched), context, watched);
@@ -311,14 +330,21 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     durationMs: Math.round((durations.get(check.name) ?? 0) * 10) / 10,
     ...(check.status !== 'not-run' && notes.has(check.name) ? { note: notes.get(check.name)! } : {}),
   }));
+  const compared = comparison?.report(`${client.baseUrl}, as ude-kit contract --compare-mock saw it on ${new Date(started).toISOString().slice(0, 10)}`);
+  const outcome = outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason));
+  if (options.failOnDifference === true && compared !== undefined && outcome.exitCode === 0) {
+    if (compared.notCompared !== undefined) Object.assign(outcome, { exitCode: 2, reason: scrub(`--fail-on-difference: the deployment could not be compared with the fake (${compared.notCompared})`) });
+    else if (compared.differences.length > 0) outcome.exitCode = 1;
+  }
   return {
     baseUrl: client.baseUrl,
     seed: generation.seed,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requests: client.exchanges.length,
-    ...outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason)),
+    ...outcome,
     ...(notices.length === 0 ? {} : { notices: notices.map(scrub) }),
+    ...(compared === undefined ? {} : { comparison: compared }),
   };
 }
 

@@ -1,0 +1,88 @@
+// What the deployment chose, gathered pair by pair of answers, written as a profile (mocks/core/profile.ts)
+// that makes the fake answer the same way. It starts from the choices the fake ran with and changes
+// only what the deployment showed otherwise, so a profile written from a run with a profile keeps what
+// that run could not see. Pure.
+import { profileViolations, refusalOperations, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
+import type { ExchangeRequest } from '../exchange.js';
+import { answerFacets, rowIdentity } from './answer-facets.js';
+import type { ExchangeResponse } from '../exchange.js';
+import { namesUuidInCapitals } from './differences.js';
+
+/** The adds remembered for the list order: the latest ones are what an order shows. */
+const rememberedAdds = 1_000;
+
+const kinds = Object.keys(refusalOperations) as RefusalKind[];
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+export function createProfileEvidence(choices: Choices) {
+  const refusalVotes = new Map<RefusalKind, Map<string, number>>();
+  const order = { insertion: 0, 'newest-first': 0 };
+  const uuid = { any: 0, exact: 0 };
+  const added = new Map<string, number>();
+  let adds = 0;
+
+  /** The fake's refusal kind of an answer: the problem type the fake words it with. */
+  function refusalOf(type: unknown, title: unknown): RefusalKind | undefined {
+    const matching = kinds.filter((kind) => (choices.refusals[kind]?.type ?? `/problems/${kind}`) === type);
+    return matching.length <= 1 ? matching[0] : (matching.find((kind) => choices.refusals[kind]?.title === title) ?? matching[0]);
+  }
+
+  function observe(request: ExchangeRequest, operationId: string | undefined, deployment: ExchangeResponse, fake: ExchangeResponse): void {
+    const [mine, theirs] = [answerFacets(deployment), answerFacets(fake)];
+    const kind = theirs.problem === undefined ? undefined : refusalOf(theirs.problem.type, theirs.problem.title);
+    const uuidInCapitals = namesUuidInCapitals(request);
+    // A uuid in capitals may name another ticket to one side: what it refuses then says nothing of its words.
+    if (kind !== undefined && mine.problem !== undefined && !uuidInCapitals) {
+      const choice: RefusalChoice = { status: mine.status, ...(typeof mine.problem.type === 'string' ? { type: mine.problem.type } : {}), ...(typeof mine.problem.title === 'string' ? { title: mine.problem.title } : {}) };
+      const votes = refusalVotes.get(kind) ?? new Map<string, number>();
+      const key = JSON.stringify(choice);
+      votes.set(key, (votes.get(key) ?? 0) + 1);
+      refusalVotes.set(kind, votes);
+    }
+    if (uuidInCapitals && mine.status !== theirs.status) {
+      if (is2xx(mine.status)) uuid.any++;
+      else if (is2xx(theirs.status)) uuid.exact++;
+    }
+    if (operationId === 'addUsedDiagnosticEquipment' && is2xx(mine.status)) {
+      try {
+        const row = rowIdentity(JSON.parse(request.body ?? ''));
+        added.delete(row);
+        added.set(row, adds++);
+        if (added.size > rememberedAdds) added.delete(added.keys().next().value!);
+      } catch {
+        // An add whose body is not JSON names no row to place.
+      }
+    }
+    if (mine.list !== undefined) {
+      const placed = mine.list.rows.map((row) => added.get(row)).filter((when): when is number => when !== undefined);
+      for (let i = 1; i < placed.length; i++) order[placed[i]! > placed[i - 1]! ? 'insertion' : 'newest-first']++;
+    }
+  }
+
+  /** The profile the evidence supports, and what was left out of it (with why). */
+  function profile(description: string): { profile: Profile; notes: string[] } {
+    const notes: string[] = [];
+    const refusals: Partial<Record<RefusalKind, RefusalChoice>> = { ...choices.refusals };
+    for (const [kind, votes] of refusalVotes) {
+      const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+      refusals[kind] = JSON.parse(ranked[0]![0]) as RefusalChoice;
+      if (ranked.length > 1) notes.push(`${kind}: the deployment answered it ${ranked.length} ways; the profile keeps the most frequent (${ranked[0]![1]} of ${ranked.reduce((n, [, c]) => n + c, 0)})`);
+    }
+    const listOrder = order.insertion === order['newest-first'] ? choices.listOrder : order.insertion > order['newest-first'] ? 'insertion' : 'newest-first';
+    const uuidCase = uuid.any === uuid.exact ? choices.uuidCase : uuid.any > uuid.exact ? 'any' : 'exact';
+    const written: Profile = { version: 1, description, refusals, listOrder, uuidCase };
+    // A choice outside what the document allows is drift, not a choice: it is reported, never adopted.
+    for (const violation of profileViolations(written)) {
+      const [, , kind] = violation.field.split('/');
+      if (kind !== undefined && Object.hasOwn(refusals, kind)) {
+        notes.push(`refusals/${kind} left out: ${violation.field} ${violation.message}`);
+        delete refusals[kind as RefusalKind];
+      }
+    }
+    if (order.insertion + order['newest-first'] === 0) notes.push(`listOrder: no list showed two records the run added; kept ${listOrder}`);
+    if (uuid.any + uuid.exact === 0) notes.push(`uuidCase: no uuid in capitals was answered differently; kept ${uuidCase}`);
+    return { profile: written, notes };
+  }
+
+  return { observe, profile };
+}

@@ -1,0 +1,132 @@
+// The fake a comparison runs beside the deployment: an in-process mock (no socket), primed with what
+// the run saw, sent each request the deployment was sent, in the same order, with the same headers
+// and body. Where a write took on one side and not on the other, the fake is made to follow the
+// deployment, so that one difference does not turn every later answer into another.
+import { inProcessFetch } from '../../mocks/adapters/in-process.js';
+import { createMock, type Mock } from '../../mocks/core/mock.js';
+import { choicesOf, type Profile } from '../../mocks/core/profile.js';
+import type { StateDocument } from '../../mocks/state/state-document.js';
+import type { CompiledSpec } from '../../src/spec/index.js';
+import { createRouter } from '../../src/spec/router.js';
+import type { Fixtures } from '../checks/check.js';
+import type { Credentials } from '../credentials.js';
+import type { ExchangeRequest, ExchangeResponse } from '../exchange.js';
+import { inProgressStatus, invented, primedState } from './primed-state.js';
+import { parsedBody } from '../parsed-body.js';
+
+const base = 'http://ude-kit-fake.in-process';
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+export interface ShadowOptions {
+  spec: CompiledSpec;
+  credentials: Credentials;
+  fixtures: Fixtures;
+  profile?: Profile | undefined;
+}
+
+export interface Shadow {
+  /** Starts the fake from the rows the walk saw; false (with why) when the state cannot be held. */
+  prime(rows: readonly unknown[]): { ok: true } | { ok: false; why: string };
+  /** The fake's answer to a request the deployment answered; the fake follows the deployment's writes. */
+  answer(request: ExchangeRequest, operationId: string | undefined, deployment: ExchangeResponse): Promise<ExchangeResponse>;
+  /** The fake's state now (tests, and a profile's check). */
+  state(): StateDocument | undefined;
+}
+
+export function createShadow(options: ShadowOptions): Shadow {
+  const choices = choicesOf(options.profile);
+  const router = createRouter(options.spec.operations);
+  let mock: Mock | undefined;
+  let send: typeof fetch | undefined;
+  /** Catalogue ids whose name and version the fake made up, until an answer of the deployment shows them. */
+  let madeUp = new Set<number>();
+
+  /** The deployment's words for catalogue entries the fake made up, taken from its answer before the fake answers. */
+  function learnCatalogue(deployment: ExchangeResponse): void {
+    if (madeUp.size === 0 || deployment.status >= 300) return;
+    const parsed = parsedBody(deployment);
+    if (parsed.kind !== 'json' || typeof parsed.value !== 'object' || parsed.value === null) return;
+    const body = parsed.value as { result?: unknown };
+    const rows = (Array.isArray(body.result) ? body.result : [body]) as Array<Record<string, unknown>>;
+    const shown = rows.filter((row) => typeof row === 'object' && row !== null && madeUp.has(row.diagnostic_equipment_id as number));
+    if (shown.length === 0) return;
+    const state = mock!.state();
+    for (const row of shown) {
+      const entry = state.catalog.find((c) => c.diagnostic_equipment_id === row.diagnostic_equipment_id);
+      if (entry === undefined) continue;
+      if (typeof row.name === 'string' && row.name.length > 0) entry.name = row.name;
+      if (typeof row.version === 'string' || row.version === null) entry.version = row.version;
+      madeUp.delete(entry.diagnostic_equipment_id);
+    }
+    // Refused (words the fake cannot hold): the made-up ones stay, and only the members' presence is compared.
+    mock!.load(state);
+  }
+
+  /** The record a write names: the add's body, or the remove's path. */
+  function recordOf(request: ExchangeRequest, operationId: string | undefined): { ticket: string; id: number } | undefined {
+    if (operationId === 'addUsedDiagnosticEquipment') {
+      try {
+        const body = JSON.parse(request.body ?? '') as { ticket_id?: unknown; diagnostic_equipment_id?: unknown };
+        return typeof body.ticket_id === 'string' && typeof body.diagnostic_equipment_id === 'number' ? { ticket: body.ticket_id, id: body.diagnostic_equipment_id } : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    const match = router.match(request.method, request.target.split('?')[0] ?? '');
+    if (match.kind !== 'operation') return undefined;
+    const [ticket, id] = [...match.pathValues.values()];
+    return ticket === undefined || id === undefined || !/^\d+$/.test(id) ? undefined : { ticket, id: Number(id) };
+  }
+
+  /** Makes the fake hold (or not hold) a record, as the deployment's answer says it now does. */
+  function follow(record: { ticket: string; id: number }, held: boolean): void {
+    const state = mock!.state();
+    const ticket = record.ticket.toLowerCase();
+    const same = (r: { ticket_id: string; diagnostic_equipment_id: number }) => r.ticket_id.toLowerCase() === ticket && r.diagnostic_equipment_id === record.id;
+    const used = state.used.filter((r) => !same(r));
+    if (held) {
+      used.push({ ticket_id: state.tickets.find((t) => t.id.toLowerCase() === ticket)?.id ?? record.ticket, diagnostic_equipment_id: record.id });
+      if (!state.tickets.some((t) => t.id.toLowerCase() === ticket)) state.tickets.push({ id: record.ticket, status: inProgressStatus });
+      if (!state.catalog.some((c) => c.diagnostic_equipment_id === record.id)) state.catalog.push({ diagnostic_equipment_id: record.id, name: `equipment ${record.id}`, version: null });
+    }
+    mock!.load({ ...state, used });
+  }
+
+  return {
+    prime(rows) {
+      try {
+        const state = primedState(rows, options.fixtures, choices.listOrder);
+        madeUp = invented(state, rows);
+        mock = createMock({
+          state,
+          auth: { mode: 'required', apiKey: options.credentials.apiKey, token: options.credentials.token },
+          admin: false,
+          journalSize: 1,
+          ...(options.profile === undefined ? {} : { profile: options.profile }),
+        });
+      } catch (error) {
+        return { ok: false, why: `the fake cannot hold what the walk saw (${(error as Error).message.slice(0, 300)})` };
+      }
+      send = inProcessFetch(mock);
+      return { ok: true };
+    },
+    async answer(request, operationId, deployment) {
+      if (mock === undefined || send === undefined) throw new Error('the fake was not primed');
+      learnCatalogue(deployment);
+      const response = await send(`${base}${request.target}`, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const answer: ExchangeResponse = { status: response.status, headers, bodyText: await response.text(), durationMs: 0 };
+      const write = operationId === 'addUsedDiagnosticEquipment' || operationId === 'removeUsedDiagnosticEquipment';
+      if (write && is2xx(deployment.status) !== is2xx(answer.status)) {
+        const record = recordOf(request, operationId);
+        const took = is2xx(deployment.status);
+        if (record !== undefined) follow(record, operationId === 'addUsedDiagnosticEquipment' ? took : !took);
+      }
+      return answer;
+    },
+    state: () => mock?.state(),
+  };
+}
