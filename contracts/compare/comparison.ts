@@ -21,6 +21,8 @@ export const fakeBaseUrl = 'http://127.0.0.1:4010';
 export const maxDifferences = 200;
 
 export interface ComparisonReport {
+  /** What the deployment's answers were compared with: the fake beside it (--compare-mock), or a recording (--replay). */
+  against: 'fake' | 'recording';
   /** Requests answered by both sides and compared. */
   compared: number;
   differences: Difference[];
@@ -30,8 +32,8 @@ export interface ComparisonReport {
   notCompared?: string;
   /** What the written profile leaves out, and why. */
   notes: string[];
-  /** The deployment's choices as seen: --write-profile writes this. */
-  profile: Profile;
+  /** The deployment's choices as seen (--compare-mock): --write-profile writes this. */
+  profile?: Profile;
   /** What comparing added to the run: the fake's answers and the comparing, in milliseconds. */
   durationMs: number;
 }
@@ -112,6 +114,7 @@ export function createComparison(options: ComparisonOptions) {
       const { profile, notes } = evidence.profile(description);
       const order = (d: Difference) => differenceKinds.indexOf(d.kind);
       return {
+        against: 'fake',
         compared,
         differences: [...kept.values()].sort((a, b) => order(a) - order(b)),
         omitted,

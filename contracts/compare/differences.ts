@@ -24,6 +24,7 @@ export interface Difference {
   refusal?: string;
   message: string;
   deployment: DifferenceSide;
+  /** The other side: the fake's answer (--compare-mock) or the recorded one (--replay). */
   fake: DifferenceSide;
   /** How many requests answered the same two ways. */
   occurrences: number;

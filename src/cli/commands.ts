@@ -98,10 +98,31 @@ export const contractCommand = {
     'model-steps': { type: 'string', value: 'N', help: 'steps of the stateful model run on --ticket (default 40)', group: 'Output' },
     only: { type: 'string', multiple: true, value: 'NAMES', help: 'run only these checks (comma-separated or repeated)', group: 'Output' },
     skip: { type: 'string', multiple: true, value: 'NAMES', help: 'skip these checks', group: 'Output' },
+    'compare-mock': {
+      type: 'boolean',
+      help: "also send each request to the kit's fake, primed with what the run sees, and report where the two answer differently on what the document leaves open (status, problem type and title, violations, list order, uuid case, limit, null or absent); differences do not change the exit code",
+      group: 'Is the fake telling the truth?',
+    },
+    profile: { type: 'string', value: 'FILE', help: 'with --compare-mock: the fake answers with this profile (as `ude-kit mock --profile FILE`)', group: 'Is the fake telling the truth?' },
+    'write-profile': { type: 'string', value: 'FILE', help: "with --compare-mock: write the deployment's choices as a profile, for `ude-kit mock --profile` and createHandlers({ profile })", group: 'Is the fake telling the truth?' },
+    'fail-on-difference': { type: 'boolean', help: 'with --compare-mock or --replay: exit 1 on any difference, and 2 when the comparison could not run', group: 'Is the fake telling the truth?' },
+    replay: {
+      type: 'string',
+      value: 'FILE',
+      help: "replay the requests of a recorded session (HAR: the mock's ?format=har export, or a browser's) against --base-url and compare each answer with the recorded one, and with the document; reads only",
+      group: 'Is the fake telling the truth?',
+    },
+    'replay-writes': {
+      type: 'boolean',
+      help: "with --replay: also replay the writes, on --ticket and --equipment (the recorded ticket and equipment ids rewritten onto them), removing what the replay added",
+      group: 'Is the fake telling the truth?',
+    },
   },
   examples: [
     'contract --base-url http://127.0.0.1:4010 --token t --api-key k --read-only',
     'contract --base-url http://127.0.0.1:4010 --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --equipment 39 --reporter junit:reports/contract.xml',
+    'contract --base-url https://staging.example.com --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --compare-mock --write-profile profiles/staging.json',
+    'contract --base-url https://staging.example.com --token t --api-key k --replay session.har',
   ],
   footer: `Exit code: 0 no error-level drift, 1 drift found, 2 could not run.\n\nThe examples check the kit's own mock started with \`ude-kit mock --api-key k --token t\` (a mock that takes any key would be reported for not refusing a wrong one).\n\nChecks: ${checkNames.join(', ')}`,
 } as const satisfies CommandDeclaration;

@@ -37,7 +37,7 @@ describe('contract --compare-mock', () => {
       // It honours the document: no drift, only the difference, which --fail-on-difference makes a failure.
       expect(first.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(first.exitCode).toBe(1);
-      const profile = first.comparison!.profile;
+      const profile = first.comparison!.profile!;
       expect(profileViolations(profile)).toEqual([]);
       const again = await runContract(selfTestOptions(url, { compareMock: { profile }, failOnDifference: true }));
       expect(again.comparison!.differences).toEqual([]);
