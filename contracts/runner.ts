@@ -330,7 +330,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     durationMs: Math.round((durations.get(check.name) ?? 0) * 10) / 10,
     ...(check.status !== 'not-run' && notes.has(check.name) ? { note: notes.get(check.name)! } : {}),
   }));
-  const compared = comparison?.report(`${client.baseUrl}, as ude-kit contract --compare-mock saw it on ${new Date(started).toISOString().slice(0, 10)}`);
+  const compared = comparison?.report(`${client.baseUrl}, as ude-kit contract --compare-mock saw it on ${new Date(started).toISOString().slice(0, 10)}`, options.failOnDifference === true);
   const outcome = outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason));
   if (options.failOnDifference === true && compared !== undefined && outcome.exitCode === 0) {
     if (compared.notCompared !== undefined) Object.assign(outcome, { exitCode: 2, reason: scrub(`--fail-on-difference: the deployment could not be compared with the fake (${compared.notCompared})`) });

@@ -23,6 +23,8 @@ export const maxDifferences = 200;
 export interface ComparisonReport {
   /** What the deployment's answers were compared with: the fake beside it (--compare-mock), or a recording (--replay). */
   against: 'fake' | 'recording';
+  /** Whether a difference fails the run (--fail-on-difference). */
+  fails: boolean;
   /** Requests answered by both sides and compared. */
   compared: number;
   differences: Difference[];
@@ -89,7 +91,10 @@ export function createComparison(options: ComparisonOptions) {
           const refusal = refusalName(fake.bodyText);
           const deployment = boundedValue(fact.deployment, scrub, 600);
           const fakeValue = boundedValue(fact.fake, scrub, 600);
-          const key = JSON.stringify([fact.kind, operationName(exchange), refusal, exchange.request.method, deployment, fakeValue]);
+          // Alike: the same choice on the same operation. A status or a type is the choice itself; rows
+          // in another order are one choice whatever the rows, counted once per operation.
+          const choice = fact.kind === 'list-order' || fact.kind === 'list-rows' ? undefined : [deployment, fakeValue];
+          const key = JSON.stringify([fact.kind, operationName(exchange), refusal, exchange.request.method, choice]);
           const known = kept.get(key);
           if (known !== undefined) known.occurrences++;
           else if (kept.size >= maxDifferences) omitted++;
@@ -110,11 +115,12 @@ export function createComparison(options: ComparisonOptions) {
         spentMs += performance.now() - started;
       }
     },
-    report(description: string): ComparisonReport {
+    report(description: string, fails: boolean): ComparisonReport {
       const { profile, notes } = evidence.profile(description);
       const order = (d: Difference) => differenceKinds.indexOf(d.kind);
       return {
         against: 'fake',
+        fails,
         compared,
         differences: [...kept.values()].sort((a, b) => order(a) - order(b)),
         omitted,

@@ -15,6 +15,7 @@ export function jsonReport(report: ContractReport): string {
       ...(report.reason === undefined ? {} : { reason: report.reason }),
       ...(report.notices === undefined ? {} : { notices: report.notices }),
       ...(report.har === undefined ? {} : { har: report.har }),
+      ...(report.comparison === undefined ? {} : { comparison: report.comparison }),
       summary: report.summary,
       checks: report.checks,
       findings: report.findings.map((f) => ({

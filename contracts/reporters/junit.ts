@@ -3,6 +3,8 @@
 // that publishes the file shows the reason instead of an empty or missing report.
 import type { ContractReport } from '../runner.js';
 import { occurrences, short } from './format.js';
+import type { ComparisonReport } from '../compare/comparison.js';
+import { comparisonHeadline, differenceHeadings, differenceKinds, otherSide } from './differences-text.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -47,19 +49,45 @@ export function junitReport(report: ContractReport): string {
       cases.push(`${open}\n      <failure message="${escape(found[0]!.message)}">${escape(text)}</failure>\n    </testcase>`);
     }
   }
+  const differences = report.comparison === undefined ? undefined : junitDifferences(report.comparison);
   const counts = `tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}"`;
+  const all = differences === undefined ? counts : `tests="${cases.length + differences.cases.length}" failures="${failures + differences.failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}"`;
   const properties = [
     ...(report.seed === undefined ? [] : [['seed', String(report.seed)]]),
     ...(report.notices ?? []).map((notice) => ['notice', notice]),
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ude-kit contract" ${counts}>`,
+    `<testsuites name="ude-kit contract" ${all}>`,
     `  <testsuite name="${escape(report.baseUrl)}" ${counts} timestamp="${escape(report.startedAt)}">`,
     ...(properties.length === 0 ? [] : [`    <properties>${properties.map(([name, value]) => `<property name="${name}" value="${escape(value!)}"/>`).join('')}</properties>`]),
     ...cases,
     '  </testsuite>',
+    ...(differences === undefined ? [] : [`  <testsuite name="${escape(`differences from ${otherSide(report.comparison!)}`)}" tests="${differences.cases.length}" failures="${differences.failures}" errors="0" skipped="0" timestamp="${escape(report.startedAt)}">`, ...differences.cases, '  </testsuite>']),
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/**
+ * A testcase per kind of difference the comparison looks at: a failure only with --fail-on-difference
+ * (otherwise the differences are told in its output, and the dashboard stays as the verdict is).
+ */
+function junitDifferences(comparison: ComparisonReport): { cases: string[]; failures: number } {
+  let failures = 0;
+  const classname = `differences from ${otherSide(comparison)}`;
+  if (comparison.notCompared !== undefined) {
+    const why = comparisonHeadline(comparison);
+    return { cases: [`    <testcase classname="${escape(classname)}" name="comparison"><skipped message="${escape(why)}"/></testcase>`], failures };
+  }
+  const cases = differenceKinds.map((kind) => {
+    const found = comparison.differences.filter((d) => d.kind === kind);
+    const open = `    <testcase classname="${escape(classname)}" name="${escape(differenceHeadings[kind])}">`;
+    if (found.length === 0) return `${open}</testcase>`;
+    const text = found.map((d) => `${d.name}: ${d.message}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}\ndeployment ${d.deployment.status}: ${short(d.deployment.value, 200)}\n${d.fake.status}: ${short(d.fake.value, 200)}\n${d.deployment.curl}`).join('\n\n');
+    if (!comparison.fails) return `${open}<system-out>${escape(text)}</system-out></testcase>`;
+    failures++;
+    return `${open}\n      <failure message="${escape(found[0]!.message)}">${escape(text)}</failure>\n    </testcase>`;
+  });
+  return { cases, failures };
 }

@@ -3,6 +3,8 @@ import type { ContractReport } from '../runner.js';
 import { occurrences, short } from './format.js';
 import { counted } from '../../src/text/counted.js';
 import { visible } from '../../src/text/visible.js';
+import type { ComparisonReport } from '../compare/comparison.js';
+import { comparisonHeadline, differenceHeadings, differencesByKind, otherSide } from './differences-text.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -46,7 +48,31 @@ export function markdownReport(report: ContractReport): string {
     report.findings.forEach((f, index) => lines.push(`${index + 1}. \`${f.check}\`, \`${cell(f.operation)}\`${f.pointer === '' ? '' : ` \`${cell(f.pointer)}\``}`, '', fence(f.curl), ''));
     lines.push('</details>');
   }
+  if (report.comparison !== undefined) lines.push('', ...markdownDifferences(report.comparison));
   // Printed to a terminal as often as pasted: every control character of the deployment's words, a HAR
   // file's or a property name's is shown as \xNN (the Markdown itself holds none but line breaks).
   return visible(`${lines.join('\n')}\n`);
+}
+
+/** The differences, a table per kind, and each side's curl folded away. */
+function markdownDifferences(comparison: ComparisonReport): string[] {
+  const side = otherSide(comparison).slice(4);
+  const lines = [`#### Differences from the ${side}`, '', cell(comparisonHeadline(comparison))];
+  const grouped = differencesByKind(comparison.differences);
+  for (const [kind, differences] of grouped) {
+    lines.push('', `**${differenceHeadings[kind]}**`, '', `| request | deployment | ${side} | requests | what differs |`, '|---|---|---|---:|---|');
+    for (const d of differences) {
+      lines.push(`| ${cell(d.name)} (\`${cell(d.operation)}\`) | ${d.deployment.status}: \`${cell(short(d.deployment.value, 60))}\` | ${d.fake.status}: \`${cell(short(d.fake.value, 60))}\` | ${d.occurrences} | ${cell(d.message)} |`);
+    }
+  }
+  if (comparison.notes.length > 0) lines.push('', ...comparison.notes.map((note) => `- note: ${cell(note)}`));
+  if (grouped.length > 0) {
+    lines.push('', '<details><summary>Reproduce each difference (curl, each side)</summary>', '');
+    comparison.differences.forEach((d, index) => {
+      lines.push(`${index + 1}. ${cell(d.kind)}: ${cell(d.name)} — deployment`, '', fence(d.deployment.curl), '');
+      if (comparison.against === 'fake') lines.push(`   ${side}`, '', fence(d.fake.curl), '');
+    });
+    lines.push('</details>');
+  }
+  return lines;
 }

@@ -4,6 +4,8 @@ import { groupByOperation, occurrences, short } from './format.js';
 import { counted } from '../../src/text/counted.js';
 import { painter, plainStyle, type TextStyle } from '../../src/text/terminal.js';
 import { visible as v } from '../../src/text/visible.js';
+import type { ComparisonReport } from '../compare/comparison.js';
+import { comparisonHeadline, differenceHeadings, differencesByKind, otherSide } from './differences-text.js';
 
 /** The report; `style` colours it and falls back to ASCII marks on a terminal that needs it. */
 export function prettyReport(report: ContractReport, style: TextStyle = plainStyle): string {
@@ -47,10 +49,30 @@ export function prettyReport(report: ContractReport, style: TextStyle = plainSty
       }
     }
   }
+  if (report.comparison !== undefined) lines.push('', ...prettyDifferences(report.comparison, style));
   const s = report.summary;
   lines.push(
     '',
     `${counted(s.checks, 'check')}: ${s.passed} passed, ${s.failed} failed, ${s.notRun} not run ${mark('dot')} ${counted(s.errors, 'error')}, ${counted(s.warnings, 'warning')} ${mark('dot')} exit ${report.exitCode}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The differences from the fake (or the recording), by kind: not drift, what a front-end would meet. */
+function prettyDifferences(comparison: ComparisonReport, style: TextStyle): string[] {
+  const { paint } = painter(style);
+  const side = otherSide(comparison);
+  const lines = [`Differences from ${side}`, `  ${v(comparisonHeadline(comparison))}`];
+  for (const [kind, differences] of differencesByKind(comparison.differences)) {
+    lines.push(`  ${differenceHeadings[kind]}`);
+    for (const d of differences) {
+      lines.push(`    ${paint('yellow', '-')} ${v(d.name)}${d.refusal === undefined ? '' : ` (${v(d.refusal)})`}: ${v(d.message)}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`);
+      lines.push(`      deployment ${d.deployment.status}: ${v(short(d.deployment.value))}`, `      ${side.slice(4)} ${d.fake.status}: ${v(short(d.fake.value))}`);
+      lines.push(...v(d.deployment.curl).split('\n').map((line) => `      ${line}`));
+      if (comparison.against === 'fake') lines.push(...v(d.fake.curl).split('\n').map((line) => `      ${line}`));
+    }
+  }
+  for (const note of comparison.notes) lines.push(`  note: ${v(note)}`);
+  if (comparison.against === 'fake' && comparison.differences.length > 0) lines.push('  --write-profile FILE writes the profile that makes the fake answer as the deployment does (ude-kit mock --profile FILE)');
+  return lines;
 }

@@ -1,6 +1,7 @@
 // `ude-kit contract`: checks a deployment against the document and reports the drift.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compiledSpec, schemaRef } from '../spec/index.js';
 import { ajvRegistries } from '../spec/runtime-spec.js';
 import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
@@ -20,6 +21,8 @@ import { counted } from '../text/counted.js';
 import { writeFailure } from './write-failure.js';
 import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.js';
 import { visible } from '../text/visible.js';
+import { readProfileFile } from './profile-file.js';
+import { differenceLines } from '../../contracts/reporters/differences-text.js';
 
 function listOption(values: string[] | undefined, option: string): string[] {
   const names = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -69,6 +72,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     return writeReports(report, targets, []);
   }
   if (baseUrl === undefined) throw new UsageError('--base-url is required (or set UDE_KIT_BASE_URL), or --har FILE to check recorded traffic');
+  const compareMock = comparisonOptions(values);
   const idRange = integerFormatRange('int32')!;
   const equipment = (values.equipment ?? []).map((text) => integerOption('equipment', text, { min: Number(idRange.min), max: Number(idRange.max) })!);
   const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 600_000 }) ?? 10_000;
@@ -114,14 +118,48 @@ export async function runContractCommand(args: string[]): Promise<number> {
     ...optional('modelSteps', integerOption('model-steps', values['model-steps'], { min: 1, max: 100_000 })),
     only,
     skip,
+    ...compareMock.run,
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result, stderrStyle))}\n`) } : {}),
   }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
-  return writeReports(report, targets, secrets);
+  const unwritten = compareMock.writeProfile === undefined ? undefined : await writeProfile(compareMock.writeProfile, report);
+  const code = await writeReports(report, targets, secrets, unwritten === undefined ? [] : [unwritten]);
+  return unwritten === undefined ? code : 2;
+}
+
+/** --compare-mock and its companions, checked together: each companion needs it. */
+function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string; 'write-profile'?: string; 'fail-on-difference'?: boolean; har?: string[] }) {
+  const compare = values['compare-mock'] === true;
+  for (const companion of ['profile', 'write-profile', 'fail-on-difference'] as const) {
+    if (values[companion] !== undefined && !compare) throw new UsageError(`--${companion} goes with --compare-mock (the fake it describes is the one the run compares with)`);
+  }
+  if (!compare) return { run: {} };
+  const profile = values.profile === undefined ? undefined : readProfileFile(values.profile);
+  return {
+    run: { compareMock: { profile }, failOnDifference: values['fail-on-difference'] === true },
+    writeProfile: values['write-profile'],
+  };
+}
+
+/** Writes the profile the comparison saw; a line saying why it was not written, or undefined. */
+async function writeProfile(file: string, report: ContractReport): Promise<string | undefined> {
+  const comparison = report.comparison;
+  if (comparison?.profile === undefined || comparison.notCompared !== undefined || report.exitCode === 2) {
+    return `ude-kit: --write-profile ${visible(file)} not written: ${visible(comparison?.notCompared ?? report.reason ?? 'the comparison did not run')} → exit 2`;
+  }
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    // The schema this kit installed, relative to the profile: an editor completes and checks it offline.
+    const schema = relative(dirname(resolve(file)), fileURLToPath(new URL('../../mocks/profiles/profile.schema.json', import.meta.url))).split(sep).join('/');
+    await writeFile(file, `${JSON.stringify({ $schema: schema, ...comparison.profile }, null, 2)}\n`);
+    return undefined;
+  } catch (error) {
+    return `ude-kit: could not write the profile to ${visible(file)} (${writeFailure(error)}) → exit 2`;
+  }
 }
 
 /** Writes every report, whatever happened, and the summary line; returns the exit code. */
-async function writeReports(report: ContractReport, targets: ReporterTarget[], secrets: string[]): Promise<number> {
+async function writeReports(report: ContractReport, targets: ReporterTarget[], secrets: string[], alsoSay: string[] = []): Promise<number> {
   const scrub = createScrubber(secrets);
   // Values are scrubbed in the report itself, then each finished text once more for what escaping made
   // of them. A report that cannot be written is said, not thrown, and the others are written all the same.
@@ -142,7 +180,7 @@ async function writeReports(report: ContractReport, targets: ReporterTarget[], s
   }
   // One line a CI log always shows, whatever the reporters wrote and where, and the first errors under it.
   const stderrStyle = styleFor(process.stderr);
-  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...(clean.notices ?? []).map((notice) => `  note: ${visible(notice)}`), ...unwritten].join('\n')));
+  console.error(scrub([summaryLine(clean, stderrStyle), ...firstErrors(clean, 3, stderrStyle), ...differenceLines(clean), ...(clean.notices ?? []).map((notice) => `  note: ${visible(notice)}`), ...unwritten, ...alsoSay].join('\n')));
   return unwritten.length > 0 ? 2 : report.exitCode;
 }
 

@@ -1,0 +1,48 @@
+// The "Differences" section every reporter has (issue 30): where the deployment and the fake (or a
+// recording) answered one request differently. Not drift; grouped by kind, each with both answers and
+// a curl for each side. The words shared by the reporters live here.
+import type { ComparisonReport } from '../compare/comparison.js';
+import { differenceKinds, type Difference, type DifferenceKind } from '../compare/differences.js';
+
+export { differenceKinds };
+import type { ContractReport } from '../runner.js';
+import { counted } from '../../src/text/counted.js';
+import { visible } from '../../src/text/visible.js';
+
+export const differenceHeadings: Record<DifferenceKind, string> = {
+  status: 'Status codes',
+  'uuid-case': 'Uuids in capitals',
+  'media-type': 'Media types',
+  'problem-type': 'Problem types',
+  'problem-title': 'Problem titles',
+  violations: 'Fields named in violations',
+  limit: "Page size (the limit's default and cap)",
+  'list-order': 'List order',
+  'list-rows': 'Rows listed',
+  fields: 'Members null, absent or present',
+};
+
+/** What the deployment was compared with, as a reader says it. */
+export const otherSide = (comparison: ComparisonReport) => (comparison.against === 'fake' ? 'the fake' : 'the recording');
+
+export function differencesByKind(differences: readonly Difference[]): Array<[DifferenceKind, Difference[]]> {
+  return differenceKinds.map((kind) => [kind, differences.filter((d) => d.kind === kind)] as [DifferenceKind, Difference[]]).filter(([, found]) => found.length > 0);
+}
+
+/** The section's first line: how much was compared and what came of it. */
+export function comparisonHeadline(comparison: ComparisonReport): string {
+  const side = otherSide(comparison);
+  if (comparison.notCompared !== undefined) return `Not compared with ${side}: ${comparison.notCompared}`;
+  const found = comparison.differences.reduce((n, d) => n + d.occurrences, 0);
+  const kinds = differencesByKind(comparison.differences).map(([kind, list]) => `${kind} ${list.reduce((n, d) => n + d.occurrences, 0)}`);
+  const omitted = comparison.omitted > 0 ? `, and ${counted(comparison.omitted, 'other difference')} not kept` : '';
+  return found === 0
+    ? `${counted(comparison.compared, 'answer')} compared with ${side}: no difference`
+    : `${counted(comparison.compared, 'answer')} compared with ${side}: ${counted(found, 'difference')} (${kinds.join(', ')})${omitted}`;
+}
+
+/** The lines a CI log shows under the summary line, whatever the reporters wrote and where. */
+export function differenceLines(report: ContractReport): string[] {
+  if (report.comparison === undefined) return [];
+  return [`  ${visible(comparisonHeadline(report.comparison))}`];
+}

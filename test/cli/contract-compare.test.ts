@@ -1,0 +1,85 @@
+// `ude-kit contract --compare-mock` as a user runs it (issue 30): a deployment served by a second process
+// (`ude-kit mock --profile`, choosing 422 for the rule and absolute problem types), every reporter with
+// its Differences section, a profile written and read back, and the companions' misuse refused.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
+import { profileSchema } from '../../mocks/core/profile-schema.js';
+import { runCli, startMockCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+const folder = mkdtempSync(join(tmpdir(), 'ude-kit-compare-'));
+const credentials = ['--api-key', 'k', '--token', 't'];
+const fixtures = ['--ticket', exampleTicketId, '--closed-ticket', closedTicketId, '--equipment', '40', '--equipment', '39', '--seed', '7'];
+const deploymentProfile = { version: 1, refusals: { 'ticket-not-in-progress': { status: 422, type: 'https://errors.example.com/closed', title: 'Ticket closed' } } };
+
+describe('ude-kit contract --compare-mock', () => {
+  it('reports the differences in every reporter, writes the profile, and with it finds none', async () => {
+    const chosen = join(folder, 'deployment.json');
+    writeFileSync(chosen, JSON.stringify(deploymentProfile));
+    const { url } = await startMockCli(['--port', '0', ...credentials, '--profile', chosen], children);
+    const [json, junit, markdown, profile] = ['report.json', 'report.xml', 'report.md', 'profiles/staging.json'].map((name) => join(folder, name));
+    const first = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--compare-mock', '--write-profile', profile!, '-r', 'pretty', '-r', `json:${json}`, '-r', `junit:${junit}`, '-r', `markdown:${markdown}`]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Differences from the fake');
+    expect(first.stdout).toMatch(/Status codes\n {4}- preflight: --closed-ticket refuses 40 \(ticket-not-in-progress\): the deployment answered 422, the fake 409/);
+    expect(first.stderr).toMatch(/answers compared with the fake: \d+ differences \(status \d+, problem-type \d+, problem-title \d+\)/);
+
+    const report = JSON.parse(readFileSync(json!, 'utf8')) as { comparison: { against: string; differences: Array<{ kind: string; deployment: { curl: string }; fake: { curl: string } }> } };
+    expect(report.comparison.against).toBe('fake');
+    expect([...new Set(report.comparison.differences.map((d) => d.kind))].sort()).toEqual(['problem-title', 'problem-type', 'status']);
+    for (const d of report.comparison.differences) expect([d.deployment.curl, d.fake.curl]).toEqual([expect.stringContaining(url), expect.stringContaining('http://127.0.0.1:4010/')]);
+    const xml = readFileSync(junit!, 'utf8');
+    expect(xml).toContain('<testsuite name="differences from the fake" tests="10" failures="0"');
+    expect(xml).toMatch(/<testcase classname="differences from the fake" name="Status codes"><system-out>[^<]*422/);
+    expect(readFileSync(markdown!, 'utf8')).toMatch(/#### Differences from the fake[\s\S]*\*\*Status codes\*\*[\s\S]*\| 422: `422` \| 409: `409` \|/);
+
+    const written = JSON.parse(readFileSync(profile!, 'utf8')) as Record<string, unknown>;
+    expect(new Ajv({ strict: false }).compile(profileSchema())(written)).toBe(true);
+    expect(written.refusals).toMatchObject(deploymentProfile.refusals);
+    // Its $schema is the schema this kit installed, relative to the profile: an editor finds it offline.
+    expect(JSON.parse(readFileSync(join(folder, 'profiles', written.$schema as string), 'utf8'))).toEqual(profileSchema());
+
+    const again = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--compare-mock', '--profile', profile!, '--fail-on-difference', '-r', `junit:${junit}`]);
+    expect(again.stderr).toMatch(/answers compared with the fake: no difference/);
+    expect(again.code).toBe(0);
+    expect(readFileSync(junit!, 'utf8')).toContain('<testsuite name="differences from the fake" tests="10" failures="0"');
+  });
+
+  it('fails on a difference with --fail-on-difference, as a JUnit failure too', async () => {
+    const chosen = join(folder, 'rule.json');
+    writeFileSync(chosen, JSON.stringify(deploymentProfile));
+    const { url } = await startMockCli(['--port', '0', ...credentials, '--profile', chosen], children);
+    const junit = join(folder, 'failing.xml');
+    const run = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--only', 'in_progress_rule_add', '--compare-mock', '--fail-on-difference', '-r', `junit:${junit}`]);
+    expect(run.code).toBe(1);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testcase classname="differences from the fake" name="Status codes">\s*<failure message="the deployment answered 422, the fake 409">/);
+  });
+
+  it.each([
+    [['--profile', 'x.json'], '--profile goes with --compare-mock'],
+    [['--write-profile', 'x.json'], '--write-profile goes with --compare-mock'],
+    [['--fail-on-difference'], '--fail-on-difference goes with --compare-mock'],
+    [['--compare-mock', '--profile', '/nonexistent/profile.json'], '--profile /nonexistent/profile.json: cannot read it (ENOENT)'],
+  ])('refuses %j in one line, exit 2, before sending anything', async (args, message) => {
+    const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('does not write a profile from a run that could not compare, and says why', async () => {
+    const profile = join(folder, 'never.json');
+    const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, '--compare-mock', '--write-profile', profile, '--timeout', '2000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--write-profile ${profile} not written`);
+    expect(() => readFileSync(profile)).toThrow(/ENOENT/);
+  });
+});

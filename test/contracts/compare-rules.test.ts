@@ -1,0 +1,156 @@
+// The rules of a comparison, one pair of answers at a time: what counts as a difference, of which kind,
+// what does not (values the fake invents), and the profile a run's pairs support.
+import { describe, expect, it } from 'vitest';
+import { answerDifferences, namesUuidInCapitals, type PairContext } from '../../contracts/compare/differences.js';
+import { memberPresence } from '../../contracts/compare/answer-facets.js';
+import { createProfileEvidence } from '../../contracts/compare/profile-evidence.js';
+import { primedState } from '../../contracts/compare/primed-state.js';
+import type { ExchangeRequest, ExchangeResponse } from '../../contracts/exchange.js';
+import { defaultChoices, profileLimits } from '../../mocks/core/profile.js';
+
+const ticket = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
+const collection = '/v2/tickets/used-diagnostic-equipment';
+const answer = (status: number, body?: unknown, type = status >= 400 ? 'application/problem+json' : 'application/json'): ExchangeResponse => ({
+  status,
+  headers: body === undefined ? {} : { 'content-type': type },
+  bodyText: body === undefined ? '' : JSON.stringify(body),
+  durationMs: 1,
+});
+const request = (target: string, method = 'GET', body?: unknown): ExchangeRequest => ({ method, target, headers: {}, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const context = (target = collection, method = 'GET', body?: unknown): PairContext => ({ request: request(target, method, body), maxLimit: 1000, fakeTypes: new Set(['/problems/ticket-not-found', '/problems/used-diagnostic-equipment-not-found']) });
+const row = (id: number, extra: Record<string, unknown> = {}) => ({ ticket_id: ticket, diagnostic_equipment_id: id, name: `made up ${id}`, version: '1', ...extra });
+const page = (ids: number[], limit = 25, total = ids.length) => ({ query: { limit, offset: 0 }, result: ids.map((id) => row(id)), total });
+const problem = (status: number, type: string, title: string, violations?: Array<{ field: string }>) => ({ type, title, status, detail: 'words never compared', ...(violations === undefined ? {} : { violations }) });
+const kinds = (facts: ReturnType<typeof answerDifferences>) => facts.map((f) => f.kind);
+
+describe('a pair of answers', () => {
+  it('does not differ on what the fake invents: names, versions, details', () => {
+    const mine = answer(200, { ...page([1, 2]), result: [row(1, { name: 'Real name', version: '9.1' }), row(2)] });
+    expect(answerDifferences(mine, answer(200, page([1, 2])), context())).toEqual([]);
+    expect(answerDifferences(answer(409, problem(409, '/p/x', 'X')), answer(409, { ...problem(409, '/p/x', 'X'), detail: 'other words' }), context())).toEqual([]);
+  });
+
+  it('differs in status, and for two refusals also in their words; other statuses say it all', () => {
+    expect(kinds(answerDifferences(answer(422, problem(422, '/p/closed', 'Closed')), answer(409, problem(409, '/p/closed', 'Closed')), context()))).toEqual(['status']);
+    expect(kinds(answerDifferences(answer(422, problem(422, 'https://e/closed', 'Shut')), answer(409, problem(409, '/p/closed', 'Closed')), context()))).toEqual(['status', 'problem-type', 'problem-title']);
+    expect(kinds(answerDifferences(answer(200, page([1])), answer(404, problem(404, '/p/none', 'None')), context()))).toEqual(['status']);
+  });
+
+  it('differs in media type, and in the fields violations name, sorted', () => {
+    expect(kinds(answerDifferences(answer(400, problem(400, '/v', 'Bad'), 'application/json'), answer(400, problem(400, '/v', 'Bad')), context()))).toEqual(['media-type']);
+    const fields = (...names: string[]) => answer(400, problem(400, '/v', 'Bad', names.map((field) => ({ field }))));
+    expect(answerDifferences(fields('limit', 'offset'), fields('offset', 'limit'), context())).toEqual([]);
+    expect(answerDifferences(fields('query.limit'), fields('limit'), context())).toEqual([expect.objectContaining({ kind: 'violations', deployment: ['query.limit'], fake: ['limit'] })]);
+  });
+
+  it('tells the order of the same rows from other rows', () => {
+    expect(kinds(answerDifferences(answer(200, page([2, 1])), answer(200, page([1, 2])), context(`${collection}?limit=5`)))).toEqual(['list-order']);
+    expect(kinds(answerDifferences(answer(200, page([1, 3])), answer(200, page([1, 2])), context(`${collection}?limit=5`)))).toEqual(['list-rows']);
+    expect(kinds(answerDifferences(answer(200, page([1, 2], 5, 3)), answer(200, page([1, 2], 5, 2)), context(`${collection}?limit=5`)))).toEqual(['list-rows']);
+  });
+
+  it('tells the default and the cap of limit apart from other rows', () => {
+    // No limit given: pages of one list cut at other sizes.
+    const fifty = Array.from({ length: 50 }, (_, i) => i + 1);
+    expect(answerDifferences(answer(200, page(fifty.slice(0, 20), 20, 50)), answer(200, page(fifty.slice(0, 25), 25, 50)), context())).toEqual([
+      expect.objectContaining({ kind: 'limit', message: expect.stringContaining('no limit given: the default page size'), deployment: { limit: 20, rows: 20 }, fake: { limit: 25, rows: 25 } }),
+    ]);
+    // Over the document's maximum, a deployment that caps where the fake refuses shows as a status.
+    expect(kinds(answerDifferences(answer(200, page([1], 1000, 1)), answer(400, problem(400, '/v', 'Bad')), context(`${collection}?limit=5000`)))).toEqual(['status']);
+    // A limit echoed otherwise is a difference even on a page that fits.
+    expect(kinds(answerDifferences(answer(200, page([1], 10)), answer(200, page([1], 25)), context(`${collection}?limit=10`)))).toEqual(['limit']);
+  });
+
+  it('makes all that follows from a uuid in capitals one uuid-case difference, but not the words of the same refusal', () => {
+    const upper = `${collection}/${ticket.toUpperCase()}/12`;
+    expect(namesUuidInCapitals(request(upper))).toBe(true);
+    expect(namesUuidInCapitals(request(`${collection}?ticket_id=${ticket}`))).toBe(false);
+    expect(namesUuidInCapitals(request(collection, 'POST', { ticket_id: ticket.toUpperCase(), diagnostic_equipment_id: 1 }))).toBe(true);
+    const facts = answerDifferences(answer(404, problem(404, '/problems/ticket-not-found', 'Ticket not found')), answer(200, row(12)), context(upper));
+    expect(facts).toEqual([expect.objectContaining({ kind: 'uuid-case', deployment: 404, fake: 200 })]);
+    // Another of the fake's own refusals: the deployment took it for another ticket.
+    expect(kinds(answerDifferences(answer(404, problem(404, '/problems/ticket-not-found', 'T')), answer(404, problem(404, '/problems/used-diagnostic-equipment-not-found', 'U')), context(upper)))).toEqual(['uuid-case']);
+    // Words the fake never uses: the same refusal, worded otherwise.
+    expect(kinds(answerDifferences(answer(404, problem(404, 'https://e/none', 'T')), answer(404, problem(404, '/problems/ticket-not-found', 'T')), context(upper)))).toEqual(['problem-type']);
+  });
+
+  it('compares which members are null, absent or present, rows matched by identity', () => {
+    const mine = answer(200, { ...page([1, 2]), result: [row(2, { version: null }), row(1)] });
+    const theirs = answer(200, { ...page([1, 2]), result: [row(1), row(2)] });
+    expect(answerDifferences(mine, theirs, context(`${collection}?limit=5`))).toEqual([
+      expect.objectContaining({ kind: 'list-order' }),
+      expect.objectContaining({ kind: 'fields', deployment: { '/result/*/version': 'null' }, fake: { '/result/*/version': 'present' } }),
+    ]);
+    expect(memberPresence({ a: 1, b: null }, { a: 1 })).toEqual([{ pointer: '/b', deployment: 'null', fake: 'absent' }]);
+    // Bounded by depth: a value nested past any answer of the document is not walked.
+    let deep: Record<string, unknown> = { leaf: null };
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    expect(memberPresence(deep, structuredClone({ d: {} }))).toEqual([{ pointer: '/d/d', deployment: 'present', fake: 'absent' }]);
+  });
+});
+
+describe('the profile a run supports', () => {
+  const add = (id: number) => request(collection, 'POST', { ticket_id: ticket, diagnostic_equipment_id: id });
+
+  it('takes each refusal as the deployment words it, the most frequent when it varies, and says so', () => {
+    const evidence = createProfileEvidence(defaultChoices);
+    const fake = answer(409, problem(409, '/problems/ticket-not-in-progress', 'Ticket not in progress'));
+    for (let i = 0; i < 3; i++) evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(422, problem(422, 'https://e/closed', 'Closed')), fake);
+    evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(409, problem(409, 'https://e/closed', 'Closed')), fake);
+    const { profile, notes } = evidence.profile('test');
+    expect(profile.refusals?.['ticket-not-in-progress']).toEqual({ status: 422, type: 'https://e/closed', title: 'Closed' });
+    expect(notes).toContain('ticket-not-in-progress: the deployment answered it 2 ways; the profile keeps the most frequent (3 of 4)');
+  });
+
+  it('leaves out a choice a profile cannot hold, with why, and keeps any error status the document allows', () => {
+    const evidence = createProfileEvidence(defaultChoices);
+    const fake = (type: string) => answer(409, problem(409, type, 'T'));
+    evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(418, problem(418, '/teapot', 'Teapot')), fake('/problems/ticket-not-in-progress'));
+    evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(409, problem(409, '/used', 'x'.repeat(profileLimits.text + 1))), fake('/problems/diagnostic-equipment-already-used'));
+    const { profile, notes } = evidence.profile('x');
+    // 418: the document's default answer allows any error status.
+    expect(profile.refusals?.['ticket-not-in-progress']).toEqual({ status: 418, type: '/teapot', title: 'Teapot' });
+    expect(profile.refusals?.['diagnostic-equipment-already-used']).toBeUndefined();
+    expect(notes).toContain(`refusals/diagnostic-equipment-already-used left out: /refusals/diagnostic-equipment-already-used/title must be 1 to ${profileLimits.text} characters long`);
+  });
+
+  it('reads the list order from where the records the run added show, latest add counting', () => {
+    const newest = createProfileEvidence(defaultChoices);
+    for (const id of [1, 2, 3]) newest.observe(add(id), 'addUsedDiagnosticEquipment', answer(201, row(id)), answer(201, row(id)));
+    newest.observe(request(collection), 'listUsedDiagnosticEquipment', answer(200, page([3, 2, 1, 9])), answer(200, page([9, 1, 2, 3])));
+    expect(newest.profile('x').profile.listOrder).toBe('newest-first');
+    const insertion = createProfileEvidence({ ...defaultChoices, listOrder: 'newest-first' });
+    for (const id of [1, 2]) insertion.observe(add(id), 'addUsedDiagnosticEquipment', answer(201, row(id)), answer(201, row(id)));
+    insertion.observe(request(collection), 'listUsedDiagnosticEquipment', answer(200, page([9, 1, 2])), answer(200, page([2, 1, 9])));
+    expect(insertion.profile('x').profile.listOrder).toBe('insertion');
+    // Nothing seen: the fake's own choice is kept, and the note says why.
+    const none = createProfileEvidence({ ...defaultChoices, listOrder: 'newest-first' }).profile('x');
+    expect([none.profile.listOrder, none.notes]).toEqual(['newest-first', expect.arrayContaining([expect.stringContaining('listOrder: no list showed two records the run added')])]);
+  });
+
+  it('reads the uuid case from requests naming a uuid in capitals that were answered otherwise', () => {
+    const exact = createProfileEvidence(defaultChoices);
+    exact.observe(request(`${collection}/${ticket.toUpperCase()}/1`), 'getUsedDiagnosticEquipment', answer(404, problem(404, '/problems/ticket-not-found', 'T')), answer(200, row(1)));
+    expect(exact.profile('x').profile).toMatchObject({ uuidCase: 'exact' });
+    // A refusal on such a request says nothing of the deployment's words for it.
+    expect(exact.profile('x').profile.refusals?.['ticket-not-found']).toBeUndefined();
+    const any = createProfileEvidence({ ...defaultChoices, uuidCase: 'exact' });
+    any.observe(request(`${collection}/${ticket.toUpperCase()}/1`), 'getUsedDiagnosticEquipment', answer(200, row(1)), answer(404, problem(404, '/problems/ticket-not-found', 'T')));
+    expect(any.profile('x').profile).toMatchObject({ uuidCase: 'any' });
+  });
+});
+
+describe('the state the fake is primed with', () => {
+  const fixtures = { ticket, closedTicket: 'c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11', equipment: [40, 41], probeRemoveRule: false };
+
+  it('holds the rows as walked, the fixture tickets In Progress and not, and the fixture equipment', () => {
+    const state = primedState([row(2, { version: null }), row(1), { junk: true }], fixtures, 'insertion');
+    expect(state.used.map((u) => u.diagnostic_equipment_id)).toEqual([2, 1]);
+    expect(state.tickets).toEqual([{ id: ticket, status: 'In Progress' }, { id: fixtures.closedTicket, status: 'Closed' }]);
+    expect(state.catalog.map((c) => [c.diagnostic_equipment_id, c.version])).toEqual([[2, null], [1, '1'], [40, null], [41, null]]);
+  });
+
+  it('reverses the rows for a fake that lists newest first, so that it lists them as walked', () => {
+    expect(primedState([row(2), row(1)], fixtures, 'newest-first').used.map((u) => u.diagnostic_equipment_id)).toEqual([1, 2]);
+  });
+});
