@@ -48,14 +48,20 @@ export function answerFacets(response: ExchangeResponse): AnswerFacets {
 
 export type MemberState = 'absent' | 'null' | 'present';
 
+/** Deeper than any answer of the document nests (a list, a row, a violation). */
+export const maxPresenceDepth = 8;
+/** Members told apart in one pair of answers, at most. */
+export const maxPresenceFound = 100;
+
 /**
  * Where two JSON values part on null versus absent versus present, member by member (arrays of rows
  * matched by identity, other arrays by position), as "pointer: deployment/fake" pairs. Bounded by
  * the smaller value's size: only members both sides reach are compared.
  */
 export function memberPresence(deployment: unknown, fake: unknown, at = '', found: Array<{ pointer: string; deployment: MemberState; fake: MemberState }> = [], depth = 0): typeof found {
-  // A value deeper than any answer of the document is not a record; its inside is not compared.
-  if (depth > 8) return found;
+  // A value deeper than any answer of the document is not a record; its inside is not compared. A
+  // hostile answer with a million members of its own is told by its first ones.
+  if (depth > maxPresenceDepth || found.length >= maxPresenceFound) return found;
   if (Array.isArray(deployment) && Array.isArray(fake)) {
     const rowsByIdentity = new Map(fake.map((row) => [rowIdentity(row), row] as const));
     const keyed = deployment.every(isObject) && fake.every(isObject) && deployment.some((row) => isObject(row) && 'ticket_id' in row);
@@ -70,6 +76,7 @@ export function memberPresence(deployment: unknown, fake: unknown, at = '', foun
   for (const key of new Set([...Object.keys(deployment), ...Object.keys(fake)])) {
     const pointer = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const [mine, theirs] = [state(deployment, key), state(fake, key)];
+    if (found.length >= maxPresenceFound) break;
     if (mine !== theirs) found.push({ pointer, deployment: mine, fake: theirs });
     else if (mine === 'present') memberPresence(deployment[key], fake[key], pointer, found, depth + 1);
   }

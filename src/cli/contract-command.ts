@@ -64,6 +64,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
   const targets = reporterOption(values.reporter);
   const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
+  const compareMock = comparisonOptions(values);
   if (values.har !== undefined) {
     // Whatever a recording holds, the reports are written and the run exits 2, without a stack trace.
     const files = values.har;
@@ -72,7 +73,6 @@ export async function runContractCommand(args: string[]): Promise<number> {
     return writeReports(report, targets, []);
   }
   if (baseUrl === undefined) throw new UsageError('--base-url is required (or set UDE_KIT_BASE_URL), or --har FILE to check recorded traffic');
-  const compareMock = comparisonOptions(values);
   const idRange = integerFormatRange('int32')!;
   const equipment = (values.equipment ?? []).map((text) => integerOption('equipment', text, { min: Number(idRange.min), max: Number(idRange.max) })!);
   const timeoutMs = integerOption('timeout', values.timeout, { min: 1, max: 600_000 }) ?? 10_000;
@@ -122,7 +122,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
     ...(progress ? { onProgress: (result: CheckResult) => process.stderr.write(`${scrub(progressLine(result, stderrStyle))}\n`) } : {}),
   }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
-  const unwritten = compareMock.writeProfile === undefined ? undefined : await writeProfile(compareMock.writeProfile, report);
+  const unwritten = compareMock.writeProfile === undefined ? undefined : await writeProfile(compareMock.writeProfile, report, secrets);
   const code = await writeReports(report, targets, secrets, unwritten === undefined ? [] : [unwritten]);
   return unwritten === undefined ? code : 2;
 }
@@ -134,6 +134,7 @@ function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string;
     if (values[companion] !== undefined && !compare) throw new UsageError(`--${companion} goes with --compare-mock (the fake it describes is the one the run compares with)`);
   }
   if (!compare) return { run: {} };
+  if (values.har !== undefined) throw new UsageError('--compare-mock sends each request to the deployment and the fake; --har sends none (to compare a recorded session, use --replay FILE)');
   const profile = values.profile === undefined ? undefined : readProfileFile(values.profile);
   return {
     run: { compareMock: { profile }, failOnDifference: values['fail-on-difference'] === true },
@@ -142,7 +143,7 @@ function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string;
 }
 
 /** Writes the profile the comparison saw; a line saying why it was not written, or undefined. */
-async function writeProfile(file: string, report: ContractReport): Promise<string | undefined> {
+async function writeProfile(file: string, report: ContractReport, secrets: string[]): Promise<string | undefined> {
   const comparison = report.comparison;
   if (comparison?.profile === undefined || comparison.notCompared !== undefined || report.exitCode === 2) {
     return `ude-kit: --write-profile ${visible(file)} not written: ${visible(comparison?.notCompared ?? report.reason ?? 'the comparison did not run')} → exit 2`;
@@ -151,7 +152,8 @@ async function writeProfile(file: string, report: ContractReport): Promise<strin
     await mkdir(dirname(file), { recursive: true });
     // The schema this kit installed, relative to the profile: an editor completes and checks it offline.
     const schema = relative(dirname(resolve(file)), fileURLToPath(new URL('../../mocks/profiles/profile.schema.json', import.meta.url))).split(sep).join('/');
-    await writeFile(file, `${JSON.stringify({ $schema: schema, ...comparison.profile }, null, 2)}\n`);
+    // The deployment's words go into a file kept in a repository: no credential of the run goes with them.
+    await writeFile(file, `${JSON.stringify({ $schema: schema, ...scrubDeep(comparison.profile, createScrubber(secrets)) }, null, 2)}\n`);
     return undefined;
   } catch (error) {
     return `ude-kit: could not write the profile to ${visible(file)} (${writeFailure(error)}) → exit 2`;

@@ -69,10 +69,25 @@ describe('ude-kit contract --compare-mock', () => {
     [['--write-profile', 'x.json'], '--write-profile goes with --compare-mock'],
     [['--fail-on-difference'], '--fail-on-difference goes with --compare-mock'],
     [['--compare-mock', '--profile', '/nonexistent/profile.json'], '--profile /nonexistent/profile.json: cannot read it (ENOENT)'],
+    [['--compare-mock', '--har', 'session.har'], '--compare-mock sends each request to the deployment and the fake; --har sends none'],
   ])('refuses %j in one line, exit 2, before sending anything', async (args, message) => {
     const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+
+  it('writes no credential of the run into the profile, whatever the deployment words its refusals with', async () => {
+    const secret = ['--api-key', 'key-for-staging-4471', '--token', 'token-for-staging-9902'];
+    const chosen = join(folder, 'leaky.json');
+    writeFileSync(chosen, JSON.stringify({ version: 1, refusals: { 'ticket-not-in-progress': { status: 422, title: 'Closed (asked with key-for-staging-4471)' } } }));
+    const { url } = await startMockCli(['--port', '0', ...secret, '--profile', chosen], children);
+    const profile = join(folder, 'scrubbed.json');
+    const run = await runCli(['contract', '--base-url', url, ...secret, ...fixtures, '--only', 'in_progress_rule_add', '--compare-mock', '--write-profile', profile, '-r', `json:${join(folder, 'scrubbed-report.json')}`]);
+    expect(run.code).toBe(0);
+    const written = readFileSync(profile, 'utf8');
+    expect(written).toContain('"status": 422');
+    expect(written).not.toContain('key-for-staging-4471');
+    expect(written).toContain('Closed (asked with');
   });
 
   it('does not write a profile from a run that could not compare, and says why', async () => {

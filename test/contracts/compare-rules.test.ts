@@ -2,7 +2,7 @@
 // what does not (values the fake invents), and the profile a run's pairs support.
 import { describe, expect, it } from 'vitest';
 import { answerDifferences, namesUuidInCapitals, type PairContext } from '../../contracts/compare/differences.js';
-import { memberPresence } from '../../contracts/compare/answer-facets.js';
+import { maxPresenceFound, memberPresence } from '../../contracts/compare/answer-facets.js';
 import { createProfileEvidence } from '../../contracts/compare/profile-evidence.js';
 import { primedState } from '../../contracts/compare/primed-state.js';
 import type { ExchangeRequest, ExchangeResponse } from '../../contracts/exchange.js';
@@ -86,6 +86,11 @@ describe('a pair of answers', () => {
     let deep: Record<string, unknown> = { leaf: null };
     for (let i = 0; i < 100_000; i++) deep = { d: deep };
     expect(memberPresence(deep, structuredClone({ d: {} }))).toEqual([{ pointer: '/d/d', deployment: 'present', fake: 'absent' }]);
+    // Bounded by what it finds: an answer with a member per key of a million is told by its first ones.
+    const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`m${i}`, null]));
+    const found = memberPresence(wide, {});
+    expect([found.length, found[0]]).toEqual([maxPresenceFound, { pointer: '/m0', deployment: 'null', fake: 'absent' }]);
+    expect(answerDifferences(answer(200, wide), answer(200, {}), context()).length).toBe(maxPresenceFound);
   });
 });
 
