@@ -190,11 +190,6 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     if (options.readOnly && (ticket !== undefined || closedTicket !== undefined || equipment.length > 0 || unknownEquipment !== undefined)) {
       notices.push('--read-only: nothing is written; the fixtures given (--ticket, --closed-ticket, --equipment, --unknown-equipment) are only read');
     }
-    if (options.compareMock !== undefined) {
-      comparison = createComparison({ spec, credentials, fixtures: options.fixtures, baseUrl: client.baseUrl, profile: options.compareMock.profile, scrub });
-      const walk = await primingWalk(client.send, values);
-      comparison.prime(walk.rows, walk.whole);
-    }
     // Before the run's first write: what every write of the suite must leave as it found it.
     const watching = selected('write_side_effects') && writeSideEffectsCheck.notRunReason?.(context) === undefined;
     try {
@@ -223,6 +218,13 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         // Their answers are judged like any other, unless the run stops here for the fixtures' sake.
         for (const exchange of preflight) if (reason === undefined) judgeAndRelease(exchange);
         else judged.add(exchange);
+      }
+      // The fake beside the deployment starts once the fixtures are known good (or left out): a set-up
+      // mistake is named by the preflight, never reported as a difference from the fake.
+      if (options.compareMock !== undefined && reason === undefined) {
+        comparison = createComparison({ spec, credentials, fixtures: context.fixtures, baseUrl: client.baseUrl, profile: options.compareMock.profile, scrub });
+        const walk = await primingWalk(client.send, values);
+        comparison.prime(walk.rows, walk.whole);
       }
       for (const check of behaviourChecks) {
         const names = check.names.filter(selected);
@@ -330,7 +332,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     durationMs: Math.round((durations.get(check.name) ?? 0) * 10) / 10,
     ...(check.status !== 'not-run' && notes.has(check.name) ? { note: notes.get(check.name)! } : {}),
   }));
-  const compared = comparison?.report(`${client.baseUrl}, as ude-kit contract --compare-mock saw it on ${new Date(started).toISOString().slice(0, 10)}`, options.failOnDifference === true);
+  const compared =
+    options.compareMock === undefined
+      ? undefined
+      : (comparison ?? createComparison({ spec, credentials, fixtures: context.fixtures, baseUrl: client.baseUrl, scrub })).report(
+          `${client.baseUrl}, as ude-kit contract --compare-mock saw it on ${new Date(started).toISOString().slice(0, 10)}`,
+          options.failOnDifference === true,
+          reason,
+        );
   const outcome = outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason));
   if (options.failOnDifference === true && compared !== undefined && outcome.exitCode === 0) {
     if (compared.notCompared !== undefined) Object.assign(outcome, { exitCode: 2, reason: scrub(`--fail-on-difference: the deployment could not be compared with the fake (${compared.notCompared})`) });

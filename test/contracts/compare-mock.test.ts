@@ -45,6 +45,36 @@ describe('contract --compare-mock', () => {
     });
   });
 
+  it('gives the same differences and the same profile on every seed', async () => {
+    for (const deployment of [choosingDeployments[2]!, choosingDeployments[3]!]) {
+      const runs = await served(deployment.apply(createMock({ auth: selfTestCredentials })), async (url) => {
+        const found = [];
+        for (const seed of [1, 2, 3]) found.push((await runContract(selfTestOptions(url, { compareMock: {}, seed }))).comparison!);
+        return found;
+      });
+      expect(runs.map((c) => [...new Set(c.differences.map((d) => d.kind))].sort().join(', '))).toEqual(Array(3).fill(deployment.differs));
+      expect(runs.map((c) => c.profile)).toEqual(Array(3).fill(runs[0]!.profile));
+    }
+  });
+
+  it('names a wrong fixture, and reports no difference from it', async () => {
+    // The "closed" ticket is one the deployment does not have: the preflight says so, before the fake is
+    // started, which would otherwise hold it as a Closed ticket and differ on every answer about it.
+    const swapped = (overrides: Partial<Parameters<typeof selfTestOptions>[1]>) => {
+      const options = selfTestOptions('', overrides);
+      return { ...options, fixtures: { ...options.fixtures, closedTicket: '00000000-0000-4000-8000-000000000abc' } };
+    };
+    await served(createMock({ auth: selfTestCredentials }), async (url) => {
+      const stopped = await runContract({ ...swapped({ compareMock: {}, failOnDifference: true }), baseUrl: url });
+      expect(stopped.exitCode).toBe(2);
+      expect(stopped.comparison).toMatchObject({ differences: [], notCompared: expect.stringMatching(/^the run stopped: the fixtures cannot be used: .*--closed-ticket/) });
+      const without = await runContract({ ...swapped({ compareMock: {}, failOnDifference: true, allowNotRun: true }), baseUrl: url });
+      expect(without.comparison).toMatchObject({ differences: [] });
+      expect(without.comparison!.notCompared).toBeUndefined();
+      expect(without.exitCode).toBe(0);
+    });
+  });
+
   it('reports each difference with both answers and a curl for each side, the fake’s at ude-kit mock', async () => {
     const [rule] = choosingDeployments;
     const report = await served(rule!.apply(createMock({ auth: selfTestCredentials })), (url) => runContract(selfTestOptions(url, { compareMock: {} })));
