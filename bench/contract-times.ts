@@ -14,6 +14,9 @@ export const timedRuns = [
   { name: 'default run (every check, the docs’ fixtures)', args: fixtures },
   { name: '--max-cases 1000 --model-steps 500', args: [...fixtures, '--max-cases', '1000', '--model-steps', '500'] },
   { name: '--read-only', args: ['--read-only'] },
+  // What comparing with the fake adds to the default run (issue 30): the same run, each request also
+  // answered by the in-process fake and compared; the report's comparison.durationMs is its own share.
+  { name: 'default run --compare-mock', args: [...fixtures, '--compare-mock'] },
 ] as const;
 
 async function startMock(): Promise<{ url: string; stop(): void }> {
@@ -25,18 +28,20 @@ async function startMock(): Promise<{ url: string; stop(): void }> {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-export async function contractTimes(runs: number): Promise<{ text: string; figures: Record<string, { ms: number[]; requests: number; exitCodes: number[] }> }> {
+export async function contractTimes(runs: number): Promise<{ text: string; figures: Record<string, { ms: number[]; requests: number; exitCodes: number[]; comparingMs: number[] }> }> {
   const mock = await startMock();
-  const figures: Record<string, { ms: number[]; requests: number; exitCodes: number[] }> = {};
+  const figures: Record<string, { ms: number[]; requests: number; exitCodes: number[]; comparingMs: number[] }> = {};
   try {
     for (const run of timedRuns) {
-      const entry = { ms: [] as number[], requests: 0, exitCodes: [] as number[] };
+      const entry = { ms: [] as number[], requests: 0, exitCodes: [] as number[], comparingMs: [] as number[] };
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
         const child = spawnSync(process.execPath, [cli, 'contract', '--base-url', mock.url, ...credentials, ...run.args, '--reporter', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
         entry.ms.push(performance.now() - started);
         entry.exitCodes.push(child.status ?? -1);
-        entry.requests = (JSON.parse(child.stdout) as { requests: number }).requests;
+        const report = JSON.parse(child.stdout) as { requests: number; comparison?: { durationMs: number } };
+        entry.requests = report.requests;
+        if (report.comparison !== undefined) entry.comparingMs.push(report.comparison.durationMs);
       }
       figures[run.name] = entry;
     }
@@ -46,8 +51,8 @@ export async function contractTimes(runs: number): Promise<{ text: string; figur
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   const lines = Object.entries(figures).map(
-    ([name, { ms, requests, exitCodes }]) =>
-      `${name}: ${seconds(Math.min(...ms))}–${seconds(Math.max(...ms))} s (median ${seconds(median(ms))} s, ${runs} runs), ${requests.toLocaleString('en-US')} requests, exit ${[...new Set(exitCodes)].join('/')}`,
+    ([name, { ms, requests, exitCodes, comparingMs }]) =>
+      `${name}: ${seconds(Math.min(...ms))}–${seconds(Math.max(...ms))} s (median ${seconds(median(ms))} s, ${runs} runs), ${requests.toLocaleString('en-US')} requests, exit ${[...new Set(exitCodes)].join('/')}${comparingMs.length === 0 ? '' : `; comparing ${Math.min(...comparingMs)}–${Math.max(...comparingMs)} ms of it`}`,
   );
   return { text: lines.join('\n'), figures };
 }
