@@ -70,13 +70,16 @@ export function createProfileEvidence(choices: Choices) {
     }
     const listOrder = order.insertion === order['newest-first'] ? choices.listOrder : order.insertion > order['newest-first'] ? 'insertion' : 'newest-first';
     const uuidCase = uuid.any === uuid.exact ? choices.uuidCase : uuid.any > uuid.exact ? 'any' : 'exact';
-    const written: Profile = { version: 1, description, refusals, listOrder, uuidCase };
+    // In the document's order, whatever order the run met them in: a profile kept in a repository
+    // changes only where the deployment did.
+    const ordered = Object.fromEntries(kinds.filter((kind) => Object.hasOwn(refusals, kind)).map((kind) => [kind, refusals[kind]]));
+    const written: Profile = { version: 1, description, refusals: ordered, listOrder, uuidCase };
     // A choice outside what the document allows is drift, not a choice: it is reported, never adopted.
     for (const violation of profileViolations(written)) {
       const [, , kind] = violation.field.split('/');
-      if (kind !== undefined && Object.hasOwn(refusals, kind)) {
+      if (kind !== undefined && Object.hasOwn(ordered, kind)) {
         notes.push(`refusals/${kind} left out: ${violation.field} ${violation.message}`);
-        delete refusals[kind as RefusalKind];
+        delete ordered[kind];
       }
     }
     if (order.insertion + order['newest-first'] === 0) notes.push(`listOrder: no list showed two records the run added; kept ${listOrder}`);

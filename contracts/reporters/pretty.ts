@@ -67,7 +67,8 @@ function prettyDifferences(comparison: ComparisonReport, style: TextStyle): stri
     lines.push(`  ${differenceHeadings[kind]}`);
     for (const d of differences) {
       lines.push(`    ${paint('yellow', '-')} ${v(d.name)}${d.refusal === undefined ? '' : ` (${v(d.refusal)})`}: ${v(d.message)}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`);
-      lines.push(`      deployment ${d.deployment.status}: ${v(short(d.deployment.value))}`, `      ${side.slice(4)} ${d.fake.status}: ${v(short(d.fake.value))}`);
+      // A status difference says both values in its message already.
+      if (kind !== 'status') lines.push(`      deployment ${d.deployment.status}: ${v(short(d.deployment.value))}`, `      ${side.slice(4)} ${d.fake.status}: ${v(short(d.fake.value))}`);
       lines.push(...v(d.deployment.curl).split('\n').map((line) => `      ${line}`));
       if (comparison.against === 'fake') lines.push(...v(d.fake.curl).split('\n').map((line) => `      ${line}`));
     }

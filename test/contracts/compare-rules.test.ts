@@ -6,7 +6,7 @@ import { maxPresenceFound, memberPresence } from '../../contracts/compare/answer
 import { createProfileEvidence } from '../../contracts/compare/profile-evidence.js';
 import { primedState } from '../../contracts/compare/primed-state.js';
 import type { ExchangeRequest, ExchangeResponse } from '../../contracts/exchange.js';
-import { defaultChoices, profileLimits } from '../../mocks/core/profile.js';
+import { defaultChoices, profileLimits, refusalOperations } from '../../mocks/core/profile.js';
 
 const ticket = '595be628-f6f2-4262-9c10-6389c6c4a5b8';
 const collection = '/v2/tickets/used-diagnostic-equipment';
@@ -117,6 +117,14 @@ describe('the profile a run supports', () => {
     expect(profile.refusals?.['ticket-not-in-progress']).toEqual({ status: 418, type: '/teapot', title: 'Teapot' });
     expect(profile.refusals?.['diagnostic-equipment-already-used']).toBeUndefined();
     expect(notes).toContain(`refusals/diagnostic-equipment-already-used left out: /refusals/diagnostic-equipment-already-used/title must be 1 to ${profileLimits.text} characters long`);
+  });
+
+  it('writes the refusals in the document’s order, whatever order the run met them in', () => {
+    const evidence = createProfileEvidence(defaultChoices);
+    for (const kind of ['violations', 'ticket-not-in-progress', 'ticket-not-found']) evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(409, problem(409, `/x/${kind}`, kind)), answer(409, problem(409, `/problems/${kind}`, 'T')));
+    const { profile } = evidence.profile('staging');
+    expect(Object.keys(profile.refusals!)).toEqual(Object.keys(refusalOperations).filter((kind) => ['violations', 'ticket-not-in-progress', 'ticket-not-found'].includes(kind)));
+    expect(Object.keys(profile.refusals!)).not.toEqual(['violations', 'ticket-not-in-progress', 'ticket-not-found']);
   });
 
   it('reads the list order from where the records the run added show, latest add counting', () => {
