@@ -121,8 +121,7 @@ export const contractCommand = {
   examples: [
     'contract --base-url http://127.0.0.1:4010 --token t --api-key k --read-only',
     'contract --base-url http://127.0.0.1:4010 --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --equipment 39 --reporter junit:reports/contract.xml',
-    'contract --base-url https://staging.example.com --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --compare-mock --write-profile profiles/staging.json',
-    'contract --base-url https://staging.example.com --token t --api-key k --replay session.har',
+    'contract --base-url http://127.0.0.1:4010 --token t --api-key k --ticket 595be628-f6f2-4262-9c10-6389c6c4a5b8 --closed-ticket c105ed00-7a3e-4c5b-9f1d-2b8e6a4d0c11 --equipment 40 --compare-mock --write-profile profiles/local.json',
   ],
   footer: `Exit code: 0 no error-level drift, 1 drift found, 2 could not run.\n\nThe examples check the kit's own mock started with \`ude-kit mock --api-key k --token t\` (a mock that takes any key would be reported for not refusing a wrong one).\n\nChecks: ${checkNames.join(', ')}`,
 } as const satisfies CommandDeclaration;

@@ -30,7 +30,7 @@ describe('ude-kit contract --compare-mock', () => {
     const first = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--compare-mock', '--write-profile', profile!, '-r', 'pretty', '-r', `json:${json}`, '-r', `junit:${junit}`, '-r', `markdown:${markdown}`]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Differences from the fake');
-    expect(first.stdout).toMatch(/Status codes\n {4}- preflight: --closed-ticket refuses 40 \(ticket-not-in-progress\): the deployment answered 422, the fake 409/);
+    expect(first.stdout).toMatch(/Status codes\n {4}- add to closed \(ticket-not-in-progress\): the deployment answered 422, the fake 409/);
     expect(first.stderr).toMatch(/answers compared with the fake: \d+ differences \(status \d+, problem-type \d+, problem-title \d+\)/);
 
     const report = JSON.parse(readFileSync(json!, 'utf8')) as { comparison: { against: string; differences: Array<{ kind: string; deployment: { curl: string }; fake: { curl: string } }> } };
