@@ -223,8 +223,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       // mistake is named by the preflight, never reported as a difference from the fake.
       if (options.compareMock !== undefined && reason === undefined) {
         comparison = createComparison({ spec, credentials, fixtures: context.fixtures, baseUrl: client.baseUrl, profile: options.compareMock.profile, scrub });
-        const walk = await primingWalk(client.send, values);
-        comparison.prime(walk.rows, walk.whole);
+        const fixtureTickets = [context.fixtures.ticket, context.fixtures.closedTicket].filter((t): t is string => t !== undefined);
+        comparison.prime(await primingWalk(client.send, values, fixtureTickets));
       }
       for (const check of behaviourChecks) {
         const names = check.names.filter(selected);

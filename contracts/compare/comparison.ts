@@ -14,6 +14,9 @@ import { specValues } from '../spec-values.js';
 import { answerDifferences, differenceKinds, type Difference } from './differences.js';
 import { createProfileEvidence } from './profile-evidence.js';
 import { createShadow } from './shadow-mock.js';
+import type { Priming } from './priming-walk.js';
+import { createScope, type Scope } from './comparison-scope.js';
+import { counted } from '../../src/text/counted.js';
 
 /** Where `ude-kit mock` serves by default: the fake side's reproductions are sent there. */
 export const fakeBaseUrl = 'http://127.0.0.1:4010';
@@ -61,14 +64,17 @@ export function createComparison(options: ComparisonOptions) {
   let spentMs = 0;
   let primed = false;
   let notCompared: string | undefined;
+  let scope: Scope | undefined;
+  let outOfScope = 0;
   const scrub = options.scrub;
 
   return {
-    prime(rows: readonly unknown[], walkedWhole: boolean): void {
+    prime(priming: Priming): void {
       const started = performance.now();
-      const result = walkedWhole ? shadow.prime(rows) : { ok: false as const, why: 'the list is longer than the walk that primes the fake reads' };
+      const result = 'why' in priming ? { ok: false as const, why: priming.why } : shadow.prime(priming.rows);
       primed = result.ok;
       if (!result.ok) notCompared = result.why;
+      else if (!('why' in priming) && priming.only !== undefined) scope = createScope(priming.only, [...priming.rows, ...(priming.seen ?? [])]);
       spentMs += performance.now() - started;
     },
     /** Sends one answered exchange to the fake too; its differences are kept unless `quiet` (cleanup). */
@@ -81,6 +87,11 @@ export function createComparison(options: ComparisonOptions) {
         if (exchange.response === undefined) {
           // A write with no answer may or may not have taken: the fake can no longer follow the deployment.
           if (!['GET', 'HEAD', 'OPTIONS'].includes(exchange.request.method)) notCompared = `stopped after ${exchange.request.method} ${scrub(exchange.request.target)} got no answer: the fake cannot know whether it took`;
+          return;
+        }
+        // A fake that holds the fixture tickets only answers for them: other requests are counted, not compared.
+        if (scope?.beyond(exchange.request, exchange.operationId, exchange.response) === true) {
+          if (!quiet) outOfScope++;
           return;
         }
         const fake = await shadow.answer(exchange.request, exchange.operationId, exchange.response);
@@ -121,6 +132,7 @@ export function createComparison(options: ComparisonOptions) {
       const order = (d: Difference) => differenceKinds.indexOf(d.kind);
       const why = stopped === undefined ? (primed ? notCompared : (notCompared ?? 'the run did not reach the checks')) : `the run stopped: ${stopped}`;
       const differences = why === undefined ? [...kept.values()].sort((a, b) => order(a) - order(b)) : [];
+      if (outOfScope > 0) notes.push(`${counted(outOfScope, 'answer')} about the whole list, or about tickets other than --ticket and --closed-ticket, not compared: the list is longer than the walk that primes the fake reads, so the fake holds those two tickets only`);
       // Other rows than the fake's can be another writer's, during the run: the watch says whether there was one.
       if (differences.some((d) => d.kind === 'list-rows')) notes.push('rows listed otherwise than by the fake: another writer on the deployment during the run shows so too (see write_side_effects); run again to tell');
       return {

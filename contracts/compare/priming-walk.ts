@@ -1,21 +1,56 @@
-// The walk that primes the fake of a comparison: the deployment's whole list, page by page at the
-// largest limit, read once before the suite's first write. A list longer than the walk reads cannot
-// be held to a fake that knows only part of it: the comparison says so and does not run.
+// The walk that primes the fake of a comparison, read once before the suite's first check: the
+// deployment's whole list, page by page at the largest limit. A list longer than the walk reads (a
+// staging with years of records) is walked for the fixture tickets only, and the fake then answers for
+// those: the comparison is held to requests about them (and about tickets the deployment never showed).
 import { maxWalkPages } from '../checks/list-walk.js';
 import type { Client } from '../http-client.js';
 import { parsedBody } from '../parsed-body.js';
 import type { SpecValues } from '../spec-values.js';
+import { counted } from '../../src/text/counted.js';
 
-export async function primingWalk(send: Client['send'], values: SpecValues): Promise<{ rows: unknown[]; whole: boolean }> {
-  const size = values.limit.max ?? values.limit.default ?? 25;
+export type Priming =
+  /**
+   * `only`: the tickets whose every record `rows` holds, undefined when `rows` is the whole list; `seen`:
+   * the rows the whole list's walk read before it gave up (tickets the deployment has).
+   */
+  | { rows: unknown[]; only?: ReadonlySet<string>; seen?: unknown[]; total: number }
+  | { why: string };
+
+/** What of a row the fake is primed with: its identity and its catalogue words, nothing else a deployment put there. */
+const primingRow = (row: unknown): unknown => {
+  if (typeof row !== 'object' || row === null) return row;
+  const { ticket_id, diagnostic_equipment_id, name, version } = row as Record<string, unknown>;
+  return { ticket_id, diagnostic_equipment_id, name, version };
+};
+
+/** Walks `target(offset)` at `size` a page, at most maxWalkPages pages: its rows, or undefined when it does not end. */
+async function walk(send: Client['send'], label: string, target: (offset: number) => string, size: number): Promise<{ rows: unknown[]; total: number; whole: boolean } | undefined> {
   const rows: unknown[] = [];
   for (let page = 0; page < maxWalkPages; page++) {
-    const exchange = await send(`compare: prime the fake, page ${page + 1}`, 'GET', `${values.collection}?limit=${size}&offset=${rows.length}`);
+    const exchange = await send(`${label}, page ${page + 1}`, 'GET', target(rows.length));
     const parsed = exchange.response?.status === 200 ? parsedBody(exchange.response) : undefined;
     const body = parsed?.kind === 'json' ? (parsed.value as { result?: unknown; total?: unknown }) : undefined;
-    if (!Array.isArray(body?.result) || typeof body.total !== 'number') return { rows, whole: false };
-    rows.push(...(body.result as unknown[]));
-    if (rows.length >= body.total || body.result.length === 0) return { rows, whole: rows.length >= body.total };
+    if (!Array.isArray(body?.result) || typeof body.total !== 'number') return undefined;
+    // A page holds at most `size` rows; what a deployment puts past them is not primed.
+    rows.push(...(body.result as unknown[]).slice(0, size).map(primingRow));
+    if (rows.length >= body.total || body.result.length === 0) return { rows, total: body.total, whole: rows.length >= body.total };
   }
-  return { rows, whole: false };
+  return { rows, total: Number.NaN, whole: false };
+}
+
+export async function primingWalk(send: Client['send'], values: SpecValues, fixtureTickets: readonly string[]): Promise<Priming> {
+  const size = values.limit.max ?? values.limit.default ?? 25;
+  const whole = await walk(send, 'compare: prime the fake', (offset) => `${values.collection}?limit=${size}&offset=${offset}`, size);
+  if (whole === undefined) return { why: 'the list did not answer 200 with rows and a numeric total, so the fake cannot be primed' };
+  if (whole.whole) return { rows: whole.rows, total: whole.total };
+  const longer = `the list holds more than the ${counted(maxWalkPages, 'page')} of ${size.toLocaleString('en-US')} the walk that primes the fake reads`;
+  const ticketPage = values.ticketPage;
+  if (ticketPage === undefined || fixtureTickets.length === 0) return { why: `${longer}, and no --ticket or --closed-ticket to compare on` };
+  const rows: unknown[] = [];
+  for (const ticket of fixtureTickets) {
+    const own = await walk(send, `compare: prime the fake with ${ticket}`, (offset) => ticketPage(ticket, offset, size), size);
+    if (own === undefined || !own.whole) return { why: `${longer}, nor those of ${ticket}` };
+    rows.push(...own.rows);
+  }
+  return { rows, only: new Set(fixtureTickets.map((ticket) => ticket.toLowerCase())), seen: whole.rows, total: whole.total };
 }

@@ -7,6 +7,7 @@ import { createMock } from '../../mocks/core/mock.js';
 import { profileViolations } from '../../mocks/core/profile.js';
 import { runContract } from '../../contracts/runner.js';
 import { choosingDeployments } from './choosing-deployments.js';
+import { maxWalkPages } from '../../contracts/checks/list-walk.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
 
 async function served<T>(deployment: ReturnType<typeof createMock>, use: (url: string) => Promise<T>): Promise<T> {
@@ -74,6 +75,23 @@ describe('contract --compare-mock', () => {
       expect(without.exitCode).toBe(0);
     });
   });
+
+  it('compares on the fixture tickets when the list is longer than the priming walk reads, and only there', async () => {
+    // More records than 20 pages of 1,000: other tickets, each with every catalogue id of the default state.
+    const state = createMock().state();
+    const ids = state.catalog.map((entry) => entry.diagnostic_equipment_id);
+    const extra = Array.from({ length: Math.ceil((maxWalkPages * 1000 + 1) / ids.length) }, (_, i) => `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const big = { ...state, tickets: [...state.tickets, ...extra.map((id) => ({ id, status: 'In Progress' }))], used: [...state.used, ...extra.flatMap((ticket) => ids.map((id) => ({ ticket_id: ticket, diagnostic_equipment_id: id })))] };
+    expect(big.used.length).toBeGreaterThan(maxWalkPages * 1000);
+    const [rule, newest] = [choosingDeployments[0]!, choosingDeployments[1]!];
+    for (const [deployment, expected] of [[createMock({ auth: selfTestCredentials, state: big }), ''], [rule.apply(createMock({ auth: selfTestCredentials, state: big })), rule.differs], [newest.apply(createMock({ auth: selfTestCredentials, state: big })), newest.differs]] as const) {
+      const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {}, only: ['in_progress_rule_add', 'pagination_limit_offset', 'ensure_resource_availability', 'stateful_model'] })));
+      expect(report.comparison!.notCompared).toBeUndefined();
+      expect(kindsOf(report)).toBe(expected);
+      expect(report.comparison!.notes).toContainEqual(expect.stringMatching(/^\d+ answers about the whole list, or about tickets other than --ticket and --closed-ticket, not compared/));
+      expect(report.comparison!.compared).toBeGreaterThan(20);
+    }
+  }, 60_000);
 
   it('reports each difference with both answers and a curl for each side, the fake’s at ude-kit mock', async () => {
     const [rule] = choosingDeployments;

@@ -5,6 +5,7 @@ import { answerDifferences, namesUuidInCapitals, type PairContext } from '../../
 import { maxPresenceFound, memberPresence } from '../../contracts/compare/answer-facets.js';
 import { createProfileEvidence } from '../../contracts/compare/profile-evidence.js';
 import { primedState } from '../../contracts/compare/primed-state.js';
+import { createScope } from '../../contracts/compare/comparison-scope.js';
 import type { ExchangeRequest, ExchangeResponse } from '../../contracts/exchange.js';
 import { defaultChoices, profileLimits, refusalOperations } from '../../mocks/core/profile.js';
 
@@ -165,5 +166,30 @@ describe('the state the fake is primed with', () => {
 
   it('reverses the rows for a fake that lists newest first, so that it lists them as walked', () => {
     expect(primedState([row(2), row(1)], fixtures, 'newest-first').used.map((u) => u.diagnostic_equipment_id)).toEqual([1, 2]);
+  });
+});
+
+describe('a fake primed with the fixture tickets only', () => {
+  const other = '10000000-0000-4000-8000-000000000001';
+  const fresh = '20000000-0000-4000-8000-000000000002';
+  const scope = () => createScope(new Set([ticket]), [{ ticket_id: other.toUpperCase(), diagnostic_equipment_id: 1 }]);
+  const none = answer(404, problem(404, '/problems/ticket-not-found', 'T'));
+
+  it('answers for the fixture tickets, in any case, and for tickets the deployment never showed', () => {
+    const s = scope();
+    expect(s.beyond(request(`${collection}?ticket_id=${ticket.toUpperCase()}`), 'listUsedDiagnosticEquipment', answer(200, page([1])))).toBe(false);
+    expect(s.beyond(request(`${collection}/${ticket}/1`, 'DELETE'), 'removeUsedDiagnosticEquipment', answer(204))).toBe(false);
+    expect(s.beyond(request(`${collection}/${fresh}/1`), 'getUsedDiagnosticEquipment', none)).toBe(false);
+  });
+
+  it('not for the whole list, nor for a ticket the deployment showed, before or in this very answer', () => {
+    const s = scope();
+    expect(s.beyond(request(`${collection}?limit=5`), 'listUsedDiagnosticEquipment', answer(200, page([1])))).toBe(true);
+    expect(s.beyond(request(`${collection}/${other}/1`), 'getUsedDiagnosticEquipment', answer(200, row(1)))).toBe(true);
+    expect(s.beyond(request(collection, 'POST', { ticket_id: other, diagnostic_equipment_id: 2 }), 'addUsedDiagnosticEquipment', answer(201, row(2)))).toBe(true);
+    const third = '30000000-0000-4000-8000-000000000003';
+    expect(s.beyond(request(`${collection}/${third}/7`), 'getUsedDiagnosticEquipment', answer(200, { ticket_id: third, diagnostic_equipment_id: 7, name: 'n', version: null }))).toBe(true);
+    // Shown once, remembered: a later refusal about it is not compared either.
+    expect(s.beyond(request(`${collection}/${third}/8`), 'getUsedDiagnosticEquipment', none)).toBe(true);
   });
 });
