@@ -84,7 +84,10 @@ function junitDifferences(comparison: ComparisonReport): { cases: string[]; fail
     const found = comparison.differences.filter((d) => d.kind === kind);
     const open = `    <testcase classname="${escape(classname)}" name="${escape(differenceHeadings[kind])}">`;
     if (found.length === 0) return `${open}</testcase>`;
-    const text = found.map((d) => `${d.name}: ${d.message}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}\ndeployment ${d.deployment.status}: ${short(d.deployment.value, 200)}\n${d.fake.status}: ${short(d.fake.value, 200)}\n${d.deployment.curl}`).join('\n\n');
+    const side = otherSide(comparison).slice(4);
+    const text = found
+      .map((d) => [`${d.name}: ${d.message}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`, `deployment ${d.deployment.status}: ${short(d.deployment.value, 200)}`, `${side} ${d.fake.status}: ${short(d.fake.value, 200)}`, d.deployment.curl, ...(comparison.against === 'fake' ? [d.fake.curl] : [])].join('\n'))
+      .join('\n\n');
     if (!comparison.fails) return `${open}<system-out>${escape(text)}</system-out></testcase>`;
     failures++;
     return `${open}\n      <failure message="${escape(found[0]!.message)}">${escape(text)}</failure>\n    </testcase>`;

@@ -39,7 +39,7 @@ describe('ude-kit contract --compare-mock', () => {
     for (const d of report.comparison.differences) expect([d.deployment.curl, d.fake.curl]).toEqual([expect.stringContaining(url), expect.stringContaining('http://127.0.0.1:4010/')]);
     const xml = readFileSync(junit!, 'utf8');
     expect(xml).toContain('<testsuite name="differences from the fake" tests="10" failures="0"');
-    expect(xml).toMatch(/<testcase classname="differences from the fake" name="Status codes"><system-out>[^<]*422/);
+    expect(xml).toMatch(/<testcase classname="differences from the fake" name="Status codes"><system-out>[^<]*422[^<]*fake 409[^<]*curl [^<]*http:\/\/127\.0\.0\.1:4010\//);
     expect(readFileSync(markdown!, 'utf8')).toMatch(/#### Differences from the fake[\s\S]*\*\*Status codes\*\*[\s\S]*\| 422: `422` \| 409: `409` \|/);
 
     const written = JSON.parse(readFileSync(profile!, 'utf8')) as Record<string, unknown>;
