@@ -8,17 +8,16 @@ import type { Fixtures } from '../checks/check.js';
 import { operationName } from '../checks/check.js';
 import type { Credentials } from '../credentials.js';
 import { reproduction } from '../curl.js';
-import { boundedValue } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
-import { answerDifferences, differenceKinds, type Difference } from './differences.js';
+import { createDifferenceList, refusalName } from './difference-list.js';
+import { answerDifferences, type Difference } from './differences.js';
 import { createProfileEvidence } from './profile-evidence.js';
 import { createShadow } from './shadow-mock.js';
 
 /** Where `ude-kit mock` serves by default: the fake side's reproductions are sent there. */
 export const fakeBaseUrl = 'http://127.0.0.1:4010';
-/** Distinct differences kept; more are counted, not kept (a deployment can differ on every request). */
-export const maxDifferences = 200;
+export { maxDifferences } from './difference-list.js';
 
 export interface ComparisonReport {
   /** What the deployment's answers were compared with: the fake beside it (--compare-mock), or a recording (--replay). */
@@ -53,13 +52,12 @@ export function createComparison(options: ComparisonOptions) {
   const evidence = createProfileEvidence(choices);
   const fakeTypes = new Set(Object.keys(refusalOperations).map((kind) => choices.refusals[kind as RefusalKind]?.type ?? `/problems/${kind}`));
   const maxLimit = specValues(options.spec).limit.max;
-  const kept = new Map<string, Difference>();
+  const scrub = options.scrub;
+  const differences = createDifferenceList(scrub);
   let compared = 0;
-  let omitted = 0;
   let spentMs = 0;
   let primed = false;
   let notCompared: string | undefined;
-  const scrub = options.scrub;
 
   return {
     prime(rows: readonly unknown[], walkedWhole: boolean): void {
@@ -85,39 +83,27 @@ export function createComparison(options: ComparisonOptions) {
         if (quiet) return;
         compared++;
         evidence.observe(exchange.request, exchange.operationId, exchange.response, fake);
-        for (const fact of answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes })) {
-          const refusal = refusalName(fake.bodyText);
-          const deployment = boundedValue(fact.deployment, scrub, 600);
-          const fakeValue = boundedValue(fact.fake, scrub, 600);
-          const key = JSON.stringify([fact.kind, operationName(exchange), refusal, exchange.request.method, deployment, fakeValue]);
-          const known = kept.get(key);
-          if (known !== undefined) known.occurrences++;
-          else if (kept.size >= maxDifferences) omitted++;
-          else
-            kept.set(key, {
-              kind: fact.kind,
-              name: scrub(exchange.label),
-              operation: operationName(exchange),
-              request: { method: exchange.request.method, target: scrub(exchange.request.target) },
-              ...(refusal === undefined ? {} : { refusal }),
-              message: scrub(fact.message),
-              deployment: { status: exchange.response.status, value: deployment, curl: scrub(reproduction(exchange.request, options.baseUrl, options.credentials.apiKeyHeader, options.spec)) },
-              fake: { status: fake.status, value: fakeValue, curl: scrub(reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec)) },
-              occurrences: 1,
-            });
-        }
+        const refusal = refusalName(fake.bodyText);
+        const place = {
+          name: exchange.label,
+          operation: operationName(exchange),
+          request: exchange.request,
+          refusal,
+          deployment: { status: exchange.response.status, curl: () => reproduction(exchange.request, options.baseUrl, options.credentials.apiKeyHeader, options.spec) },
+          other: { status: fake.status, curl: () => reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec) },
+        };
+        for (const fact of answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes })) differences.add(fact, place);
       } finally {
         spentMs += performance.now() - started;
       }
     },
     report(description: string): ComparisonReport {
       const { profile, notes } = evidence.profile(description);
-      const order = (d: Difference) => differenceKinds.indexOf(d.kind);
       return {
         against: 'fake',
         compared,
-        differences: [...kept.values()].sort((a, b) => order(a) - order(b)),
-        omitted,
+        differences: differences.list(),
+        omitted: differences.omitted(),
         ...(notCompared === undefined ? {} : { notCompared }),
         notes,
         profile,
@@ -128,13 +114,3 @@ export function createComparison(options: ComparisonOptions) {
 }
 
 export type Comparison = ReturnType<typeof createComparison>;
-
-/** The fake's refusal an answer is (its problem type's last segment), for grouping. */
-function refusalName(bodyText: string): string | undefined {
-  try {
-    const type = (JSON.parse(bodyText) as { type?: unknown }).type;
-    return typeof type === 'string' ? type.slice(type.lastIndexOf('/') + 1).slice(0, 80) : undefined;
-  } catch {
-    return undefined;
-  }
-}
