@@ -7,6 +7,7 @@ import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
 import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
 import { checkNames } from '../../contracts/check-names.js';
 import { runHarContract } from '../../contracts/har/har-run.js';
+import { runReplay } from '../../contracts/replay/replay-run.js';
 import { runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { describeFailure, outcomeOf } from '../../contracts/run-outcome.js';
 import { reporters } from '../../contracts/reporters/index.js';
@@ -61,6 +62,7 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
   const targets = reporterOption(values.reporter);
   const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
+  if (values.har !== undefined && values.replay !== undefined) throw new UsageError('--har checks a recording, --replay sends it again: give one of them');
   if (values.har !== undefined) {
     // Whatever a recording holds, the reports are written and the run exits 2, without a stack trace.
     const files = values.har;
@@ -84,6 +86,9 @@ export async function runContractCommand(args: string[]): Promise<number> {
     probeRemoveRule: values['probe-remove-rule'] === true,
     unknownEquipment: integerOption('unknown-equipment', values['unknown-equipment'], { min: Number(idRange.min), max: Number(idRange.max) }),
   };
+  if (values['replay-writes'] === true && (values.replay === undefined || fixtures.ticket === undefined || equipment.length === 0)) {
+    throw new UsageError('--replay-writes replays the recorded writes on write fixtures only: give --replay FILE, --ticket (an In Progress ticket) and at least one --equipment');
+  }
   const started = Date.now();
   // From here the command line is understood: whatever happens, every requested report is written.
   let resolved: Awaited<ReturnType<typeof resolveCredentials>>;
@@ -95,6 +100,12 @@ export async function runContractCommand(args: string[]): Promise<number> {
   }
   const { secrets, ...credentials } = resolved;
   const scrub = createScrubber(secrets);
+  if (values.replay !== undefined) {
+    const file = values.replay;
+    const writes = values['replay-writes'] === true ? { ticket: fixtures.ticket!, equipment } : undefined;
+    const options = { file, baseUrl, credentials, timeoutMs, retries, maxBodyBytes, secrets, failOnDifference: values['fail-on-difference'] === true, ...optional('rate', rate), ...optional('maxWaitMs', maxWaitMs), ...optional('writes', writes) };
+    return writeReports(await runReplay(options).catch((error: unknown) => failedRun(baseUrl, started, `the replay failed unexpectedly (${describeFailure(error)})`)), targets, secrets);
+  }
   const progress = process.stderr.isTTY === true;
   const stderrStyle = styleFor(process.stderr);
   const report = await runContract({
