@@ -71,6 +71,21 @@ describe('contract --replay', () => {
     });
   });
 
+  it('removes what the replay added when the recording does not, and never replays a remove of a record it did not add', async () => {
+    const har = await recordSession();
+    const remove = har.log.entries.find((e) => e.request.method === 'DELETE')!;
+    // The session removes a record that was there before it, not the one it added.
+    remove.request.url = remove.request.url.replace(/\/40$/, '/12');
+    const file = await saved('no-undo.har', har);
+    await served(createMock({ auth: selfTestCredentials }), async (url) => {
+      const before = await stateOf(url);
+      const report = await runReplay(options(file, url, { writes: { ticket: otherTicket, equipment: [39, 38] } }));
+      expect(await stateOf(url)).toEqual(before);
+      expect(report.har!.notChecked).toEqual(expect.arrayContaining(['1 × a remove of a record the replay did not add, not replayed (--replay-writes removes only what it added)']));
+      expect(report.findings).toEqual([]);
+    });
+  });
+
   it('refuses to replay writes on fixtures the deployment will not take, before replaying anything', async () => {
     const file = await saved('session.har', await recordSession());
     const report = await served(createMock({ auth: selfTestCredentials }), (url) => runReplay(options(file, url, { writes: { ticket: '00000000-0000-4000-8000-000000000001', equipment: [39] } })));
