@@ -214,7 +214,7 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
           if (replayed >= maxEntries || Date.now() >= deadline) {
             cutShort = replayed >= maxEntries ? `a replay sends at most ${maxEntries.toLocaleString('en-US')} requests` : `the replay's deadline (${Math.round((options.deadlineMs ?? replayDeadlineMs) / 1000)} s) was reached`;
             // This entry and the others read with it are not replayed either.
-            cutShort = `${counted(queue.length + 1, 'entry', 'entries')} read and the rest of the file not read: ${cutShort}`;
+            cutShort = `${counted(queue.length + 1, 'entry', 'entries')} read but not replayed, and the rest of the file not read: ${cutShort}`;
             queue.length = 0;
             return true;
           }
