@@ -182,8 +182,9 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
       other: { status: other.status, curl: () => reproduction(shownRecorded, recorded.recordedAt, credentials.apiKeyHeader, spec) },
     };
     for (const fact of answerDifferences(answer, other, { request: exchange.request, maxLimit: values.limit.max, fakeTypes })) {
-      // The comparison speaks of "the fake"; here the other side is what was recorded.
-      differences.add({ ...fact, message: fact.message.replace(/\bthe fake\b/g, 'the recording') }, place);
+      // The comparison speaks of "the fake"; here the other side is what was recorded. JSON.stringify
+      // leaves C1 controls (\u009b, a terminal's CSI) as they are: the recording's words are shown escaped.
+      differences.add({ ...fact, message: visible(fact.message.replace(/\bthe fake\b/g, 'the recording')) }, place);
     }
   }
 
@@ -281,6 +282,12 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
     else if (comparison.differences.length > 0 || comparison.omitted > 0) outcome.exitCode = 1;
   }
   const notices = cutShort === undefined ? [] : [`not every entry was replayed (${cutShort}): replay a shorter recording, or a part of it at a time`];
+  // Said beside the verdict too, so a CI log that shows only stderr tells why --fail-on-difference failed.
+  const found = comparison.differences.length + comparison.omitted;
+  if (found > 0) {
+    const kinds = [...new Set(comparison.differences.map((d) => d.kind))].join(', ');
+    notices.push(`${counted(found, 'difference')} from the recorded answers (${kinds}), in the report's comparison${options.failOnDifference === true ? ': --fail-on-difference makes that exit 1' : ''}`);
+  }
   return scrubDeep(
     {
       baseUrl: client.baseUrl,

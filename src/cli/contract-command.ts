@@ -63,6 +63,9 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const targets = reporterOption(values.reporter);
   const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
   if (values.har !== undefined && values.replay !== undefined) throw new UsageError('--har checks a recording, --replay sends it again: give one of them');
+  if (values.replay !== undefined && (values['compare-mock'] === true || (values['read-only'] === true && values['replay-writes'] === true))) {
+    throw new UsageError(values['compare-mock'] === true ? '--replay compares with the recording, --compare-mock with the fake: give one of them' : '--read-only and --replay-writes: a replay is read-only unless --replay-writes is given');
+  }
   if (values.har !== undefined) {
     // Whatever a recording holds, the reports are written and the run exits 2, without a stack trace.
     const files = values.har;

@@ -27,6 +27,7 @@ describe('ude-kit contract --replay', () => {
       const strict = await runCli(['contract', '--replay', file, '--base-url', url, ...credentials, '--fail-on-difference']);
       expect(strict.code).toBe(1);
       expect(strict.stderr).toMatch(/ude-kit contract: 0 errors, .* exit 1/);
+      expect(strict.stderr).toMatch(/note: 2 differences from the recorded answers \(list-order, list-rows\), in the report's comparison: --fail-on-difference makes that exit 1/);
     });
   });
 
@@ -34,6 +35,7 @@ describe('ude-kit contract --replay', () => {
     [['--replay-writes'], /--replay-writes replays the recorded writes on write fixtures only/],
     [['--replay-writes', '--ticket', exampleTicketId], /give --replay FILE, --ticket \(an In Progress ticket\) and at least one --equipment/],
     [['--har', 'x.har'], /--har checks a recording, --replay sends it again/],
+    [['--compare-mock'], /--replay compares with the recording, --compare-mock with the fake/],
   ])('refuses %j before sending anything (exit 2)', async (extra, message) => {
     const run = await runCli(['contract', '--replay', 'session.har', '--base-url', 'http://127.0.0.1:9', ...credentials, ...extra]);
     expect(run.code).toBe(2);

@@ -84,6 +84,19 @@ describe('contract --replay, hostile recordings', () => {
     });
   });
 
+  it('names entries and differences without the control characters a recording holds', async () => {
+    const session = await recordSession();
+    const unknown = structuredClone(session.log.entries.find((e) => e.response.status === 404)!);
+    unknown.startedDateTime = '2026-12-01T10:00:00Z\u001b[2J\u001b]8;;https://evil.example\u0007';
+    unknown.response.content.text = JSON.stringify({ ...(JSON.parse(unknown.response.content.text!) as object), title: 'gone\u001b[31m\u009b' });
+    const file = await saved('escapes.har', harOf([unknown]));
+    const report = await served(createMock({ auth: selfTestCredentials }), (url) => runReplay(options(file, url)));
+    const [difference] = report.comparison!.differences;
+    expect(difference).toMatchObject({ kind: 'problem-title' });
+    // eslint-disable-next-line no-control-regex
+    for (const text of [difference!.name, difference!.message]) expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('replays at most the bound of entries, and stops reading the file there', async () => {
     const file = await manyReads(3_000);
     const report = await served(createMock({ auth: selfTestCredentials }), (url) => runReplay(options(file, url, { maxEntries: 10 })));
