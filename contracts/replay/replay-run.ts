@@ -9,15 +9,12 @@ import { createRouter } from '../../src/spec/router.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
 import { counted } from '../../src/text/counted.js';
 import { visible } from '../../src/text/visible.js';
-import { responseCheckNames } from '../check-names.js';
 import type { CheckContext } from '../checks/check.js';
 import { responseFindings } from '../checks/response-checks.js';
-import type { ComparisonReport } from '../compare/comparison.js';
 import { createDifferenceList, refusalName } from '../compare/difference-list.js';
 import { answerDifferences } from '../compare/differences.js';
 import type { Credentials } from '../credentials.js';
 import { reproduction } from '../curl.js';
-import type { Finding } from '../findings.js';
 import { checkFixtures } from '../fixture-preflight.js';
 import { createFoldedFindings } from '../har/folded-findings.js';
 import { createCredentialCollector, maskedQuery } from '../har/har-credentials.js';
@@ -26,14 +23,15 @@ import { readHar, type HarFileEntry } from '../har/read-har.js';
 import { createClient, defaultMaxBodyBytes, type LabelledExchange } from '../http-client.js';
 import { createLedger } from '../ledger.js';
 import { preflightReason } from '../preflight.js';
-import { cleanUp, describeFailure, outcomeOf } from '../run-outcome.js';
-import type { CheckResult, ContractOptions, ContractReport } from '../runner.js';
+import { cleanUp, describeFailure } from '../run-outcome.js';
+import type { ContractOptions, ContractReport } from '../runner.js';
 import { boundedScrubber, createScrubber, scrubDeep } from '../secrets.js';
 import { specValues } from '../spec-values.js';
 import { createThrottle, defaultMaxWaitMs } from '../throttle.js';
 import { createIdRewriter, type WriteFixtures } from './id-rewrite.js';
 import { createMissedWrites } from './missed-writes.js';
 import { replayEntry, type ReplayEntry } from './replay-entry.js';
+import { replayReport } from './replay-report.js';
 
 /** The most entries a replay sends: a recording of a million requests is not a session to replay whole. */
 export const maxReplayedEntries = 5_000;
@@ -257,50 +255,9 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
   const scrubber = boundedScrubber([...recordedCredentials.values(), credentials.token, credentials.apiKey, ...(options.secrets ?? [])], { maxNodes: maxSecretNodes });
   const scrub = scrubber ?? ownScrub;
   if (scrubber === undefined) reason ??= 'the recording holds more distinct credentials than the run can mask: nothing is listed; replay a part of it at a time';
-  if (reason === undefined && replayed === 0) reason = `nothing could be replayed: ${[...problems, ...[...skipped].map(([why, n]) => `${n} × ${why}`)].join('; ') || 'no entries'}`;
-  const listed: Finding[] = scrubber === undefined ? [] : findings.list();
-  const names = [...responseCheckNames, ...(listed.some((f) => f.check === 'cleanup') ? ['cleanup'] : [])];
-  const checks: CheckResult[] = names.map((name) => {
-    const own = listed.filter((f) => f.check === name);
-    const errors = own.filter((f) => f.severity === 'error').length;
-    if (replayed === 0 && name !== 'cleanup') return { name, status: 'not-run', reason: reason ?? 'nothing was replayed', errors: 0, warnings: 0 };
-    return { name, status: errors > 0 ? 'failed' : 'passed', errors, warnings: own.length - errors, operations: [...operations].sort() };
-  });
-  const comparison: ComparisonReport = {
-    against: 'recording',
-    compared,
-    differences: scrubber === undefined ? [] : differences.list(),
-    omitted: differences.omitted(),
-    ...(compared === 0 ? { notCompared: reason ?? `no answer could be compared with its recording${notCompared.size === 0 ? '' : `: ${[...notCompared].map(([why, n]) => `${n} × ${why}`).join('; ')}`}` } : {}),
-    notes: [...notCompared].map(([why, n]) => `${n} × ${why}`),
-    durationMs: Math.round(comparingMs),
-  };
-  const notChecked = [...[...skipped].map(([why, n]) => `${n} × ${why}`), ...(cutShort === undefined ? [] : [cutShort])];
-  const outcome = outcomeOf(checks, listed, reason);
-  if (options.failOnDifference === true && outcome.exitCode === 0) {
-    if (comparison.notCompared !== undefined) Object.assign(outcome, { exitCode: 2, reason: `--fail-on-difference: the deployment could not be compared with the recording (${comparison.notCompared})` });
-    else if (comparison.differences.length > 0 || comparison.omitted > 0) outcome.exitCode = 1;
-  }
-  const notices = cutShort === undefined ? [] : [`not every entry was replayed (${cutShort}): replay a shorter recording, or a part of it at a time`];
-  // Said beside the verdict too, so a CI log that shows only stderr tells why --fail-on-difference failed.
-  const found = comparison.differences.length + comparison.omitted;
-  if (found > 0) {
-    const kinds = [...new Set(comparison.differences.map((d) => d.kind))].join(', ');
-    notices.push(`${counted(found, 'difference')} from the recorded answers (${kinds}), in the report's comparison${options.failOnDifference === true ? ': --fail-on-difference makes that exit 1' : ''}`);
-  }
-  return scrubDeep(
-    {
-      baseUrl: client.baseUrl,
-      startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      requests,
-      ...outcome,
-      ...(notices.length === 0 ? {} : { notices }),
-      har: { read, checked: replayed, notChecked, problems },
-      comparison,
-    },
-    scrub,
-  );
+  const tally = { baseUrl: client.baseUrl, startedAt: started, requests, read, replayed, compared, comparingMs, operations, problems, cutShort, reason, failOnDifference: options.failOnDifference === true };
+  const listed = scrubber === undefined ? { findings: [], differences: [] } : { findings: findings.list(), differences: differences.list() };
+  return scrubDeep(replayReport({ ...tally, ...listed, omitted: differences.omitted(), skipped, notCompared }), scrub);
 }
 
 /** The ticket and equipment id an add's body names, as text. */
