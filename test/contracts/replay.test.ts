@@ -86,6 +86,22 @@ describe('contract --replay', () => {
     });
   });
 
+  it('with --fail-on-difference, exits 2 when no answer could be compared at all', async () => {
+    const har = await recordSession();
+    const add = har.log.entries.findIndex((e) => e.request.method === 'POST');
+    // The add, and the read of what it added: that read cannot match without the add.
+    har.log.entries = har.log.entries.slice(add, add + 2);
+    const file = await saved('uncomparable.har', har);
+    await served(createMock({ auth: selfTestCredentials }), async (url) => {
+      const lenient = await runReplay(options(file, url));
+      expect(lenient).toMatchObject({ exitCode: 0, comparison: { compared: 0 } });
+      expect(lenient.comparison!.notCompared).toMatch(/^no answer could be compared with its recording: 1 × a read after a recorded write/);
+      const strict = await runReplay(options(file, url, { failOnDifference: true }));
+      expect(strict.exitCode).toBe(2);
+      expect(strict.reason).toMatch(/^--fail-on-difference: the deployment could not be compared with the recording/);
+    });
+  });
+
   it('refuses to replay writes on fixtures the deployment will not take, before replaying anything', async () => {
     const file = await saved('session.har', await recordSession());
     const report = await served(createMock({ auth: selfTestCredentials }), (url) => runReplay(options(file, url, { writes: { ticket: '00000000-0000-4000-8000-000000000001', equipment: [39] } })));
