@@ -108,6 +108,7 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
   let compared = 0;
   let comparingMs = 0;
   let failuresInARow = 0;
+  let refusalsInARow = 0;
   let reason: string | undefined;
   /** Why the rest of the file was not replayed (a bound reached): said once, as a note. */
   let cutShort: string | undefined;
@@ -153,6 +154,12 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
     failuresInARow = exchange.error === undefined ? 0 : failuresInARow + 1;
     if (failuresInARow >= maxConsecutiveFailures) reason = `${client.baseUrl} stopped answering (${exchange.error?.message ?? 'no answer'}) after ${counted(requests, 'request')}`;
     if (exchange.response === undefined) return count(notCompared, 'no answer from the deployment');
+    // Credentials refused where the recording was let in: the run's credentials, not the deployment's
+    // choices (a token that expired midway). A few in a row stop the run, as in a live run.
+    const refused = (status: number) => status === 401 || status === 403;
+    refusalsInARow = refused(exchange.response.status) && !refused(entry.recorded.status) ? refusalsInARow + 1 : 0;
+    if (refusalsInARow >= maxConsecutiveFailures) reason = `${client.baseUrl} accepted the credentials, then refused them ${counted(refusalsInARow, 'time')} in a row (${exchange.response.status}) where the recording was let in: did the token expire? (check --api-key, --token and --api-key-header)`;
+    if (refusalsInARow > 0) return count(notCompared, 'credentials refused where the recording was let in: neither judged nor compared');
     if (exchange.throttled === true) return count(notCompared, 'a throttled answer the wait budget did not allow to wait out (--max-wait): neither judged nor compared');
     operations.add(entry.operationId);
     for (const finding of responseFindings(exchange, context)) findings.add(finding, where);

@@ -119,6 +119,22 @@ describe('contract --replay, hostile recordings', () => {
     expect(report.har!.notChecked.join()).toMatch(/the replay's deadline \(0 s\) was reached/);
   });
 
+  it('stops when the deployment stops answering, or refuses the credentials midway, and says which', async () => {
+    const file = await manyReads(20);
+    let calls = 0;
+    const dying: typeof fetch = (input, init) => (++calls > 3 ? Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })) : fetch(input, init));
+    const expiring: typeof fetch = (input, init) => (++calls > 3 ? fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: 'Bearer expired' } }) : fetch(input, init));
+    await served(createMock({ auth: selfTestCredentials }), async (url) => {
+      const dead = await runReplay(options(file, url, { fetch: dying }));
+      expect(dead).toMatchObject({ exitCode: 2, har: { checked: 5 } });
+      expect(dead.reason).toMatch(/stopped answering/);
+      calls = 0;
+      const expired = await runReplay(options(file, url, { fetch: expiring }));
+      expect(expired).toMatchObject({ exitCode: 2, har: { checked: 5 }, comparison: { differences: [] } });
+      expect(expired.reason).toMatch(/then refused them 3 times in a row \(401\) where the recording was let in: did the token expire\?/);
+    });
+  });
+
   it('never follows a redirect the deployment answers', async () => {
     let followed = 0;
     const elsewhere = createServer((_request, response) => {
