@@ -8,10 +8,10 @@ import type { Fixtures } from '../checks/check.js';
 import { operationName } from '../checks/check.js';
 import type { Credentials } from '../credentials.js';
 import { reproduction } from '../curl.js';
-import { boundedValue } from '../findings.js';
 import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
-import { answerDifferences, differenceKinds, type Difference } from './differences.js';
+import { createDifferenceList, refusalName } from './difference-list.js';
+import { answerDifferences, type Difference } from './differences.js';
 import { createProfileEvidence } from './profile-evidence.js';
 import { createShadow } from './shadow-mock.js';
 import type { Priming } from './priming-walk.js';
@@ -20,8 +20,7 @@ import { counted } from '../../src/text/counted.js';
 
 /** Where `ude-kit mock` serves by default: the fake side's reproductions are sent there. */
 export const fakeBaseUrl = 'http://127.0.0.1:4010';
-/** Distinct differences kept; more are counted, not kept (a deployment can differ on every request). */
-export const maxDifferences = 200;
+export { maxDifferences } from './difference-list.js';
 
 export interface ComparisonReport {
   /** What the deployment's answers were compared with: the fake beside it (--compare-mock), or a recording (--replay). */
@@ -58,15 +57,14 @@ export function createComparison(options: ComparisonOptions) {
   const evidence = createProfileEvidence(choices);
   const fakeTypes = new Set(Object.keys(refusalOperations).map((kind) => choices.refusals[kind as RefusalKind]?.type ?? `/problems/${kind}`));
   const maxLimit = specValues(options.spec).limit.max;
-  const kept = new Map<string, Difference>();
+  const scrub = options.scrub;
+  const differences = createDifferenceList(scrub);
   let compared = 0;
-  let omitted = 0;
   let spentMs = 0;
   let primed = false;
   let notCompared: string | undefined;
   let scope: Scope | undefined;
   let outOfScope = 0;
-  const scrub = options.scrub;
 
   return {
     prime(priming: Priming): void {
@@ -98,30 +96,16 @@ export function createComparison(options: ComparisonOptions) {
         if (quiet) return;
         compared++;
         evidence.observe(exchange.request, exchange.operationId, exchange.response, fake);
-        for (const fact of answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes })) {
-          const refusal = refusalName(fake.bodyText);
-          const deployment = boundedValue(fact.deployment, scrub, 600);
-          const fakeValue = boundedValue(fact.fake, scrub, 600);
-          // Alike: the same choice on the same operation. A status or a type is the choice itself; rows
-          // in another order are one choice whatever the rows, counted once per operation.
-          const choice = fact.kind === 'list-order' || fact.kind === 'list-rows' ? undefined : [deployment, fakeValue];
-          const key = JSON.stringify([fact.kind, operationName(exchange), refusal, exchange.request.method, choice]);
-          const known = kept.get(key);
-          if (known !== undefined) known.occurrences++;
-          else if (kept.size >= maxDifferences) omitted++;
-          else
-            kept.set(key, {
-              kind: fact.kind,
-              name: scrub(exchange.label),
-              operation: operationName(exchange),
-              request: { method: exchange.request.method, target: scrub(exchange.request.target) },
-              ...(refusal === undefined ? {} : { refusal }),
-              message: scrub(fact.message),
-              deployment: { status: exchange.response.status, value: deployment, curl: scrub(reproduction(exchange.request, options.baseUrl, options.credentials.apiKeyHeader, options.spec)) },
-              fake: { status: fake.status, value: fakeValue, curl: scrub(reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec)) },
-              occurrences: 1,
-            });
-        }
+        const refusal = refusalName(fake.bodyText);
+        const place = {
+          name: exchange.label,
+          operation: operationName(exchange),
+          request: exchange.request,
+          refusal,
+          deployment: { status: exchange.response.status, curl: () => reproduction(exchange.request, options.baseUrl, options.credentials.apiKeyHeader, options.spec) },
+          other: { status: fake.status, curl: () => reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec) },
+        };
+        for (const fact of answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes })) differences.add(fact, place);
       } finally {
         spentMs += performance.now() - started;
       }
@@ -129,18 +113,17 @@ export function createComparison(options: ComparisonOptions) {
     /** The comparison's report; a run that stopped (`stopped`: why) reports no difference, only that. */
     report(description: string, fails: boolean, stopped?: string): ComparisonReport {
       const { profile, notes } = evidence.profile(description);
-      const order = (d: Difference) => differenceKinds.indexOf(d.kind);
       const why = stopped === undefined ? (primed ? notCompared : (notCompared ?? 'the run did not reach the checks')) : `the run stopped: ${stopped}`;
-      const differences = why === undefined ? [...kept.values()].sort((a, b) => order(a) - order(b)) : [];
+      const kept = why === undefined ? differences.list() : [];
       if (outOfScope > 0) notes.push(`${counted(outOfScope, 'answer')} about the whole list, or about tickets other than --ticket and --closed-ticket, not compared: the list is longer than the walk that primes the fake reads, so the fake holds those two tickets only`);
       // Other rows than the fake's can be another writer's, during the run: the watch says whether there was one.
-      if (differences.some((d) => d.kind === 'list-rows')) notes.push('rows listed otherwise than by the fake: another writer on the deployment during the run shows so too (see write_side_effects); run again to tell');
+      if (kept.some((d) => d.kind === 'list-rows')) notes.push('rows listed otherwise than by the fake: another writer on the deployment during the run shows so too (see write_side_effects); run again to tell');
       return {
         against: 'fake',
         fails,
         compared,
-        differences,
-        omitted: why === undefined ? omitted : 0,
+        differences: kept,
+        omitted: why === undefined ? differences.omitted() : 0,
         ...(why === undefined ? {} : { notCompared: scrub(why) }),
         notes,
         profile,
@@ -151,13 +134,3 @@ export function createComparison(options: ComparisonOptions) {
 }
 
 export type Comparison = ReturnType<typeof createComparison>;
-
-/** The fake's refusal an answer is (its problem type's last segment), for grouping. */
-function refusalName(bodyText: string): string | undefined {
-  try {
-    const type = (JSON.parse(bodyText) as { type?: unknown }).type;
-    return typeof type === 'string' ? type.slice(type.lastIndexOf('/') + 1).slice(0, 80) : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -55,8 +55,17 @@ const header = (headers: HarNameValue[] | undefined): Record<string, string> => 
 /** A text from the recording, bounded and safe to print, for a message. */
 const shown = (text: string, max: number) => visible(text.length > max ? `${text.slice(0, max)}…` : text);
 
+/** A recorded URL, or undefined when there is none or it cannot be parsed. */
+export function parsedUrl(url: string | undefined): URL | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A body's text as the checks read it, or why it is not read: its bytes past the bound, an unknown encoding. */
-function bodyOf(text: string | undefined, encoding: string | undefined, tooLongBytes: number | undefined, maxBytes: number): { text?: string; tooLong?: true; unknownEncoding?: string } {
+export function bodyOf(text: string | undefined, encoding: string | undefined, tooLongBytes: number | undefined, maxBytes: number): { text?: string; tooLong?: true; unknownEncoding?: string } {
   if (tooLongBytes !== undefined) return { tooLong: true };
   if (text === undefined) return {};
   if (encoding === undefined) return Buffer.byteLength(text) > maxBytes ? { tooLong: true } : { text };
@@ -108,12 +117,7 @@ export async function runHarContract(options: HarOptions): Promise<ContractRepor
     const time = entry.startedDateTime === undefined ? '' : ` (${shown(entry.startedDateTime, 40)})`;
     const where = `entry ${entry.index} of ${entry.file}${time}`;
     const url = entry.request?.url;
-    let parsed: URL | undefined;
-    try {
-      parsed = url === undefined ? undefined : new URL(url);
-    } catch {
-      parsed = undefined;
-    }
+    const parsed = parsedUrl(url);
     const requestText = bodyOf(entry.request?.postData?.text, undefined, entry.request?.postData?.tooLongBytes, maxBodyBytes);
     const content = entry.response?.content;
     const responseText = bodyOf(content?.text, content?.encoding, content?.tooLongBytes, maxBodyBytes);

@@ -51,6 +51,11 @@ export interface HarReadResult {
 export interface HarReadOptions {
   /** The longest body kept, in bytes (a longer one is counted, not held). */
   maxBodyBytes: number;
+  /**
+   * Awaited after each chunk's entries are handed over, before the next chunk is read: a caller that
+   * does I/O per entry (--replay) keeps pace without holding the file. `true` stops reading there.
+   */
+  afterChunk?: () => Promise<boolean | void>;
 }
 
 type Json = Record<string, unknown>;
@@ -131,6 +136,7 @@ export async function readHar(file: string, onEntry: (entry: HarFileEntry) => vo
     for await (const chunk of createReadStream(file)) {
       failed ??= scanner.write(chunk as Buffer);
       if (failed !== undefined) break;
+      if ((await options.afterChunk?.()) === true) return result;
     }
     failed ??= scanner.end();
   } catch (error) {

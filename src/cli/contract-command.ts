@@ -8,6 +8,7 @@ import { createScrubber, scrubDeep } from '../../contracts/secrets.js';
 import { defaultMaxBodyBytes } from '../../contracts/http-client.js';
 import { checkNames } from '../../contracts/check-names.js';
 import { runHarContract } from '../../contracts/har/har-run.js';
+import { runReplay } from '../../contracts/replay/replay-run.js';
 import { runContract, type CheckResult, type ContractReport } from '../../contracts/runner.js';
 import { describeFailure, outcomeOf } from '../../contracts/run-outcome.js';
 import { reporters } from '../../contracts/reporters/index.js';
@@ -64,6 +65,10 @@ export async function runContractCommand(args: string[]): Promise<number> {
   const baseUrl = urlOption('base-url', values['base-url'] ?? env('UDE_KIT_BASE_URL'));
   const targets = reporterOption(values.reporter);
   const maxBodyBytes = integerOption('max-body-bytes', values['max-body-bytes'], { min: 1024, max: 1024 * 1024 * 1024 }) ?? defaultMaxBodyBytes;
+  if (values.har !== undefined && values.replay !== undefined) throw new UsageError('--har checks a recording, --replay sends it again: give one of them');
+  if (values.replay !== undefined && (values['compare-mock'] === true || (values['read-only'] === true && values['replay-writes'] === true))) {
+    throw new UsageError(values['compare-mock'] === true ? '--replay compares with the recording, --compare-mock with the fake: give one of them' : '--read-only and --replay-writes: a replay is read-only unless --replay-writes is given');
+  }
   const compareMock = comparisonOptions(values);
   if (values.har !== undefined) {
     // Whatever a recording holds, the reports are written and the run exits 2, without a stack trace.
@@ -88,6 +93,9 @@ export async function runContractCommand(args: string[]): Promise<number> {
     probeRemoveRule: values['probe-remove-rule'] === true,
     unknownEquipment: integerOption('unknown-equipment', values['unknown-equipment'], { min: Number(idRange.min), max: Number(idRange.max) }),
   };
+  if (values['replay-writes'] === true && (values.replay === undefined || fixtures.ticket === undefined || equipment.length === 0)) {
+    throw new UsageError('--replay-writes replays the recorded writes on write fixtures only: give --replay FILE, --ticket (an In Progress ticket) and at least one --equipment');
+  }
   const started = Date.now();
   // From here the command line is understood: whatever happens, every requested report is written.
   let resolved: Awaited<ReturnType<typeof resolveCredentials>>;
@@ -99,6 +107,12 @@ export async function runContractCommand(args: string[]): Promise<number> {
   }
   const { secrets, ...credentials } = resolved;
   const scrub = createScrubber(secrets);
+  if (values.replay !== undefined) {
+    const file = values.replay;
+    const writes = values['replay-writes'] === true ? { ticket: fixtures.ticket!, equipment } : undefined;
+    const options = { file, baseUrl, credentials, timeoutMs, retries, maxBodyBytes, secrets, failOnDifference: values['fail-on-difference'] === true, ...optional('rate', rate), ...optional('maxWaitMs', maxWaitMs), ...optional('writes', writes) };
+    return writeReports(await runReplay(options).catch((error: unknown) => failedRun(baseUrl, started, `the replay failed unexpectedly (${describeFailure(error)})`)), targets, secrets);
+  }
   const progress = process.stderr.isTTY === true;
   const stderrStyle = styleFor(process.stderr);
   const report = await runContract({
@@ -128,11 +142,12 @@ export async function runContractCommand(args: string[]): Promise<number> {
 }
 
 /** --compare-mock and its companions, checked together: each companion needs it. */
-function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string; 'write-profile'?: string; 'fail-on-difference'?: boolean; har?: string[] }) {
+function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string; 'write-profile'?: string; 'fail-on-difference'?: boolean; har?: string[]; replay?: string }) {
   const compare = values['compare-mock'] === true;
-  for (const companion of ['profile', 'write-profile', 'fail-on-difference'] as const) {
+  for (const companion of ['profile', 'write-profile'] as const) {
     if (values[companion] !== undefined && !compare) throw new UsageError(`--${companion} goes with --compare-mock (the fake it describes is the one the run compares with)`);
   }
+  if (values['fail-on-difference'] !== undefined && !compare && values.replay === undefined) throw new UsageError('--fail-on-difference goes with --compare-mock or --replay (it is their differences that fail the run)');
   if (!compare) return { run: {} };
   if (values.har !== undefined) throw new UsageError('--compare-mock sends each request to the deployment and the fake; --har sends none (to compare a recorded session, use --replay FILE)');
   const profile = values.profile === undefined ? undefined : readProfileFile(values.profile);

@@ -67,7 +67,7 @@ describe('ude-kit contract --compare-mock', () => {
   it.each([
     [['--profile', 'x.json'], '--profile goes with --compare-mock'],
     [['--write-profile', 'x.json'], '--write-profile goes with --compare-mock'],
-    [['--fail-on-difference'], '--fail-on-difference goes with --compare-mock'],
+    [['--fail-on-difference'], '--fail-on-difference goes with --compare-mock or --replay'],
     [['--compare-mock', '--profile', '/nonexistent/profile.json'], '--profile /nonexistent/profile.json: cannot read it (ENOENT)'],
     [['--compare-mock', '--har', 'session.har'], '--compare-mock sends each request to the deployment and the fake; --har sends none'],
   ])('refuses %j in one line, exit 2, before sending anything', async (args, message) => {
