@@ -23,6 +23,7 @@ import { runWatch, writeSideEffectsCheck } from './checks/write-side-effects.js'
 import type { Profile } from '../mocks/core/profile.js';
 import { createComparison, type Comparison, type ComparisonReport } from './compare/comparison.js';
 import { primingWalk } from './compare/priming-walk.js';
+import { differenceVerdict } from './compare/difference-verdict.js';
 
 export interface ContractOptions {
   baseUrl: string;
@@ -341,11 +342,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           options.failOnDifference === true,
           reason,
         );
-  const outcome = outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason));
-  if (options.failOnDifference === true && compared !== undefined && outcome.exitCode === 0) {
-    if (compared.notCompared !== undefined) Object.assign(outcome, { exitCode: 2, reason: scrub(`--fail-on-difference: the deployment could not be compared with the fake (${compared.notCompared})`) });
-    else if (compared.differences.length > 0) outcome.exitCode = 1;
-  }
+  const verdict = outcomeOf(checks, deduplicated, reason === undefined ? undefined : scrub(reason));
+  const outcome = compared === undefined ? verdict : differenceVerdict(verdict, compared, scrub);
   return {
     baseUrl: client.baseUrl,
     seed: generation.seed,

@@ -3,6 +3,7 @@
 // verdict, and the exit code (--fail-on-difference makes a difference a failure). Pure.
 import { responseCheckNames } from '../check-names.js';
 import type { ComparisonReport } from '../compare/comparison.js';
+import { differenceVerdict } from '../compare/difference-verdict.js';
 import type { Difference } from '../compare/differences.js';
 import type { Finding } from '../findings.js';
 import { outcomeOf } from '../run-outcome.js';
@@ -56,12 +57,7 @@ export function replayReport(tally: ReplayTally): ContractReport {
     notes,
     durationMs: Math.round(tally.comparingMs),
   };
-  const outcome = outcomeOf(checks, findings, reason);
-  const found = comparison.differences.length + comparison.omitted;
-  if (tally.failOnDifference && outcome.exitCode === 0) {
-    if (comparison.notCompared !== undefined) Object.assign(outcome, { exitCode: 2, reason: `--fail-on-difference: the deployment could not be compared with the recording (${comparison.notCompared})` });
-    else if (found > 0) outcome.exitCode = 1;
-  }
+  const outcome = differenceVerdict(outcomeOf(checks, findings, reason), comparison);
   const notices = tally.cutShort === undefined ? [] : [`not every entry was replayed (${tally.cutShort}): replay a shorter recording, or a part of it at a time`];
   return {
     baseUrl: tally.baseUrl,

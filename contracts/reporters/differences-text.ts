@@ -3,6 +3,7 @@
 // a curl for each side. The words shared by the reporters live here.
 import type { ComparisonReport } from '../compare/comparison.js';
 import { differenceKinds, type Difference, type DifferenceKind } from '../compare/differences.js';
+import { otherSide } from '../compare/other-side.js';
 
 export { differenceKinds };
 import type { ContractReport } from '../runner.js';
@@ -22,8 +23,7 @@ export const differenceHeadings: Record<DifferenceKind, string> = {
   fields: 'Members null, absent or present',
 };
 
-/** What the deployment was compared with, as a reader says it. */
-export const otherSide = (comparison: ComparisonReport) => (comparison.against === 'fake' ? 'the fake' : 'the recording');
+export { otherSide };
 
 export function differencesByKind(differences: readonly Difference[]): Array<[DifferenceKind, Difference[]]> {
   return differenceKinds.map((kind) => [kind, differences.filter((d) => d.kind === kind)] as [DifferenceKind, Difference[]]).filter(([, found]) => found.length > 0);

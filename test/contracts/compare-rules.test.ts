@@ -6,6 +6,8 @@ import { maxPresenceFound, memberPresence } from '../../contracts/compare/answer
 import { createProfileEvidence } from '../../contracts/compare/profile-evidence.js';
 import { primedState } from '../../contracts/compare/primed-state.js';
 import { createScope } from '../../contracts/compare/comparison-scope.js';
+import { differenceVerdict } from '../../contracts/compare/difference-verdict.js';
+import type { ComparisonReport } from '../../contracts/compare/comparison.js';
 import type { ExchangeRequest, ExchangeResponse } from '../../contracts/exchange.js';
 import { defaultChoices, profileLimits, refusalOperations } from '../../mocks/core/profile.js';
 
@@ -191,5 +193,24 @@ describe('a fake primed with the fixture tickets only', () => {
     expect(s.beyond(request(`${collection}/${third}/7`), 'getUsedDiagnosticEquipment', answer(200, { ticket_id: third, diagnostic_equipment_id: 7, name: 'n', version: null }))).toBe(true);
     // Shown once, remembered: a later refusal about it is not compared either.
     expect(s.beyond(request(`${collection}/${third}/8`), 'getUsedDiagnosticEquipment', none)).toBe(true);
+  });
+});
+
+describe('--fail-on-difference', () => {
+  const comparison = (over: Partial<ComparisonReport>): ComparisonReport => ({ against: 'fake', fails: true, compared: 10, differences: [], omitted: 0, notes: [], durationMs: 1, ...over });
+  const clean = { exitCode: 0 as const };
+  const one = { kind: 'status', name: 'n', operation: 'o', request: { method: 'GET', target: '/' }, message: 'm', deployment: { status: 422, value: 422, curl: '' }, fake: { status: 409, value: 409, curl: '' }, occurrences: 1 } as const;
+
+  it('fails a clean run on any difference, kept or only counted, and stops one that compared nothing', () => {
+    expect(differenceVerdict(clean, comparison({}))).toEqual(clean);
+    expect(differenceVerdict(clean, comparison({ differences: [one] })).exitCode).toBe(1);
+    expect(differenceVerdict(clean, comparison({ omitted: 3 })).exitCode).toBe(1);
+    expect(differenceVerdict(clean, comparison({ against: 'recording', notCompared: 'nothing answered' }))).toEqual({ exitCode: 2, reason: '--fail-on-difference: the deployment could not be compared with the recording (nothing answered)' });
+  });
+
+  it('changes nothing without it, nor a verdict drift or a stop gave already', () => {
+    expect(differenceVerdict(clean, comparison({ fails: false, differences: [one], notCompared: 'x' }))).toEqual(clean);
+    expect(differenceVerdict({ exitCode: 1 as const }, comparison({ notCompared: 'x' }))).toEqual({ exitCode: 1 });
+    expect(differenceVerdict({ exitCode: 2 as const, reason: 'unreachable' }, comparison({ differences: [one] }))).toEqual({ exitCode: 2, reason: 'unreachable' });
   });
 });
