@@ -2,7 +2,7 @@
 // (shadow-mock.ts), and each pair of answers is compared where the document is silent (differences.ts).
 // The run gathers the differences (bounded, alike ones counted once) and the profile they support.
 import type { Profile } from '../../mocks/core/profile.js';
-import { choicesOf, refusalOperations, type RefusalKind } from '../../mocks/core/profile.js';
+import { choicesOf, refusalTypes } from '../../mocks/core/profile.js';
 import type { CompiledSpec } from '../../src/spec/index.js';
 import type { Fixtures } from '../checks/check.js';
 import { operationName } from '../checks/check.js';
@@ -55,7 +55,7 @@ export function createComparison(options: ComparisonOptions) {
   const shadow = createShadow(options);
   const choices = choicesOf(options.profile);
   const evidence = createProfileEvidence(choices);
-  const fakeTypes = new Set(Object.keys(refusalOperations).map((kind) => choices.refusals[kind as RefusalKind]?.type ?? `/problems/${kind}`));
+  const fakeTypes = refusalTypes(choices);
   const maxLimit = specValues(options.spec).limit.max;
   const scrub = options.scrub;
   const differences = createDifferenceList(scrub);

@@ -2,7 +2,7 @@
 // that makes the fake answer the same way. It starts from the choices the fake ran with and changes
 // only what the deployment showed otherwise, so a profile written from a run with a profile keeps what
 // that run could not see. Pure.
-import { profileViolations, refusalOperations, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
+import { profileViolations, refusalOperations, refusalType, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
 import type { ExchangeRequest } from '../exchange.js';
 import { answerFacets, rowIdentity } from './answer-facets.js';
 import type { ExchangeResponse } from '../exchange.js';
@@ -23,7 +23,7 @@ export function createProfileEvidence(choices: Choices) {
 
   /** The fake's refusal kind of an answer: the problem type the fake words it with. */
   function refusalOf(type: unknown, title: unknown): RefusalKind | undefined {
-    const matching = kinds.filter((kind) => (choices.refusals[kind]?.type ?? `/problems/${kind}`) === type);
+    const matching = kinds.filter((kind) => refusalType(choices, kind) === type);
     return matching.length <= 1 ? matching[0] : (matching.find((kind) => choices.refusals[kind]?.title === title) ?? matching[0]);
   }
 

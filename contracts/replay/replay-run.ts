@@ -3,7 +3,7 @@
 // with the recorded one on what the document leaves open (differences, as --compare-mock does). The
 // file is read as the requests go (never held whole); reads only unless --replay-writes, which moves
 // the recorded ids onto the write fixtures and removes what it added, always.
-import { choicesOf, refusalOperations, type RefusalKind } from '../../mocks/core/profile.js';
+import { defaultChoices, refusalTypes } from '../../mocks/core/profile.js';
 import { compiledSpec, type CompiledSpec } from '../../src/spec/index.js';
 import { createRouter } from '../../src/spec/router.js';
 import { apiKeyHeaderOf } from '../../src/spec/security.js';
@@ -85,7 +85,8 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
   const ownScrub = createScrubber([credentials.token, credentials.apiKey, ...(options.secrets ?? [])]);
   const fixtures = { ticket: options.writes?.ticket, equipment: [...(options.writes?.equipment ?? [])], probeRemoveRule: false };
   const context: CheckContext = { spec, fixtures, readOnly: options.writes === undefined, baseUrl: client.baseUrl, apiKeyHeader: credentials.apiKeyHeader, scrub: ownScrub, generation: { seed: 0, maxCases: 0 } };
-  const fakeTypes = new Set(Object.keys(refusalOperations).map((kind) => choicesOf(undefined).refusals[kind as RefusalKind]?.type ?? `/problems/${kind}`));
+  // The recording is taken to be the fake's, in its own words: a type of another of them means another ticket.
+  const fakeTypes = refusalTypes(defaultChoices);
   const recordedCredentials = createCredentialCollector(credentials.apiKeyHeader);
   const differences = createDifferenceList(ownScrub);
   const findings = createFoldedFindings();

@@ -137,6 +137,12 @@ export function choicesOf(profile: unknown): Choices {
   return { refusals, listOrder, uuidCase };
 }
 
+/** The problem `type` a mock under these choices words a refusal with: the profile's, or its own. */
+export const refusalType = (choices: Choices, kind: RefusalKind): string => choices.refusals[kind]?.type ?? `/problems/${kind}`;
+
+/** Every problem `type` a mock under these choices refuses with. */
+export const refusalTypes = (choices: Choices): Set<string> => new Set((Object.keys(refusalOperations) as RefusalKind[]).map((kind) => refusalType(choices, kind)));
+
 /** An operation's refusal as the profile words it: status, `type` and `title` replaced, the detail kept. */
 export function profiledProblem(choices: Choices, result: ProblemResult): ProblemResult {
   const kind = result.problem.type.replace(/^\/problems\//, '') as RefusalKind;
