@@ -9,6 +9,7 @@ import { operationName } from '../checks/check.js';
 import type { Credentials } from '../credentials.js';
 import { reproduction } from '../curl.js';
 import { boundedValue } from '../findings.js';
+import { describeFailure } from '../run-outcome.js';
 import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
 import { answerDifferences, differenceKinds, type Difference } from './differences.js';
@@ -111,6 +112,10 @@ export function createComparison(options: ComparisonOptions) {
               occurrences: 1,
             });
         }
+      } catch (error) {
+        // Whatever an answer holds, comparing it must not take a drift check down with it: the
+        // comparison stops and says where, and the checks go on as they would without it.
+        notCompared = `stopped at ${exchange.request.method} ${scrub(exchange.request.target)}: its answers could not be compared (${describeFailure(error)})`;
       } finally {
         spentMs += performance.now() - started;
       }

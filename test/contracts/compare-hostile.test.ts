@@ -1,0 +1,41 @@
+// Issue 30, red team: `contract --compare-mock` against deployments that answer to hurt the comparison
+// (members that cannot be made a string, titles of megabytes, a priming page of millions of rows,
+// characters no XML may hold). Whatever they answer, the drift checks run as they would without the
+// comparison, the report stays bounded, and the comparison either holds or says why it does not.
+import { describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { createMock, type Mock } from '../../mocks/core/mock.js';
+import { runContract } from '../../contracts/runner.js';
+import { mapBody, wrap, type Json } from './mutant-kit.js';
+import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
+
+async function served<T>(deployment: Mock, use: (url: string) => Promise<T>): Promise<T> {
+  const server = await startHttpServer(deployment, { port: 0 });
+  try {
+    return await use(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
+const isProblem = (answer: { headers: Record<string, string> }) => answer.headers['content-type']?.startsWith('application/problem+json') === true;
+/** Every problem the deployment answers, changed. */
+const problems = (change: (body: Json) => Json) => (mock: Mock) => wrap(mock, (request, next) => {
+  const answer = next(request);
+  return isProblem(answer) ? mapBody(answer, change) : answer;
+});
+const statuses = (report: Awaited<ReturnType<typeof runContract>>) => Object.fromEntries(report.checks.map((c) => [c.name, c.status]));
+
+describe('contract --compare-mock against a hostile deployment', () => {
+  it('runs every drift check as it would without the comparison, when a member cannot be made a string', async () => {
+    // JSON.parse gives {"toString":1} an own toString that is no function: String() of it throws.
+    const deployment = problems((body) => ({ ...body, type: { toString: 1 }, violations: [{ field: { toString: 1 }, message: 'x' }] }))(createMock({ auth: selfTestCredentials }));
+    const [alone, compared] = await served(deployment, async (url) => [await runContract(selfTestOptions(url)), await runContract(selfTestOptions(url, { compareMock: {} }))]);
+    expect(compared.checks.filter((c) => c.reason?.includes('failed while probing'))).toEqual([]);
+    expect(statuses(compared)).toEqual(statuses(alone));
+    expect(compared.exitCode).toBe(alone.exitCode);
+    // And the comparison itself goes on, naming the member as its JSON.
+    expect(compared.comparison!.notCompared).toBeUndefined();
+    expect(compared.comparison!.differences.find((d) => d.kind === 'violations')?.deployment.value).toEqual(['{"toString":1}']);
+  });
+});
