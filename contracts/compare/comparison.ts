@@ -20,6 +20,8 @@ import { createShadow } from './shadow-mock.js';
 export const fakeBaseUrl = 'http://127.0.0.1:4010';
 /** Distinct differences kept; more are counted, not kept (a deployment can differ on every request). */
 export const maxDifferences = 200;
+/** A difference's message, at most: what it quotes is in its values, bounded too. */
+export const maxMessageChars = 300;
 
 export interface ComparisonReport {
   /** What the deployment's answers were compared with: the fake beside it (--compare-mock), or a recording (--replay). */
@@ -106,7 +108,8 @@ export function createComparison(options: ComparisonOptions) {
               operation: operationName(exchange),
               request: { method: exchange.request.method, target: scrub(exchange.request.target) },
               ...(refusal === undefined ? {} : { refusal }),
-              message: scrub(fact.message),
+              // Its words quote the deployment's (a title of megabytes): kept as short as the values beside it.
+              message: boundedValue(fact.message, scrub, maxMessageChars) as string,
               deployment: { status: exchange.response.status, value: deployment, curl: scrub(reproduction(exchange.request, options.baseUrl, options.credentials.apiKeyHeader, options.spec)) },
               fake: { status: fake.status, value: fakeValue, curl: scrub(reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec)) },
               occurrences: 1,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { runContract } from '../../contracts/runner.js';
+import { prettyReport } from '../../contracts/reporters/pretty.js';
 import { mapBody, wrap, type Json } from './mutant-kit.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
 
@@ -37,5 +38,16 @@ describe('contract --compare-mock against a hostile deployment', () => {
     // And the comparison itself goes on, naming the member as its JSON.
     expect(compared.comparison!.notCompared).toBeUndefined();
     expect(compared.comparison!.differences.find((d) => d.kind === 'violations')?.deployment.value).toEqual(['{"toString":1}']);
+  });
+
+  it('keeps each difference short, whatever the size of the words it differs on', async () => {
+    let count = 0;
+    // Another title on every refusal, each 100,000 characters: a distinct difference each time.
+    const deployment = problems((body) => ({ ...body, title: `${count++} ${'x'.repeat(100_000)}` }))(createMock({ auth: selfTestCredentials }));
+    const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {} })));
+    const differences = report.comparison!.differences;
+    expect(differences.filter((d) => d.kind === 'problem-title').length).toBeGreaterThan(50);
+    expect(Math.max(...differences.map((d) => d.message.length))).toBeLessThanOrEqual(400);
+    expect(prettyReport(report).length).toBeLessThan(2_000_000);
   });
 });
