@@ -224,7 +224,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       if (options.compareMock !== undefined && reason === undefined) {
         comparison = createComparison({ spec, credentials, fixtures: context.fixtures, baseUrl: client.baseUrl, profile: options.compareMock.profile, scrub });
         const walk = await primingWalk(client.send, values);
-        comparison.prime(walk.rows, walk.whole);
+        comparison.prime(walk);
       }
       for (const check of behaviourChecks) {
         const names = check.names.filter(selected);

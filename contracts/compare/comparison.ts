@@ -14,6 +14,7 @@ import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
 import { answerDifferences, differenceKinds, type Difference } from './differences.js';
 import { createProfileEvidence } from './profile-evidence.js';
+import type { PrimingWalk } from './priming-walk.js';
 import { createShadow } from './shadow-mock.js';
 
 /** Where `ude-kit mock` serves by default: the fake side's reproductions are sent there. */
@@ -67,9 +68,9 @@ export function createComparison(options: ComparisonOptions) {
   const scrub = options.scrub;
 
   return {
-    prime(rows: readonly unknown[], walkedWhole: boolean): void {
+    prime(walk: PrimingWalk): void {
       const started = performance.now();
-      const result = walkedWhole ? shadow.prime(rows) : { ok: false as const, why: 'the list is longer than the walk that primes the fake reads' };
+      const result = walk.whole ? shadow.prime(walk.rows) : { ok: false as const, why: walk.why ?? 'the walk that primes the fake did not read the whole list' };
       primed = result.ok;
       if (!result.ok) notCompared = result.why;
       spentMs += performance.now() - started;

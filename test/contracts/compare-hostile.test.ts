@@ -7,7 +7,7 @@ import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { runContract } from '../../contracts/runner.js';
 import { prettyReport } from '../../contracts/reporters/pretty.js';
-import { mapBody, wrap, type Json } from './mutant-kit.js';
+import { isList, mapBody, wrap, type Json } from './mutant-kit.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
 
 async function served<T>(deployment: Mock, use: (url: string) => Promise<T>): Promise<T> {
@@ -49,5 +49,26 @@ describe('contract --compare-mock against a hostile deployment', () => {
     expect(differences.filter((d) => d.kind === 'problem-title').length).toBeGreaterThan(50);
     expect(Math.max(...differences.map((d) => d.message.length))).toBeLessThanOrEqual(400);
     expect(prettyReport(report).length).toBeLessThan(2_000_000);
+  });
+
+  it('says why it does not compare when the priming walk meets a page of millions of rows', async () => {
+    const deployment = wrap(createMock({ auth: selfTestCredentials }), (request, next) => {
+      const answer = next(request);
+      if (!isList(request) || request.query.get('offset') !== '0' || request.query.get('limit') !== '1000') return answer;
+      return { ...answer, body: `{"query":{"limit":1000,"offset":0},"total":1000000000,"result":[${'0,'.repeat(3_000_000)}0]}` };
+    });
+    const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {}, maxBodyBytes: 16 * 1024 * 1024 })));
+    expect(report.comparison!.notCompared).toMatch(/more rows than/);
+    expect(report.checks.filter((c) => c.reason?.includes('unexpectedly'))).toEqual([]);
+  });
+
+  it('says why it does not compare when the priming walk meets the same row twice', async () => {
+    // Every page of the list holds each of its rows twice (and says so in its total).
+    const deployment = wrap(createMock({ auth: selfTestCredentials }), (request, next) => {
+      const answer = next(request);
+      return isList(request) && answer.status === 200 ? mapBody(answer, (body) => ({ ...body, total: 2 * (body.total as number), result: (body.result as unknown[]).flatMap((row) => [row, row]) })) : answer;
+    });
+    const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {} })));
+    expect(report.comparison).toMatchObject({ differences: [], notCompared: expect.stringMatching(/showed a row twice/) });
   });
 });
