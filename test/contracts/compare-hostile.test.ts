@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { runContract } from '../../contracts/runner.js';
+import { junitReport } from '../../contracts/reporters/junit.js';
 import { prettyReport } from '../../contracts/reporters/pretty.js';
 import { isList, mapBody, wrap, type Json } from './mutant-kit.js';
 import { selfTestCredentials, selfTestOptions } from './contract-fixtures.js';
@@ -70,5 +71,15 @@ describe('contract --compare-mock against a hostile deployment', () => {
     });
     const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {} })));
     expect(report.comparison).toMatchObject({ differences: [], notCompared: expect.stringMatching(/showed a row twice/) });
+  });
+
+  it('writes a JUnit report any XML parser reads, whatever characters the deployment’s words hold', async () => {
+    const deployment = problems((body) => ({ ...body, title: `closed \uFFFF\uFFFE \u009b31m \u001b[2J \uD800 end` }))(createMock({ auth: selfTestCredentials }));
+    const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {} })));
+    expect(report.comparison!.differences.some((d) => d.kind === 'problem-title')).toBe(true);
+    const xml = junitReport(report);
+    // XML 1.0's Char production; C1 controls and DEL are Chars but act on some terminals: shown as text.
+    expect(xml.match(/[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu) ?? []).toEqual([]);
+    expect(xml).toContain('\\x9b31m');
   });
 });
