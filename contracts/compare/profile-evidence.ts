@@ -2,7 +2,7 @@
 // that makes the fake answer the same way. It starts from the choices the fake ran with and changes
 // only what the deployment showed otherwise, so a profile written from a run with a profile keeps what
 // that run could not see. Pure.
-import { profileViolations, refusalOperations, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
+import { profileLimits, profileViolations, refusalOperations, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
 import type { ExchangeRequest } from '../exchange.js';
 import { answerFacets, rowIdentity } from './answer-facets.js';
 import type { ExchangeResponse } from '../exchange.js';
@@ -88,4 +88,27 @@ export function createProfileEvidence(choices: Choices) {
   }
 
   return { observe, profile };
+}
+
+/**
+ * The profile as it can be written: while `fits` refuses it (the file the mock reads back is at most
+ * 64 KiB, each word 1 to 2,000 characters once the run's credentials are masked), the longest word a
+ * refusal has (its type or title) is left out, with a note; its status stays. Undefined when even
+ * without words it does not fit. Pure: `fits` is the writer's own test.
+ */
+export function fittedProfile(profile: Profile, fits: (candidate: Profile) => boolean): { profile: Profile; notes: string[] } | undefined {
+  const refusals: Partial<Record<RefusalKind, RefusalChoice>> = Object.fromEntries(Object.entries(profile.refusals ?? {}).map(([kind, choice]) => [kind, { ...choice }]));
+  const candidate: Profile = { ...profile, refusals };
+  const notes: string[] = [];
+  const size = (text: string) => new TextEncoder().encode(JSON.stringify(text)).length;
+  while (!fits(candidate)) {
+    const words = (Object.entries(refusals) as Array<[RefusalKind, RefusalChoice]>).flatMap(([kind, choice]) =>
+      (['type', 'title'] as const).flatMap((member) => (choice[member] === undefined ? [] : [{ kind, member, bytes: size(choice[member]) }])),
+    );
+    const longest = words.sort((a, b) => b.bytes - a.bytes)[0];
+    if (longest === undefined) return undefined;
+    delete refusals[longest.kind]![longest.member];
+    notes.push(`refusals/${longest.kind}/${longest.member} left out: with it the written profile would not load back (at most ${profileLimits.fileBytes / 1024} KiB, words of 1 to ${profileLimits.text} characters once the run's credentials are masked); the fake keeps its own`);
+  }
+  return { profile: candidate, notes };
 }

@@ -1,0 +1,48 @@
+// Issue 30, red team, as a user runs it: the profile `contract --compare-mock --write-profile` writes
+// from a hostile deployment must load back (`--profile` of the written file).
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../mocks/adapters/http-server.js';
+import { createMock } from '../../mocks/core/mock.js';
+import { profileLimits } from '../../mocks/core/profile.js';
+import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
+import { readProfileFile } from '../../src/cli/profile-file.js';
+import { runCli } from '../helpers/cli-process.js';
+import '../helpers/cli-built.js';
+import { mapBody, wrap } from './mutant-kit.js';
+import { selfTestCredentials } from './contract-fixtures.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'ude-kit-compare-hostile-'));
+const closers: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+const credentials = ['--api-key', selfTestCredentials.apiKey, '--token', selfTestCredentials.token];
+const fixtures = ['--ticket', exampleTicketId, '--closed-ticket', closedTicketId, '--equipment', '40', '--equipment', '39', '--seed', '7'];
+
+describe('ude-kit contract --compare-mock, against a hostile deployment', () => {
+  it('writes a profile the mock accepts back, however long the words the deployment refuses with', async () => {
+    // Each refusal's type and title at the most a profile holds (2,000 characters), of characters JSON
+    // writes six bytes each: every one can be held, all of them together would be ~200 kB.
+    const words = '\u0001'.repeat(profileLimits.text - 100);
+    const deployment = wrap(createMock({ auth: selfTestCredentials }), (request, next) => {
+      const answer = next(request);
+      if (!answer.headers['content-type']?.startsWith('application/problem+json')) return answer;
+      return mapBody(answer, (body) => ({ ...body, type: `${String(body.type)}${words}`, title: `${String(body.title)}${words}` }));
+    });
+    const server = await startHttpServer(deployment, { port: 0 });
+    closers.push(() => server.close());
+    const [profile, json] = [join(folder, 'long-words.json'), join(folder, 'long-words-report.json')];
+    const run = await runCli(['contract', '--base-url', server.url, ...credentials, ...fixtures, '--compare-mock', '--write-profile', profile, '-r', `json:${json}`]);
+    expect(run.stderr).not.toContain('not written');
+    expect(statSync(profile).size).toBeLessThanOrEqual(profileLimits.fileBytes);
+    // What `mock --profile` and `contract --profile` read it with.
+    const loaded = readProfileFile(profile);
+    expect(Object.keys(loaded.refusals ?? {}).length).toBeGreaterThan(3);
+    // What was left out to fit is said in the report.
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { comparison: { notes: string[] } };
+    expect(report.comparison.notes.some((note) => /left out.*64 KiB/.test(note))).toBe(true);
+  });
+});
