@@ -1,5 +1,7 @@
 // Issue 30, red team, as a user runs it: the profile `contract --compare-mock --write-profile` writes
-// from a hostile deployment must load back (`--profile` of the written file).
+// from a hostile deployment must load back (`--profile` of the written file), and a `--profile` that
+// is no file (a FIFO nobody writes to) is refused with one line, never waited on.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,5 +46,18 @@ describe('ude-kit contract --compare-mock, against a hostile deployment', () => 
     // What was left out to fit is said in the report.
     const report = JSON.parse(readFileSync(json, 'utf8')) as { comparison: { notes: string[] } };
     expect(report.comparison.notes.some((note) => /left out.*64 KiB/.test(note))).toBe(true);
+  });
+
+  it('refuses a --profile that is not a file (a FIFO, a directory) with one line, without reading it', async () => {
+    const fifo = join(folder, 'profile.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const given of [fifo, folder]) {
+      // Nothing listens at port 9: the profile is refused before any request.
+      // A FIFO read waits for a writer that never comes: the child is ended if it waits, not the test.
+      const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, '--compare-mock', '--profile', given], { child: (child) => setTimeout(() => child.kill('SIGKILL'), 8_000).unref() });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--profile ${given}: not a file`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });
