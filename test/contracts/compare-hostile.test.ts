@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { runContract } from '../../contracts/runner.js';
+import { createProfileEvidence, maxWays } from '../../contracts/compare/profile-evidence.js';
+import { defaultChoices, profileLimits } from '../../mocks/core/profile.js';
 import { junitReport } from '../../contracts/reporters/junit.js';
 import { prettyReport } from '../../contracts/reporters/pretty.js';
 import { isList, mapBody, wrap, type Json } from './mutant-kit.js';
@@ -71,6 +73,32 @@ describe('contract --compare-mock against a hostile deployment', () => {
     });
     const report = await served(deployment, (url) => runContract(selfTestOptions(url, { compareMock: {} })));
     expect(report.comparison).toMatchObject({ differences: [], notCompared: expect.stringMatching(/showed a row twice/) });
+  });
+
+  it('keeps the status a deployment chose when the words beside it cannot be held, so the fake answers it', async () => {
+    // 422 for the rule, with a title longer than a profile holds.
+    const deployment = wrap(createMock({ auth: selfTestCredentials }), (request, next) => {
+      const answer = next(request);
+      if (!isProblem(answer) || !answer.body?.includes('/problems/ticket-not-in-progress')) return answer;
+      return { ...mapBody(answer, (body) => ({ ...body, status: 422, title: 'closed '.repeat(profileLimits.text) })), status: 422 };
+    });
+    await served(deployment, async (url) => {
+      const first = await runContract(selfTestOptions(url, { compareMock: {} }));
+      expect(first.comparison!.profile!.refusals!['ticket-not-in-progress']).toEqual({ status: 422, type: '/problems/ticket-not-in-progress' });
+      expect(first.comparison!.notes).toContain(`refusals/ticket-not-in-progress/title left out: the deployment's is not 1 to ${profileLimits.text} characters long; the fake keeps its own`);
+      // The fake with that profile answers the rule as the deployment does: only the words still differ.
+      const again = await runContract(selfTestOptions(url, { compareMock: { profile: first.comparison!.profile! } }));
+      expect([...new Set(again.comparison!.differences.map((d) => d.kind))]).toEqual(['problem-title']);
+    });
+  });
+
+  it('tells apart a bounded number of ways a refusal is worded, and counts the rest', () => {
+    const evidence = createProfileEvidence(defaultChoices);
+    const add = { method: 'POST', target: '/v2/tickets/used-diagnostic-equipment', headers: {}, body: '{"ticket_id":"595be628-f6f2-4262-9c10-6389c6c4a5b8","diagnostic_equipment_id":1}' };
+    const answer = (title: string) => ({ status: 409, headers: { 'content-type': 'application/problem+json' }, bodyText: JSON.stringify({ type: '/problems/ticket-not-in-progress', title, status: 409, detail: 'd' }), durationMs: 1 });
+    // A deployment that words the refusal otherwise on each of 1,000 answers.
+    for (let i = 0; i < 1_000; i++) evidence.observe(add, 'addUsedDiagnosticEquipment', answer(`closed, answer ${i}`), answer('Ticket not in progress'));
+    expect(evidence.profile('x').notes).toContain(`ticket-not-in-progress: the deployment answered it more than ${maxWays} ways; the profile keeps the most frequent (1 of 1000)`);
   });
 
   it('writes a JUnit report any XML parser reads, whatever characters the deployment’s words hold', async () => {
