@@ -92,7 +92,9 @@ export function createProfileEvidence(choices: Choices) {
     // In the document's order, whatever order the run met them in: a profile kept in a repository
     // changes only where the deployment did.
     const ordered = Object.fromEntries(kinds.filter((kind) => Object.hasOwn(refusals, kind)).map((kind) => [kind, refusals[kind]]));
-    const written: Profile = { version: 1, description, refusals: ordered, listOrder, uuidCase };
+    // It names the deployment by its base URL, which can be longer than a profile's words.
+    const named = description.length > profileLimits.text ? `${description.slice(0, profileLimits.text - 1)}…` : description;
+    const written: Profile = { version: 1, description: named, refusals: ordered, listOrder, uuidCase };
     // A choice outside what the document allows is drift, not a choice: it is reported, never adopted.
     // Only the member that is: a status the document does not allow leaves the words beside it.
     for (const violation of profileViolations(written)) {

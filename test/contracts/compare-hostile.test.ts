@@ -7,7 +7,7 @@ import { startHttpServer } from '../../mocks/adapters/http-server.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { runContract } from '../../contracts/runner.js';
 import { createProfileEvidence, maxWays } from '../../contracts/compare/profile-evidence.js';
-import { defaultChoices, profileLimits } from '../../mocks/core/profile.js';
+import { defaultChoices, profileLimits, profileViolations } from '../../mocks/core/profile.js';
 import { junitReport } from '../../contracts/reporters/junit.js';
 import { prettyReport } from '../../contracts/reporters/pretty.js';
 import { isList, mapBody, wrap, type Json } from './mutant-kit.js';
@@ -99,6 +99,15 @@ describe('contract --compare-mock against a hostile deployment', () => {
     // A deployment that words the refusal otherwise on each of 1,000 answers.
     for (let i = 0; i < 1_000; i++) evidence.observe(add, 'addUsedDiagnosticEquipment', answer(`closed, answer ${i}`), answer('Ticket not in progress'));
     expect(evidence.profile('x').notes).toContain(`ticket-not-in-progress: the deployment answered it more than ${maxWays} ways; the profile keeps the most frequent (1 of 1000)`);
+  });
+
+  it('writes a profile that validates, however long the base URL its description names', async () => {
+    // A deployment behind a gateway path of 2,100 characters.
+    const prefix = `/${'gateway/'.repeat(262)}api`;
+    const deployment = wrap(createMock({ auth: selfTestCredentials }), (request, next) => next({ ...request, path: request.path.slice(prefix.length) }));
+    const report = await served(deployment, (url) => runContract(selfTestOptions(`${url}${prefix}`, { compareMock: {} })));
+    expect(report.comparison!.notCompared).toBeUndefined();
+    expect(profileViolations(report.comparison!.profile)).toEqual([]);
   });
 
   it('writes a JUnit report any XML parser reads, whatever characters the deployment’s words hold', async () => {
