@@ -2,7 +2,7 @@
 // from a hostile deployment must load back (`--profile` of the written file), and a `--profile` that
 // is no file (a FIFO nobody writes to) is refused with one line, never waited on.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ describe('ude-kit contract --compare-mock, against a hostile deployment', () => 
     // What was left out to fit is said in the report.
     const report = JSON.parse(readFileSync(json, 'utf8')) as { comparison: { notes: string[] } };
     expect(report.comparison.notes.some((note) => /left out.*64 KiB/.test(note))).toBe(true);
+  });
+
+  it('says in one line why --write-profile cannot write (a directory, a path through a file), and writes every report', async () => {
+    const server = await startHttpServer(createMock({ auth: selfTestCredentials }), { port: 0 });
+    closers.push(() => server.close());
+    const file = join(folder, 'a-file');
+    writeFileSync(file, '');
+    for (const [given, why] of [[folder, 'it is a folder'], [join(file, 'profile.json'), 'a file stands where a folder of its path should be']] as const) {
+      const json = join(folder, `report-${why.length}.json`);
+      const run = await runCli(['contract', '--base-url', server.url, ...credentials, ...fixtures, '--only', 'in_progress_rule_add', '--compare-mock', '--write-profile', given, '-r', `json:${json}`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`could not write the profile to ${given} (${why}) → exit 2`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(JSON.parse(readFileSync(json, 'utf8'))).toHaveProperty('comparison.compared');
+    }
   });
 
   it('refuses a --profile that is not a file (a FIFO, a directory) with one line, without reading it', async () => {
