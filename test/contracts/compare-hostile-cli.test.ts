@@ -66,7 +66,8 @@ describe('ude-kit contract --compare-mock, against a hostile deployment', () => 
   it('refuses a --profile that is not a file (a FIFO, a directory) with one line, without reading it', async () => {
     const fifo = join(folder, 'profile.fifo');
     execFileSync('mkfifo', [fifo]);
-    for (const given of [fifo, folder]) {
+    // /dev/zero says its size is 0 and never ends: read, it would fill the memory.
+    for (const given of [fifo, folder, '/dev/zero']) {
       // Nothing listens at port 9: the profile is refused before any request.
       // A FIFO read waits for a writer that never comes: the child is ended if it waits, not the test.
       const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, '--compare-mock', '--profile', given], { child: (child) => setTimeout(() => child.kill('SIGKILL'), 8_000).unref() });
@@ -74,5 +75,14 @@ describe('ude-kit contract --compare-mock, against a hostile deployment', () => 
       expect(run.stderr).toContain(`--profile ${given}: not a file`);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('refuses a --profile nested deeper than any profile, within its size, with one line', async () => {
+    const deep = join(folder, 'deep.json');
+    writeFileSync(deep, `${'['.repeat(30_000)}${']'.repeat(30_000)}`);
+    const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, '--compare-mock', '--profile', deep]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd()).toMatch(new RegExp(`--profile ${deep}: (/ must be an object|not JSON .*)$`));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
