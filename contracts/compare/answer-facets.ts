@@ -26,10 +26,15 @@ export interface AnswerFacets {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** An object or array: String() of one parsed from `{"toString":1}` throws, so it is never asked for. */
+const isComposite = (value: unknown) => typeof value === 'object' && value !== null;
+/** A member as text: a string as it is, anything else as its JSON (never String(), see isComposite). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'));
+
 export const mediaTypeOf = (contentType: string | undefined): string | undefined => contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
 
 /** A row's identity with its uuid in lower case: uuids name the same ticket in any case (RFC 9562). */
-export const rowIdentity = (row: unknown): string => (isObject(row) ? rowKey(row).toLowerCase() : JSON.stringify(row) ?? '');
+export const rowIdentity = (row: unknown): string => (isObject(row) && !isComposite(row.ticket_id) && !isComposite(row.diagnostic_equipment_id) ? rowKey(row).toLowerCase() : (JSON.stringify(row) ?? ''));
 
 export function answerFacets(response: ExchangeResponse): AnswerFacets {
   const parsed = parsedBody(response);
@@ -37,7 +42,7 @@ export function answerFacets(response: ExchangeResponse): AnswerFacets {
   const facets: AnswerFacets = { status: response.status, mediaType: mediaTypeOf(response.headers['content-type']), body };
   if (!isObject(body)) return facets;
   if (response.status >= 400 && ('type' in body || 'title' in body)) {
-    const violations = Array.isArray(body.violations) ? body.violations.map((v) => (isObject(v) ? String(v.field) : JSON.stringify(v) ?? '')).sort() : undefined;
+    const violations = Array.isArray(body.violations) ? body.violations.map((v) => (isObject(v) ? asText(v.field) : (JSON.stringify(v) ?? ''))).sort() : undefined;
     facets.problem = { type: body.type, title: body.title, violationFields: violations };
   }
   if (response.status < 300 && Array.isArray(body.result)) {

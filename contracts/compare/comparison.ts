@@ -8,6 +8,7 @@ import type { Fixtures } from '../checks/check.js';
 import { operationName } from '../checks/check.js';
 import type { Credentials } from '../credentials.js';
 import { reproduction } from '../curl.js';
+import { describeFailure } from '../run-outcome.js';
 import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
 import { createDifferenceList, refusalName } from './difference-list.js';
@@ -106,6 +107,10 @@ export function createComparison(options: ComparisonOptions) {
           other: { status: fake.status, curl: () => reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec) },
         };
         for (const fact of answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes })) differences.add(fact, place);
+      } catch (error) {
+        // Whatever an answer holds, comparing it must not take a drift check down with it: the
+        // comparison stops and says where, and the checks go on as they would without it.
+        notCompared = `stopped at ${exchange.request.method} ${scrub(exchange.request.target)}: its answers could not be compared (${describeFailure(error)})`;
       } finally {
         spentMs += performance.now() - started;
       }

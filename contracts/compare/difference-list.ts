@@ -9,6 +9,8 @@ import { differenceKinds, type Difference, type DifferenceFact } from './differe
 
 /** Distinct differences kept; more are counted, not kept (a deployment can differ on every request). */
 export const maxDifferences = 200;
+/** A difference's message, at most: what it quotes is in its values, bounded too. */
+export const maxMessageChars = 300;
 
 /** What a fact is about: the request, and each side's status and reproduction (made only for a difference kept). */
 export interface DifferencePlace {
@@ -42,7 +44,8 @@ export function createDifferenceList(scrub: Scrub, max = maxDifferences) {
           operation: place.operation,
           request: { method: place.request.method, target: scrub(place.request.target) },
           ...(place.refusal === undefined ? {} : { refusal: place.refusal }),
-          message: scrub(fact.message),
+          // Its words quote the deployment's (a title of megabytes): kept as short as the values beside it.
+          message: boundedValue(fact.message, scrub, maxMessageChars) as string,
           deployment: { status: place.deployment.status, value: deployment, curl: scrub(place.deployment.curl()) },
           fake: { status: place.other.status, value: other, curl: scrub(place.other.curl()) },
           occurrences: 1,

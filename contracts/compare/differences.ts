@@ -72,7 +72,7 @@ export function answerDifferences(deployment: ExchangeResponse, fake: ExchangeRe
   // side took it for another ticket (another status, other rows, another of the fake's own refusals),
   // all that follows is that one difference; other words for the same refusal are still their own.
   if (facts.length === 0 || !namesUuidInCapitals(context.request)) return facts;
-  const anotherTicket = facts.some((f) => f.kind === 'status' || f.kind === 'list-rows' || f.kind === 'limit' || (f.kind === 'problem-type' && context.fakeTypes.has(String(f.deployment))));
+  const anotherTicket = facts.some((f) => f.kind === 'status' || f.kind === 'list-rows' || f.kind === 'limit' || (f.kind === 'problem-type' && typeof f.deployment === 'string' && context.fakeTypes.has(f.deployment)));
   if (!anotherTicket) return facts;
   return [{ kind: 'uuid-case', message: `a uuid in capitals: ${facts.map((f) => f.message).join('; ')}`, deployment: facts[0]!.deployment, fake: facts[0]!.fake }];
 }

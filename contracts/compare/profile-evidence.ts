@@ -2,12 +2,14 @@
 // that makes the fake answer the same way. It starts from the choices the fake ran with and changes
 // only what the deployment showed otherwise, so a profile written from a run with a profile keeps what
 // that run could not see. Pure.
-import { profileViolations, refusalOperations, refusalType, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
+import { profileLimits, profileViolations, refusalOperations, refusalType, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
 import type { ExchangeRequest } from '../exchange.js';
 import { answerFacets, rowIdentity } from './answer-facets.js';
 import type { ExchangeResponse } from '../exchange.js';
 import { namesUuidInCapitals } from './differences.js';
 
+/** The ways one refusal is worded that are told apart; more are counted, not kept. */
+export const maxWays = 32;
 /** The adds remembered for the list order: the latest ones are what an order shows. */
 const rememberedAdds = 1_000;
 
@@ -19,6 +21,10 @@ export function createProfileEvidence(choices: Choices) {
   const order = { insertion: 0, 'newest-first': 0 };
   const uuid = { any: 0, exact: 0 };
   const added = new Map<string, number>();
+  /** "kind/member" whose words the deployment gave, too long or empty for a profile. */
+  const unheld = new Set<string>();
+  /** Answers to a refusal worded past the `maxWays` told apart. */
+  const otherWays = new Map<RefusalKind, number>();
   let adds = 0;
 
   /** The fake's refusal kind of an answer: the problem type the fake words it with. */
@@ -33,10 +39,20 @@ export function createProfileEvidence(choices: Choices) {
     const uuidInCapitals = namesUuidInCapitals(request);
     // A uuid in capitals may name another ticket to one side: what it refuses then says nothing of its words.
     if (kind !== undefined && mine.problem !== undefined && !uuidInCapitals) {
-      const choice: RefusalChoice = { status: mine.status, ...(typeof mine.problem.type === 'string' ? { type: mine.problem.type } : {}), ...(typeof mine.problem.title === 'string' ? { title: mine.problem.title } : {}) };
+      // Words a profile cannot hold are not a choice to vote on (nor kept: a title of megabytes); the
+      // status beside them still is.
+      const words = { type: mine.problem.type, title: mine.problem.title };
+      const choice: RefusalChoice = { status: mine.status };
+      for (const member of ['type', 'title'] as const) {
+        const text = words[member];
+        if (typeof text === 'string' && text.length > 0 && text.length <= profileLimits.text) choice[member] = text;
+        else if (typeof text === 'string') unheld.add(`${kind}/${member}`);
+      }
       const votes = refusalVotes.get(kind) ?? new Map<string, number>();
       const key = JSON.stringify(choice);
-      votes.set(key, (votes.get(key) ?? 0) + 1);
+      // A deployment that words each refusal otherwise: the first ways are told apart, the rest counted.
+      if (votes.has(key) || votes.size < maxWays) votes.set(key, (votes.get(key) ?? 0) + 1);
+      else otherWays.set(kind, (otherWays.get(kind) ?? 0) + 1);
       refusalVotes.set(kind, votes);
     }
     if (uuidInCapitals && mine.status !== theirs.status) {
@@ -66,21 +82,30 @@ export function createProfileEvidence(choices: Choices) {
     for (const [kind, votes] of refusalVotes) {
       const ranked = [...votes].sort((a, b) => b[1] - a[1]);
       refusals[kind] = JSON.parse(ranked[0]![0]) as RefusalChoice;
-      if (ranked.length > 1) notes.push(`${kind}: the deployment answered it ${ranked.length} ways; the profile keeps the most frequent (${ranked[0]![1]} of ${ranked.reduce((n, [, c]) => n + c, 0)})`);
+      const others = otherWays.get(kind) ?? 0;
+      const ways = others > 0 ? `more than ${ranked.length}` : String(ranked.length);
+      if (ranked.length > 1) notes.push(`${kind}: the deployment answered it ${ways} ways; the profile keeps the most frequent (${ranked[0]![1]} of ${ranked.reduce((n, [, c]) => n + c, others)})`);
     }
+    for (const word of unheld) notes.push(`refusals/${word} left out: the deployment's is not 1 to ${profileLimits.text} characters long; the fake keeps its own`);
     const listOrder = order.insertion === order['newest-first'] ? choices.listOrder : order.insertion > order['newest-first'] ? 'insertion' : 'newest-first';
     const uuidCase = uuid.any === uuid.exact ? choices.uuidCase : uuid.any > uuid.exact ? 'any' : 'exact';
     // In the document's order, whatever order the run met them in: a profile kept in a repository
     // changes only where the deployment did.
     const ordered = Object.fromEntries(kinds.filter((kind) => Object.hasOwn(refusals, kind)).map((kind) => [kind, refusals[kind]]));
-    const written: Profile = { version: 1, description, refusals: ordered, listOrder, uuidCase };
+    // It names the deployment by its base URL, which can be longer than a profile's words.
+    const named = description.length > profileLimits.text ? `${description.slice(0, profileLimits.text - 1)}…` : description;
+    const written: Profile = { version: 1, description: named, refusals: ordered, listOrder, uuidCase };
     // A choice outside what the document allows is drift, not a choice: it is reported, never adopted.
+    // Only the member that is: a status the document does not allow leaves the words beside it.
     for (const violation of profileViolations(written)) {
-      const [, , kind] = violation.field.split('/');
-      if (kind !== undefined && Object.hasOwn(ordered, kind)) {
-        notes.push(`refusals/${kind} left out: ${violation.field} ${violation.message}`);
-        delete ordered[kind];
-      }
+      const [, , kind, member] = violation.field.split('/');
+      if (kind === undefined || !Object.hasOwn(ordered, kind)) continue;
+      // A copy: the choice may be the profile the run was given.
+      const choice = { ...ordered[kind] } as Record<string, unknown>;
+      ordered[kind] = choice;
+      notes.push(`refusals/${kind}${member === undefined ? '' : `/${member}`} left out: ${violation.field} ${violation.message}`);
+      if (member === undefined || !Object.hasOwn(choice, member)) delete ordered[kind];
+      else delete choice[member];
     }
     if (order.insertion + order['newest-first'] === 0) notes.push(`listOrder: no list showed two records the run added; kept ${listOrder}`);
     if (uuid.any + uuid.exact === 0) notes.push(`uuidCase: no uuid in capitals was answered differently; kept ${uuidCase}`);
@@ -88,4 +113,27 @@ export function createProfileEvidence(choices: Choices) {
   }
 
   return { observe, profile };
+}
+
+/**
+ * The profile as it can be written: while `fits` refuses it (the file the mock reads back is at most
+ * 64 KiB, each word 1 to 2,000 characters once the run's credentials are masked), the longest word a
+ * refusal has (its type or title) is left out, with a note; its status stays. Undefined when even
+ * without words it does not fit. Pure: `fits` is the writer's own test.
+ */
+export function fittedProfile(profile: Profile, fits: (candidate: Profile) => boolean): { profile: Profile; notes: string[] } | undefined {
+  const refusals: Partial<Record<RefusalKind, RefusalChoice>> = Object.fromEntries(Object.entries(profile.refusals ?? {}).map(([kind, choice]) => [kind, { ...choice }]));
+  const candidate: Profile = { ...profile, refusals };
+  const notes: string[] = [];
+  const size = (text: string) => new TextEncoder().encode(JSON.stringify(text)).length;
+  while (!fits(candidate)) {
+    const words = (Object.entries(refusals) as Array<[RefusalKind, RefusalChoice]>).flatMap(([kind, choice]) =>
+      (['type', 'title'] as const).flatMap((member) => (choice[member] === undefined ? [] : [{ kind, member, bytes: size(choice[member]) }])),
+    );
+    const longest = words.sort((a, b) => b.bytes - a.bytes)[0];
+    if (longest === undefined) return undefined;
+    delete refusals[longest.kind]![longest.member];
+    notes.push(`refusals/${longest.kind}/${longest.member} left out: with it the written profile would not load back (at most ${profileLimits.fileBytes / 1024} KiB, words of 1 to ${profileLimits.text} characters once the run's credentials are masked); the fake keeps its own`);
+  }
+  return { profile: candidate, notes };
 }

@@ -2,12 +2,21 @@
 // document's operationId; a run that could not run is an error testcase that says why, so a CI step
 // that publishes the file shows the reason instead of an empty or missing report.
 import type { ContractReport } from '../runner.js';
+import { visible } from '../../src/text/visible.js';
 import { occurrences, short } from './format.js';
 import type { ComparisonReport } from '../compare/comparison.js';
 import { comparisonHeadline, differenceHeadings, differenceKinds, otherSide } from './differences-text.js';
 
+/** What XML 1.0 has no character for: a lone surrogate half, U+FFFE and U+FFFF (C0 controls are made visible first). */
+const notXml = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+
+// Control characters (C0, DEL, C1: U+009B is a CSI to some terminals) shown as \xNN as in every other
+// report, so a `cat` of the file acts on no terminal; what XML cannot hold at all becomes U+FFFD, so
+// a dashboard's parser never refuses the file for a deployment's words.
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  visible(text)
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+    .replace(notXml, '\uFFFD');
 
 /** Seconds, as JUnit's `time` attribute has them. */
 const seconds = (ms: number) => (ms / 1000).toFixed(3);

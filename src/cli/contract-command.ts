@@ -23,6 +23,8 @@ import { writeFailure } from './write-failure.js';
 import { painter, plainStyle, styleFor, type TextStyle } from '../text/terminal.js';
 import { visible } from '../text/visible.js';
 import { readProfileFile } from './profile-file.js';
+import { fittedProfile } from '../../contracts/compare/profile-evidence.js';
+import { profileLimits, profileViolations, type Profile } from '../../mocks/core/profile.js';
 import { differenceLines } from '../../contracts/reporters/differences-text.js';
 
 function listOption(values: string[] | undefined, option: string): string[] {
@@ -168,7 +170,18 @@ async function writeProfile(file: string, report: ContractReport, secrets: strin
     // The schema this kit installed, relative to the profile: an editor completes and checks it offline.
     const schema = relative(dirname(resolve(file)), fileURLToPath(new URL('../../mocks/profiles/profile.schema.json', import.meta.url))).split(sep).join('/');
     // The deployment's words go into a file kept in a repository: no credential of the run goes with them.
-    await writeFile(file, `${JSON.stringify({ $schema: schema, ...scrubDeep(comparison.profile, createScrubber(secrets)) }, null, 2)}\n`);
+    const scrub = createScrubber(secrets);
+    const text = (profile: Profile) => `${JSON.stringify({ $schema: schema, ...scrubDeep(profile, scrub) }, null, 2)}\n`;
+    // What a hostile deployment made it must still load back with --profile: words are left out until it does.
+    const fitted = fittedProfile(comparison.profile, (profile) => {
+      const written = text(profile);
+      return Buffer.byteLength(written) <= profileLimits.fileBytes && profileViolations(JSON.parse(written)).length === 0;
+    });
+    if (fitted === undefined) return `ude-kit: --write-profile ${visible(file)} not written: no profile the mock would read back could hold what the deployment chose → exit 2`;
+    // The reports, written after, say what the file left out, and show the profile as written.
+    comparison.notes.push(...fitted.notes);
+    comparison.profile = fitted.profile;
+    await writeFile(file, text(fitted.profile));
     return undefined;
   } catch (error) {
     return `ude-kit: could not write the profile to ${visible(file)} (${writeFailure(error)}) → exit 2`;

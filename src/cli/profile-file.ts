@@ -7,7 +7,10 @@ import { CliError } from './cli-error.js';
 export function readProfileFile(file: string): Profile {
   let text: string;
   try {
-    const size = statSync(file).size;
+    const stats = statSync(file);
+    // A FIFO would be waited on for ever, /dev/zero read without end (its size says 0): only a file is read.
+    if (!stats.isFile()) throw new CliError(`--profile ${file}: not a file (${stats.isDirectory() ? 'a directory' : 'a FIFO, a device or a socket'})`);
+    const size = stats.size;
     if (size > profileLimits.fileBytes) throw new CliError(`--profile ${file}: ${size.toLocaleString('en-US')} bytes, more than a profile's ${profileLimits.fileBytes.toLocaleString('en-US')}`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
