@@ -4,6 +4,7 @@
 // deployment) and --replay (the recorded answer).
 import type { ExchangeRequest } from '../exchange.js';
 import { boundedValue } from '../findings.js';
+import { visible } from '../../src/text/visible.js';
 import type { Scrub } from '../secrets.js';
 import { differenceKinds, type Difference, type DifferenceFact } from './differences.js';
 
@@ -45,7 +46,9 @@ export function createDifferenceList(scrub: Scrub, max = maxDifferences) {
           request: { method: place.request.method, target: scrub(place.request.target) },
           ...(place.refusal === undefined ? {} : { refusal: place.refusal }),
           // Its words quote the deployment's (a title of megabytes): kept as short as the values beside it.
-          message: boundedValue(fact.message, scrub, maxMessageChars) as string,
+          // JSON.stringify leaves C1 controls (\u009b, a terminal's CSI) as they are: a message quoting the
+          // deployment's or a recording's words shows them escaped, in every report.
+          message: visible(boundedValue(fact.message, scrub, maxMessageChars) as string),
           deployment: { status: place.deployment.status, value: deployment, curl: scrub(place.deployment.curl()) },
           fake: { status: place.other.status, value: other, curl: scrub(place.other.curl()) },
           occurrences: 1,

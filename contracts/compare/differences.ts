@@ -39,6 +39,8 @@ export interface PairContext {
   maxLimit: number | undefined;
   /** The problem types the fake refuses with (its own, or its profile's). */
   fakeTypes: ReadonlySet<string>;
+  /** How messages name the other side (default "the fake"; a replay's is "the recording"). */
+  other?: string;
 }
 
 const uuidInCapitals = /[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/;
@@ -67,7 +69,7 @@ const kindOfPage = (request: ExchangeRequest, maxLimit: number | undefined): str
 
 /** Every way two answers to one request part, on the points the document leaves open. */
 export function answerDifferences(deployment: ExchangeResponse, fake: ExchangeResponse, context: PairContext): DifferenceFact[] {
-  const facts = facetDifferences(answerFacets(deployment), answerFacets(fake), context);
+  const facts = facetDifferences(answerFacets(deployment), answerFacets(fake), context, context.other ?? 'the fake');
   // A request naming a uuid in capitals asks one thing: whether uuids are read in any case. When one
   // side took it for another ticket (another status, other rows, another of the fake's own refusals),
   // all that follows is that one difference; other words for the same refusal are still their own.
@@ -77,43 +79,43 @@ export function answerDifferences(deployment: ExchangeResponse, fake: ExchangeRe
   return [{ kind: 'uuid-case', message: `a uuid in capitals: ${facts.map((f) => f.message).join('; ')}`, deployment: facts[0]!.deployment, fake: facts[0]!.fake }];
 }
 
-function facetDifferences(mine: AnswerFacets, theirs: AnswerFacets, context: PairContext): DifferenceFact[] {
+function facetDifferences(mine: AnswerFacets, theirs: AnswerFacets, context: PairContext, other: string): DifferenceFact[] {
   const facts: DifferenceFact[] = [];
   if (mine.status !== theirs.status) {
-    facts.push({ kind: 'status', message: `the deployment answered ${mine.status}, the fake ${theirs.status}`, deployment: mine.status, fake: theirs.status });
+    facts.push({ kind: 'status', message: `the deployment answered ${mine.status}, ${other} ${theirs.status}`, deployment: mine.status, fake: theirs.status });
     // Two refusals can still differ in their words; any other pair of statuses says it all.
     if (mine.problem === undefined || theirs.problem === undefined) return facts;
   }
   if (mine.mediaType !== theirs.mediaType && !(mine.status === 204 && theirs.status === 204)) {
-    facts.push({ kind: 'media-type', message: `the deployment answered ${mine.mediaType ?? 'no media type'}, the fake ${theirs.mediaType ?? 'no media type'}`, deployment: mine.mediaType ?? null, fake: theirs.mediaType ?? null });
+    facts.push({ kind: 'media-type', message: `the deployment answered ${mine.mediaType ?? 'no media type'}, ${other} ${theirs.mediaType ?? 'no media type'}`, deployment: mine.mediaType ?? null, fake: theirs.mediaType ?? null });
   }
-  facts.push(...problemDifferences(mine, theirs));
-  if (mine.list !== undefined && theirs.list !== undefined) facts.push(...listDifferences(mine.list, theirs.list, context));
-  if (mine.status === theirs.status) facts.push(...presenceDifferences(mine, theirs));
+  facts.push(...problemDifferences(mine, theirs, other));
+  if (mine.list !== undefined && theirs.list !== undefined) facts.push(...listDifferences(mine.list, theirs.list, context, other));
+  if (mine.status === theirs.status) facts.push(...presenceDifferences(mine, theirs, other));
   return facts;
 }
 
-function problemDifferences(mine: AnswerFacets, theirs: AnswerFacets): DifferenceFact[] {
+function problemDifferences(mine: AnswerFacets, theirs: AnswerFacets, other: string): DifferenceFact[] {
   if (mine.problem === undefined || theirs.problem === undefined) return [];
   const facts: DifferenceFact[] = [];
   const [a, b] = [mine.problem, theirs.problem];
-  if (!same(a.type, b.type)) facts.push({ kind: 'problem-type', message: `problem type ${JSON.stringify(a.type)} in the deployment, ${JSON.stringify(b.type)} in the fake`, deployment: a.type, fake: b.type });
-  if (!same(a.title, b.title)) facts.push({ kind: 'problem-title', message: `title ${JSON.stringify(a.title)} in the deployment, ${JSON.stringify(b.title)} in the fake`, deployment: a.title, fake: b.title });
+  if (!same(a.type, b.type)) facts.push({ kind: 'problem-type', message: `problem type ${JSON.stringify(a.type)} in the deployment, ${JSON.stringify(b.type)} in ${other}`, deployment: a.type, fake: b.type });
+  if (!same(a.title, b.title)) facts.push({ kind: 'problem-title', message: `title ${JSON.stringify(a.title)} in the deployment, ${JSON.stringify(b.title)} in ${other}`, deployment: a.title, fake: b.title });
   if (!same(a.violationFields, b.violationFields)) {
     const say = (fields: string[] | undefined) => (fields === undefined ? 'no violations' : `violations naming ${fields.map((f) => JSON.stringify(f)).join(', ') || 'nothing'}`);
-    facts.push({ kind: 'violations', message: `${say(a.violationFields)} in the deployment, ${say(b.violationFields)} in the fake`, deployment: a.violationFields ?? null, fake: b.violationFields ?? null });
+    facts.push({ kind: 'violations', message: `${say(a.violationFields)} in the deployment, ${say(b.violationFields)} in ${other}`, deployment: a.violationFields ?? null, fake: b.violationFields ?? null });
   }
   return facts;
 }
 
-function listDifferences(mine: NonNullable<AnswerFacets['list']>, theirs: NonNullable<AnswerFacets['list']>, context: PairContext): DifferenceFact[] {
+function listDifferences(mine: NonNullable<AnswerFacets['list']>, theirs: NonNullable<AnswerFacets['list']>, context: PairContext, other: string): DifferenceFact[] {
   const facts: DifferenceFact[] = [];
   const page = kindOfPage(context.request, context.maxLimit);
   // Pages of one list (the same total) that hold other numbers of rows were cut at other sizes.
   if (!same(mine.limit, theirs.limit) || (page !== undefined && mine.rows.length !== theirs.rows.length && same(mine.total, theirs.total))) {
     facts.push({
       kind: 'limit',
-      message: `${page ?? 'the limit echoed'}: the deployment applied ${JSON.stringify(mine.limit) ?? 'no limit'} (${mine.rows.length} rows), the fake ${JSON.stringify(theirs.limit) ?? 'no limit'} (${theirs.rows.length} rows)`,
+      message: `${page ?? 'the limit echoed'}: the deployment applied ${JSON.stringify(mine.limit) ?? 'no limit'} (${mine.rows.length} rows), ${other} ${JSON.stringify(theirs.limit) ?? 'no limit'} (${theirs.rows.length} rows)`,
       deployment: { limit: mine.limit ?? null, rows: mine.rows.length },
       fake: { limit: theirs.limit ?? null, rows: theirs.rows.length },
     });
@@ -124,7 +126,7 @@ function listDifferences(mine: NonNullable<AnswerFacets['list']>, theirs: NonNul
   if (!same(sorted(mine.rows), sorted(theirs.rows)) || !same(mine.total, theirs.total)) {
     facts.push({
       kind: 'list-rows',
-      message: `other rows: the deployment listed ${mine.rows.length} (total ${JSON.stringify(mine.total)}), the fake ${theirs.rows.length} (total ${JSON.stringify(theirs.total)})`,
+      message: `other rows: the deployment listed ${mine.rows.length} (total ${JSON.stringify(mine.total)}), ${other} ${theirs.rows.length} (total ${JSON.stringify(theirs.total)})`,
       deployment: { rows: mine.rows, total: mine.total },
       fake: { rows: theirs.rows, total: theirs.total },
     });
@@ -134,11 +136,11 @@ function listDifferences(mine: NonNullable<AnswerFacets['list']>, theirs: NonNul
   return facts;
 }
 
-function presenceDifferences(mine: AnswerFacets, theirs: AnswerFacets): DifferenceFact[] {
+function presenceDifferences(mine: AnswerFacets, theirs: AnswerFacets, other: string): DifferenceFact[] {
   const seen = new Map<string, DifferenceFact>();
   for (const { pointer, deployment, fake } of memberPresence(mine.body, theirs.body)) {
     const key = `${pointer} ${deployment} ${fake}`;
-    if (!seen.has(key)) seen.set(key, { kind: 'fields', message: `${pointer}: ${deployment} in the deployment's answer, ${fake} in the fake's`, deployment: { [pointer]: deployment }, fake: { [pointer]: fake } });
+    if (!seen.has(key)) seen.set(key, { kind: 'fields', message: `${pointer}: ${deployment} in the deployment's answer, ${fake} in ${other}'s`, deployment: { [pointer]: deployment }, fake: { [pointer]: fake } });
   }
   return [...seen.values()];
 }

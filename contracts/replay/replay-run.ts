@@ -187,10 +187,8 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
       deployment: { status: answer.status, curl: () => reproduction(exchange.request, client.baseUrl, credentials.apiKeyHeader, spec) },
       other: { status: other.status, curl: () => reproduction(shownRecorded, recorded.recordedAt, credentials.apiKeyHeader, spec) },
     };
-    for (const fact of answerDifferences(answer, other, { request: exchange.request, maxLimit: values.limit.max, fakeTypes })) {
-      // The comparison speaks of "the fake"; here the other side is what was recorded. JSON.stringify
-      // leaves C1 controls (\u009b, a terminal's CSI) as they are: the recording's words are shown escaped.
-      differences.add({ ...fact, message: visible(fact.message.replace(/\bthe fake\b/g, 'the recording')) }, place);
+    for (const fact of answerDifferences(answer, other, { request: exchange.request, maxLimit: values.limit.max, fakeTypes, other: 'the recording' })) {
+      differences.add(fact, place);
     }
   }
 
