@@ -63,12 +63,19 @@ function prettyDifferences(comparison: ComparisonReport, style: TextStyle): stri
   const { paint } = painter(style);
   const side = otherSide(comparison);
   const lines = [`Differences from ${side}`, `  ${v(comparisonHeadline(comparison))}`];
+  const shown = new Set<string>();
   for (const [kind, differences] of differencesByKind(comparison.differences)) {
     lines.push(`  ${differenceHeadings[kind]}`);
     for (const d of differences) {
       lines.push(`    ${paint('yellow', '-')} ${v(d.name)}${d.refusal === undefined ? '' : ` (${v(d.refusal)})`}: ${v(d.message)}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`);
       // A status difference says both values in its message already.
       if (kind !== 'status') lines.push(`      deployment ${d.deployment.status}: ${v(short(d.deployment.value))}`, `      ${side.slice(4)} ${d.fake.status}: ${v(short(d.fake.value))}`);
+      // One request can differ in several ways (a status, its type, its title): its curl lines once.
+      if (shown.has(d.deployment.curl)) {
+        lines.push('      (the request above)');
+        continue;
+      }
+      shown.add(d.deployment.curl);
       lines.push(...v(d.deployment.curl).split('\n').map((line) => `      ${line}`));
       if (comparison.against === 'fake') lines.push(...v(d.fake.curl).split('\n').map((line) => `      ${line}`));
     }

@@ -32,6 +32,9 @@ describe('ude-kit contract --compare-mock', () => {
     expect(first.stdout).toContain('Differences from the fake');
     expect(first.stdout).toMatch(/Status codes\n {4}- add to closed \(ticket-not-in-progress\): the deployment answered 422, the fake 409/);
     expect(first.stderr).toMatch(/answers compared with the fake: \d+ differences \(status \d+, problem-type \d+, problem-title \d+\)/);
+    // The request that differs in its status, type and title: its curl lines once, under the first.
+    expect(first.stdout).toMatch(/ {2}Problem types\n {4}- add to closed [^\n]*\n {6}deployment 422: [^\n]*\n {6}fake 409: [^\n]*\n {6}\(the request above\)\n/);
+    expect(first.stdout.match(/curl -i -X POST [^\n]*closed|curl -i -X POST [^\n]*c105ed00/g)?.length).toBe(2);
 
     const report = JSON.parse(readFileSync(json!, 'utf8')) as { comparison: { against: string; differences: Array<{ kind: string; deployment: { curl: string }; fake: { curl: string } }> } };
     expect(report.comparison.against).toBe('fake');
