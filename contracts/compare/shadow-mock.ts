@@ -40,25 +40,39 @@ export function createShadow(options: ShadowOptions): Shadow {
   let send: typeof fetch | undefined;
   /** Catalogue ids whose name and version the fake made up, until an answer of the deployment shows them. */
   let madeUp = new Set<number>();
+  /** The tickets (in lower case) and catalogue ids the fake holds: what an answer can show it lacks. */
+  let tickets = new Set<string>();
+  let catalog = new Set<number>();
 
-  /** The deployment's words for catalogue entries the fake made up, taken from its answer before the fake answers. */
-  function learnCatalogue(deployment: ExchangeResponse): void {
-    if (madeUp.size === 0 || deployment.status >= 300) return;
+  /**
+   * What a success of the deployment shows exists — the records it answers with, their tickets and
+   * catalogue entries (an add of an id no row named, a record of a ticket the walk never met) — the fake
+   * learns before it answers, with the deployment's words for entries it made up: so that an answer
+   * differs only where the two chose differently, never because the fake was not told.
+   */
+  function learnFrom(deployment: ExchangeResponse): void {
+    if (deployment.status >= 300) return;
     const parsed = parsedBody(deployment);
     if (parsed.kind !== 'json' || typeof parsed.value !== 'object' || parsed.value === null) return;
     const body = parsed.value as { result?: unknown };
-    const rows = (Array.isArray(body.result) ? body.result : [body]) as Array<Record<string, unknown>>;
-    const shown = rows.filter((row) => typeof row === 'object' && row !== null && madeUp.has(row.diagnostic_equipment_id as number));
-    if (shown.length === 0) return;
+    const rows = ((Array.isArray(body.result) ? body.result : [body]) as unknown[]).filter(
+      (row): row is { ticket_id: string; diagnostic_equipment_id: number; name?: unknown; version?: unknown } =>
+        typeof row === 'object' && row !== null && typeof (row as { ticket_id?: unknown }).ticket_id === 'string' && Number.isInteger((row as { diagnostic_equipment_id?: unknown }).diagnostic_equipment_id),
+    );
+    const news = rows.filter((row) => !tickets.has(row.ticket_id.toLowerCase()) || !catalog.has(row.diagnostic_equipment_id) || madeUp.has(row.diagnostic_equipment_id));
+    if (news.length === 0) return;
     const state = mock!.state();
-    for (const row of shown) {
-      const entry = state.catalog.find((c) => c.diagnostic_equipment_id === row.diagnostic_equipment_id);
-      if (entry === undefined) continue;
+    for (const row of news) {
+      if (!tickets.has(row.ticket_id.toLowerCase())) state.tickets.push({ id: row.ticket_id, status: inProgressStatus });
+      tickets.add(row.ticket_id.toLowerCase());
+      let entry = state.catalog.find((c) => c.diagnostic_equipment_id === row.diagnostic_equipment_id);
+      if (entry === undefined) state.catalog.push((entry = { diagnostic_equipment_id: row.diagnostic_equipment_id, name: `equipment ${row.diagnostic_equipment_id}`, version: null }));
       if (typeof row.name === 'string' && row.name.length > 0) entry.name = row.name;
       if (typeof row.version === 'string' || row.version === null) entry.version = row.version;
-      madeUp.delete(entry.diagnostic_equipment_id);
+      catalog.add(row.diagnostic_equipment_id);
+      madeUp.delete(row.diagnostic_equipment_id);
     }
-    // Refused (words the fake cannot hold): the made-up ones stay, and only the members' presence is compared.
+    // Refused (words the fake cannot hold, a uuid it cannot read): it answers as it was, and says so in its answer.
     mock!.load(state);
   }
 
@@ -87,6 +101,8 @@ export function createShadow(options: ShadowOptions): Shadow {
     if (held) {
       used.push({ ticket_id: state.tickets.find((t) => t.id.toLowerCase() === ticket)?.id ?? record.ticket, diagnostic_equipment_id: record.id });
       if (!state.tickets.some((t) => t.id.toLowerCase() === ticket)) state.tickets.push({ id: record.ticket, status: inProgressStatus });
+      tickets.add(ticket);
+      catalog.add(record.id);
       if (!state.catalog.some((c) => c.diagnostic_equipment_id === record.id)) state.catalog.push({ diagnostic_equipment_id: record.id, name: `equipment ${record.id}`, version: null });
     }
     mock!.load({ ...state, used });
@@ -97,6 +113,8 @@ export function createShadow(options: ShadowOptions): Shadow {
       try {
         const state = primedState(rows, options.fixtures, choices.listOrder);
         madeUp = invented(state, rows);
+        tickets = new Set(state.tickets.map((t) => t.id.toLowerCase()));
+        catalog = new Set(state.catalog.map((c) => c.diagnostic_equipment_id));
         mock = createMock({
           state,
           auth: { mode: 'required', apiKey: options.credentials.apiKey, token: options.credentials.token },
@@ -112,7 +130,7 @@ export function createShadow(options: ShadowOptions): Shadow {
     },
     async answer(request, operationId, deployment) {
       if (mock === undefined || send === undefined) throw new Error('the fake was not primed');
-      learnCatalogue(deployment);
+      learnFrom(deployment);
       const response = await send(`${base}${request.target}`, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
