@@ -174,7 +174,10 @@ function ruleRefusal(exchange: LabelledExchange, check: string, action: string, 
         check,
         expected: "a 4xx application/problem+json refusal: changes are only allowed on an 'In Progress' ticket",
         actual: outcome(exchange),
-        message: is4xx(status) ? `${action} was refused, but not as application/problem+json` : `${action} on a ticket that is not In Progress was not refused`,
+        // What the preflight cannot tell apart, said both ways (docs/contract-testing.md): the fixture, or the rule.
+        message: is4xx(status)
+          ? `${action} was refused, but not as application/problem+json`
+          : `${action} on a ticket that is not In Progress was not refused: --closed-ticket may be In Progress after all (then give one that is not), or the deployment ignores the rule`,
       },
       context,
     ),

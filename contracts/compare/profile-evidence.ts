@@ -2,7 +2,7 @@
 // that makes the fake answer the same way. It starts from the choices the fake ran with and changes
 // only what the deployment showed otherwise, so a profile written from a run with a profile keeps what
 // that run could not see. Pure.
-import { profileLimits, profileViolations, refusalOperations, refusalType, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
+import { defaultChoices, profileLimits, profileViolations, refusalOperations, refusalType, type Choices, type Profile, type RefusalChoice, type RefusalKind } from '../../mocks/core/profile.js';
 import type { ExchangeRequest } from '../exchange.js';
 import { answerFacets, rowIdentity } from './answer-facets.js';
 import type { ExchangeResponse } from '../exchange.js';
@@ -23,6 +23,8 @@ export function createProfileEvidence(choices: Choices) {
   const added = new Map<string, number>();
   /** "kind/member" whose words the deployment gave, too long or empty for a profile. */
   const unheld = new Set<string>();
+  /** Per refusal, how often the fake refused where the deployment took the request (a fixture, or a rule it ignores). */
+  const acceptedInstead = new Map<RefusalKind, number>();
   /** Answers to a refusal worded past the `maxWays` told apart. */
   const otherWays = new Map<RefusalKind, number>();
   let adds = 0;
@@ -37,6 +39,7 @@ export function createProfileEvidence(choices: Choices) {
     const [mine, theirs] = [answerFacets(deployment), answerFacets(fake)];
     const kind = theirs.problem === undefined ? undefined : refusalOf(theirs.problem.type, theirs.problem.title);
     const uuidInCapitals = namesUuidInCapitals(request);
+    if (kind !== undefined && is2xx(mine.status) && !uuidInCapitals) acceptedInstead.set(kind, (acceptedInstead.get(kind) ?? 0) + 1);
     // A uuid in capitals may name another ticket to one side: what it refuses then says nothing of its words.
     if (kind !== undefined && mine.problem !== undefined && !uuidInCapitals) {
       // Words a profile cannot hold are not a choice to vote on (nor kept: a title of megabytes); the
@@ -107,6 +110,14 @@ export function createProfileEvidence(choices: Choices) {
       if (member === undefined || !Object.hasOwn(choice, member)) delete ordered[kind];
       else delete choice[member];
     }
+    // What the run never saw refused stays as the fake had it: said, so a profile written over a committed
+    // one does not silently lose a choice (pass the committed one with --profile to keep it).
+    const unseen = kinds.filter((kind) => !refusalVotes.has(kind));
+    for (const [kind, count] of acceptedInstead) {
+      if (!refusalVotes.has(kind)) notes.push(`refusals/${kind}: the deployment took ${count === 1 ? 'the request' : `${count} requests`} the fake refused so (a fixture that is not what it was given for, or a rule it ignores); kept as the fake had it`);
+    }
+    const quiet = unseen.filter((kind) => !acceptedInstead.has(kind));
+    if (quiet.length > 0) notes.push(`refusals not met in this run, kept as the fake had them${choices === defaultChoices ? ' (its own words)' : ' (the --profile given)'}: ${quiet.join(', ')}`);
     if (order.insertion + order['newest-first'] === 0) notes.push(`listOrder: no list showed two records the run added; kept ${listOrder}`);
     if (uuid.any + uuid.exact === 0) notes.push(`uuidCase: no uuid in capitals was answered differently; kept ${uuidCase}`);
     return { profile: written, notes };

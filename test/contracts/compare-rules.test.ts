@@ -123,6 +123,24 @@ describe('the profile a run supports', () => {
     expect(notes).toContain(`refusals/diagnostic-equipment-already-used/title left out: the deployment's is not 1 to ${profileLimits.text} characters long; the fake keeps its own`);
   });
 
+  it('says which refusals it kept as the fake had them: not met, or taken by the deployment where the fake refused', () => {
+    const evidence = createProfileEvidence(defaultChoices);
+    const closed = answer(409, problem(409, '/problems/ticket-not-in-progress', 'T'));
+    // --closed-ticket In Progress after all: the deployment takes what the fake refuses.
+    evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(201, row(1)), closed);
+    evidence.observe(add(2), 'addUsedDiagnosticEquipment', answer(201, row(2)), closed);
+    evidence.observe(add(3), 'addUsedDiagnosticEquipment', answer(404, problem(404, '/problems/ticket-not-found', 'T')), answer(404, problem(404, '/problems/ticket-not-found', 'T')));
+    const { profile, notes } = evidence.profile('x');
+    expect(profile.refusals?.['ticket-not-in-progress']).toBeUndefined();
+    expect(notes).toContain('refusals/ticket-not-in-progress: the deployment took 2 requests the fake refused so (a fixture that is not what it was given for, or a rule it ignores); kept as the fake had it');
+    const unseen = Object.keys(refusalOperations).filter((kind) => kind !== 'ticket-not-in-progress' && kind !== 'ticket-not-found');
+    expect(notes).toContain(`refusals not met in this run, kept as the fake had them (its own words): ${unseen.join(', ')}`);
+    // With a profile given, it is that profile's words that are kept.
+    const given = createProfileEvidence({ ...defaultChoices, refusals: { 'ticket-not-in-progress': { status: 422 } } }).profile('x');
+    expect(given.profile.refusals?.['ticket-not-in-progress']).toEqual({ status: 422 });
+    expect(given.notes).toContainEqual(expect.stringMatching(/^refusals not met in this run, kept as the fake had them \(the --profile given\): /));
+  });
+
   it('writes the refusals in the document’s order, whatever order the run met them in', () => {
     const evidence = createProfileEvidence(defaultChoices);
     for (const kind of ['violations', 'ticket-not-in-progress', 'ticket-not-found']) evidence.observe(add(1), 'addUsedDiagnosticEquipment', answer(409, problem(409, `/x/${kind}`, kind)), answer(409, problem(409, `/problems/${kind}`, 'T')));

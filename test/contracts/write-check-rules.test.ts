@@ -238,10 +238,10 @@ describe("the 'In Progress' rule, one way of breaking it at a time", () => {
   });
 
   it.each([
-    ['accepted', { status: 201, body: row(closed, 7) }, 201, 'an add on a ticket that is not In Progress was not refused'],
+    ['accepted', { status: 201, body: row(closed, 7) }, 201, 'an add on a ticket that is not In Progress was not refused: --closed-ticket may be In Progress after all (then give one that is not), or the deployment ignores the rule'],
     ['refused as plain JSON', { status: 409, body: { error: 'closed' } }, 409, 'an add was refused, but not as application/problem+json'],
-    ['answered with a 5xx problem', problem(500), 500, 'an add on a ticket that is not In Progress was not refused'],
-    ['not answered', undefined, 'no answer: no answer within 100 ms', 'an add on a ticket that is not In Progress was not refused'],
+    ['answered with a 5xx problem', problem(500), 500, 'an add on a ticket that is not In Progress was not refused: --closed-ticket may be In Progress after all (then give one that is not), or the deployment ignores the rule'],
+    ['not answered', undefined, 'no answer: no answer within 100 ms', 'an add on a ticket that is not In Progress was not refused: --closed-ticket may be In Progress after all (then give one that is not), or the deployment ignores the rule'],
   ])('finds an add %s', (_name, add, actual, message) => {
     expect(findingsOf(inProgressAddCheck, addRule(add))).toEqual([{ check: 'in_progress_rule_add', request: `POST ${values.collection}`, expected, actual, message }]);
   });
@@ -273,7 +273,7 @@ describe("the 'In Progress' rule, one way of breaking it at a time", () => {
 
   it('finds a remove that went through, and says whether the suite could put the record back', () => {
     const restored = exchange('restore wrongly removed', 'POST', values.collection, { status: 201, body: row(closed, 3) }, { ticket_id: closed, diagnostic_equipment_id: 3 });
-    const refusal = { check: 'in_progress_rule_remove', request: `DELETE ${values.oneTarget(closed, 3)}`, expected, actual: 204, message: 'a remove on a ticket that is not In Progress was not refused' };
+    const refusal = { check: 'in_progress_rule_remove', request: `DELETE ${values.oneTarget(closed, 3)}`, expected, actual: 204, message: 'a remove on a ticket that is not In Progress was not refused: --closed-ticket may be In Progress after all (then give one that is not), or the deployment ignores the rule' };
     expect(findingsOf(inProgressRemoveCheck, removeRule({ status: 204 }, [restored]))).toEqual([
       refusal,
       { check: 'in_progress_rule_remove', request: `POST ${values.collection}`, expected: 'the record untouched', actual: 'removed, then restored by the suite', message: 'the deployment removed a record from a closed ticket; the suite added it back' },
