@@ -71,6 +71,18 @@ describe('contract --replay', () => {
     });
   });
 
+  it('does not compare the catalogue words of a record moved onto another --equipment id (its name and version are that id’s)', async () => {
+    const file = await saved('session-moved.har', await recordSession());
+    await served(createMock({ auth: selfTestCredentials }), async (url) => {
+      // The session added 40 (no version); 5 has one: the moved record's members differ for that alone.
+      const state = (await stateOf(url)) as { catalog: Array<{ diagnostic_equipment_id: number; version: string | null }> };
+      expect(state.catalog.find((c) => c.diagnostic_equipment_id === 40)?.version).toBeNull();
+      expect(state.catalog.find((c) => c.diagnostic_equipment_id === 5)?.version).not.toBeNull();
+      const report = await runReplay(options(file, url, { writes: { ticket: otherTicket, equipment: [5] } }));
+      expect(report.comparison).toMatchObject({ compared: 6, differences: [] });
+    });
+  });
+
   it('removes what the replay added when the recording does not, and never replays a remove of a record it did not add', async () => {
     const har = await recordSession();
     const remove = har.log.entries.find((e) => e.request.method === 'DELETE')!;
