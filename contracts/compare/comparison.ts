@@ -39,6 +39,8 @@ export interface ComparisonReport {
   notes: string[];
   /** The deployment's choices as seen (--compare-mock): --write-profile writes this. */
   profile?: Profile;
+  /** The profile files of the run, when it had them (the CLI's --profile and --write-profile). */
+  profileFiles?: { used?: string; written?: string };
   /** What comparing added to the run: the fake's answers and the comparing, in milliseconds. */
   durationMs: number;
 }

@@ -33,16 +33,27 @@ export function differencesByKind(differences: readonly Difference[]): Array<[Di
 export function comparisonHeadline(comparison: ComparisonReport): string {
   const side = otherSide(comparison);
   if (comparison.notCompared !== undefined) return `Not compared with ${side}: ${comparison.notCompared}`;
-  const found = comparison.differences.reduce((n, d) => n + d.occurrences, 0);
-  const kinds = differencesByKind(comparison.differences).map(([kind, list]) => `${kind} ${list.reduce((n, d) => n + d.occurrences, 0)}`);
+  // Alike differences (one choice on one operation) count once, as the list below shows them; how many
+  // answers they stand for is said beside.
+  const answers = comparison.differences.reduce((n, d) => n + d.occurrences, 0);
+  const kinds = differencesByKind(comparison.differences).map(([kind, list]) => `${kind} ${list.length}`);
   const omitted = comparison.omitted > 0 ? `, and ${counted(comparison.omitted, 'other difference')} not kept` : '';
-  return found === 0
+  return comparison.differences.length === 0 && comparison.omitted === 0
     ? `${counted(comparison.compared, 'answer')} compared with ${side}: no difference`
-    : `${counted(comparison.compared, 'answer')} compared with ${side}: ${counted(found, 'difference')} (${kinds.join(', ')})${omitted}`;
+    : `${counted(comparison.compared, 'answer')} compared with ${side}: ${counted(comparison.differences.length, 'difference')} (${kinds.join(', ')}) in ${counted(answers, 'answer')}${omitted}`;
+}
+
+/** The profile the fake answered with and the one the run wrote, when the run was told of them. */
+export function profileLines(comparison: ComparisonReport): string[] {
+  const files = comparison.profileFiles;
+  return [
+    ...(files?.used === undefined ? [] : [`the fake answered with the profile ${files.used}`]),
+    ...(files?.written === undefined ? [] : [`the deployment's profile was written to ${files.written}`]),
+  ];
 }
 
 /** The lines a CI log shows under the summary line, whatever the reporters wrote and where. */
 export function differenceLines(report: ContractReport): string[] {
   if (report.comparison === undefined) return [];
-  return [`  ${visible(comparisonHeadline(report.comparison))}`];
+  return [comparisonHeadline(report.comparison), ...profileLines(report.comparison)].map((line) => `  ${visible(line)}`);
 }

@@ -95,7 +95,7 @@ function junitDifferences(comparison: ComparisonReport): { cases: string[]; fail
     if (found.length === 0) return `${open}</testcase>`;
     const side = otherSide(comparison).slice(4);
     const text = found
-      .map((d) => [`${d.name}: ${d.message}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`, `deployment ${d.deployment.status}: ${short(d.deployment.value, 200)}`, `${side} ${d.fake.status}: ${short(d.fake.value, 200)}`, d.deployment.curl, ...(comparison.against === 'fake' ? [d.fake.curl] : [])].join('\n'))
+      .map((d) => [`${d.name}: ${d.message}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`, `deployment ${d.deployment.status}: ${short(d.deployment.value, 200)}`, `${side} ${d.fake.status}: ${short(d.fake.value, 200)}`, `deployment:\n${d.deployment.curl}`, `${side}:\n${d.fake.curl}`].join('\n'))
       .join('\n\n');
     if (!comparison.fails) return `${open}<system-out>${escape(text)}</system-out></testcase>`;
     failures++;

@@ -4,7 +4,7 @@ import { occurrences, short } from './format.js';
 import { counted } from '../../src/text/counted.js';
 import { visible } from '../../src/text/visible.js';
 import type { ComparisonReport } from '../compare/comparison.js';
-import { comparisonHeadline, differenceHeadings, differencesByKind, otherSide } from './differences-text.js';
+import { comparisonHeadline, differenceHeadings, differencesByKind, otherSide, profileLines } from './differences-text.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -66,6 +66,8 @@ function markdownDifferences(comparison: ComparisonReport): string[] {
     }
   }
   if (comparison.notes.length > 0) lines.push('', ...comparison.notes.map((note) => `- note: ${cell(note)}`));
+  const files = profileLines(comparison);
+  if (files.length > 0) lines.push('', ...files.map((line) => `- ${cell(line)}`));
   if (grouped.length > 0) {
     lines.push('', '<details><summary>Reproduce each difference (curl, each side)</summary>', '');
     comparison.differences.forEach((d, index) => {

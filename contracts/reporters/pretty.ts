@@ -5,7 +5,7 @@ import { counted } from '../../src/text/counted.js';
 import { painter, plainStyle, type TextStyle } from '../../src/text/terminal.js';
 import { visible as v } from '../../src/text/visible.js';
 import type { ComparisonReport } from '../compare/comparison.js';
-import { comparisonHeadline, differenceHeadings, differencesByKind, otherSide } from './differences-text.js';
+import { comparisonHeadline, differenceHeadings, differencesByKind, otherSide, profileLines } from './differences-text.js';
 
 /** The report; `style` colours it and falls back to ASCII marks on a terminal that needs it. */
 export function prettyReport(report: ContractReport, style: TextStyle = plainStyle): string {
@@ -67,7 +67,7 @@ function prettyDifferences(comparison: ComparisonReport, style: TextStyle): stri
   for (const [kind, differences] of differencesByKind(comparison.differences)) {
     lines.push(`  ${differenceHeadings[kind]}`);
     for (const d of differences) {
-      lines.push(`    ${paint('yellow', '-')} ${v(d.name)}${d.refusal === undefined ? '' : ` (${v(d.refusal)})`}: ${v(d.message)}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`);
+      lines.push(`    ${paint('yellow', '-')} ${v(d.name)} (${v(d.operation)}${d.refusal === undefined ? '' : `, ${v(d.refusal)}`}): ${v(d.message)}${d.occurrences > 1 ? ` (${d.occurrences} requests)` : ''}`);
       // A status difference says both values in its message already.
       if (kind !== 'status') lines.push(`      deployment ${d.deployment.status}: ${v(short(d.deployment.value))}`, `      ${side.slice(4)} ${d.fake.status}: ${v(short(d.fake.value))}`);
       // One request can differ in several ways (a status, its type, its title): its curl lines once.
@@ -76,11 +76,14 @@ function prettyDifferences(comparison: ComparisonReport, style: TextStyle): stri
         continue;
       }
       shown.add(d.deployment.curl);
-      lines.push(...v(d.deployment.curl).split('\n').map((line) => `      ${line}`));
-      if (comparison.against === 'fake') lines.push(...v(d.fake.curl).split('\n').map((line) => `      ${line}`));
+      lines.push(`      deployment:`, ...v(d.deployment.curl).split('\n').map((line) => `        ${line}`));
+      lines.push(`      ${comparison.against === 'fake' ? 'fake (ude-kit mock)' : 'where it was recorded'}:`, ...v(d.fake.curl).split('\n').map((line) => `        ${line}`));
     }
   }
   for (const note of comparison.notes) lines.push(`  note: ${v(note)}`);
-  if (comparison.against === 'fake' && comparison.differences.length > 0) lines.push('  --write-profile FILE writes the profile that makes the fake answer as the deployment does (ude-kit mock --profile FILE)');
+  lines.push(...profileLines(comparison).map((line) => `  ${v(line)}`));
+  if (comparison.against === 'fake' && comparison.differences.length > 0 && comparison.profileFiles?.written === undefined) {
+    lines.push('  --write-profile FILE writes the profile that makes the fake answer as the deployment does (ude-kit mock --profile FILE)');
+  }
   return lines;
 }

@@ -139,6 +139,12 @@ export async function runContractCommand(args: string[]): Promise<number> {
   }).catch((error: unknown) => failedRun(baseUrl, started, `the suite failed unexpectedly (${describeFailure(error)})`));
 
   const unwritten = compareMock.writeProfile === undefined ? undefined : await writeProfile(compareMock.writeProfile, report, secrets);
+  // Every report says which profile the fake answered with, and where the deployment's went.
+  if (report.comparison !== undefined) {
+    const written = compareMock.writeProfile !== undefined && unwritten === undefined ? compareMock.writeProfile : undefined;
+    const files = { ...(compareMock.profileFile === undefined ? {} : { used: compareMock.profileFile }), ...(written === undefined ? {} : { written }) };
+    if (Object.keys(files).length > 0) report.comparison.profileFiles = files;
+  }
   const code = await writeReports(report, targets, secrets, unwritten === undefined ? [] : [unwritten]);
   return unwritten === undefined ? code : 2;
 }
@@ -156,6 +162,7 @@ function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string;
   return {
     run: { compareMock: { profile }, failOnDifference: values['fail-on-difference'] === true },
     writeProfile: values['write-profile'],
+    profileFile: values.profile,
   };
 }
 

@@ -30,7 +30,11 @@ describe('ude-kit contract --compare-mock', () => {
     const first = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--compare-mock', '--write-profile', profile!, '-r', 'pretty', '-r', `json:${json}`, '-r', `junit:${junit}`, '-r', `markdown:${markdown}`]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Differences from the fake');
-    expect(first.stdout).toMatch(/Status codes\n {4}- add to closed \(ticket-not-in-progress\): the deployment answered 422, the fake 409/);
+    expect(first.stdout).toMatch(/Status codes\n {4}- add to closed \(addUsedDiagnosticEquipment, ticket-not-in-progress\): the deployment answered 422, the fake 409/);
+    // Where the profile went, in the report and under the verdict; the hint to write one is then not given.
+    expect(first.stderr).toContain(`the deployment's profile was written to ${profile!}`);
+    expect(first.stdout).toContain(`the deployment's profile was written to ${profile!}`);
+    expect(first.stdout).not.toContain('--write-profile FILE writes the profile');
     expect(first.stderr).toMatch(/answers compared with the fake: \d+ differences \(status \d+, problem-type \d+, problem-title \d+\)/);
     // The request that differs in its status, type and title: its curl lines once, under the first.
     expect(first.stdout).toMatch(/ {2}Problem types\n {4}- add to closed [^\n]*\n {6}deployment 422: [^\n]*\n {6}fake 409: [^\n]*\n {6}\(the request above\)\n/);
@@ -53,6 +57,7 @@ describe('ude-kit contract --compare-mock', () => {
 
     const again = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--compare-mock', '--profile', profile!, '--fail-on-difference', '-r', `junit:${junit}`]);
     expect(again.stderr).toMatch(/answers compared with the fake: no difference/);
+    expect(again.stderr).toContain(`the fake answered with the profile ${profile!}`);
     expect(again.code).toBe(0);
     expect(readFileSync(junit!, 'utf8')).toContain('<testsuite name="differences from the fake" tests="10" failures="0"');
   });
