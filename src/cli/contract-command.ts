@@ -175,10 +175,14 @@ async function writeProfile(file: string, report: ContractReport, secrets: strin
   try {
     await mkdir(dirname(file), { recursive: true });
     // The schema this kit installed, relative to the profile: an editor completes and checks it offline.
-    const schema = relative(dirname(resolve(file)), fileURLToPath(new URL('../../mocks/profiles/profile.schema.json', import.meta.url))).split(sep).join('/');
+    // Only when both lie in the project the command runs in: a path into another folder (npx's cache, a
+    // global install) would not hold on the next machine the profile is committed to.
+    const schemaFile = fileURLToPath(new URL('../../mocks/profiles/profile.schema.json', import.meta.url));
+    const inProject = (path: string) => !relative(process.cwd(), path).startsWith('..');
+    const schema = inProject(schemaFile) && inProject(resolve(file)) ? { $schema: relative(dirname(resolve(file)), schemaFile).split(sep).join('/') } : {};
     // The deployment's words go into a file kept in a repository: no credential of the run goes with them.
     const scrub = createScrubber(secrets);
-    const text = (profile: Profile) => `${JSON.stringify({ $schema: schema, ...scrubDeep(profile, scrub) }, null, 2)}\n`;
+    const text = (profile: Profile) => `${JSON.stringify({ ...schema, ...scrubDeep(profile, scrub) }, null, 2)}\n`;
     // What a hostile deployment made it must still load back with --profile: words are left out until it does.
     const fitted = fittedProfile(comparison.profile, (profile) => {
       const written = text(profile);

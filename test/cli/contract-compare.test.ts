@@ -2,14 +2,14 @@
 // (`ude-kit mock --profile`, choosing 422 for the rule and absolute problem types), every reporter with
 // its Differences section, a profile written and read back, and the companions' misuse refused.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { closedTicketId, exampleTicketId } from '../../mocks/state/default-state.js';
 import { profileSchema } from '../../mocks/core/profile-schema.js';
-import { runCli, startMockCli } from '../helpers/cli-process.js';
+import { root, runCli, startMockCli } from '../helpers/cli-process.js';
 import '../helpers/cli-built.js';
 
 const children: ChildProcess[] = [];
@@ -52,14 +52,31 @@ describe('ude-kit contract --compare-mock', () => {
     const written = JSON.parse(readFileSync(profile!, 'utf8')) as Record<string, unknown>;
     expect(new Ajv({ strict: false }).compile(profileSchema())(written)).toBe(true);
     expect(written.refusals).toMatchObject(deploymentProfile.refusals);
-    // Its $schema is the schema this kit installed, relative to the profile: an editor finds it offline.
-    expect(JSON.parse(readFileSync(join(folder, 'profiles', written.$schema as string), 'utf8'))).toEqual(profileSchema());
+    // Written outside the project the command ran in: no $schema, whose path would not hold elsewhere.
+    expect(written.$schema).toBeUndefined();
 
     const again = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--compare-mock', '--profile', profile!, '--fail-on-difference', '-r', `junit:${junit}`]);
     expect(again.stderr).toMatch(/answers compared with the fake: no difference/);
     expect(again.stderr).toContain(`the fake answered with the profile ${profile!}`);
     expect(again.code).toBe(0);
     expect(readFileSync(junit!, 'utf8')).toContain('<testsuite name="differences from the fake" tests="10" failures="0"');
+  });
+
+  it('points $schema at the schema the kit installed, relative to a profile written in the project', async () => {
+    const chosen = join(folder, 'schema-rule.json');
+    writeFileSync(chosen, JSON.stringify(deploymentProfile));
+    const { url } = await startMockCli(['--port', '0', ...credentials, '--profile', chosen], children);
+    const project = mkdtempSync(join(root, 'test', 'cli', '.profile-'));
+    try {
+      const profile = join(project, 'profiles', 'staging.json');
+      const run = await runCli(['contract', '--base-url', url, ...credentials, ...fixtures, '--only', 'in_progress_rule_add', '--compare-mock', '--write-profile', profile, '-r', `json:${join(folder, 'schema-report.json')}`]);
+      expect(run.code).toBe(0);
+      const written = JSON.parse(readFileSync(profile, 'utf8')) as { $schema: string };
+      expect(written.$schema).toMatch(/^(\.\.\/)+(dist\/)?mocks\/profiles\/profile\.schema\.json$/);
+      expect(JSON.parse(readFileSync(join(project, 'profiles', written.$schema), 'utf8'))).toEqual(profileSchema());
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('fails on a difference with --fail-on-difference, as a JUnit failure too', async () => {
