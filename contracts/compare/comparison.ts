@@ -11,8 +11,8 @@ import { reproduction } from '../curl.js';
 import { describeFailure } from '../run-outcome.js';
 import type { LabelledExchange } from '../http-client.js';
 import { specValues } from '../spec-values.js';
-import { createDifferenceList, refusalName } from './difference-list.js';
-import { answerDifferences, type Difference } from './differences.js';
+import { createDifferenceList, maxDifferences, refusalName, type DifferencePlace } from './difference-list.js';
+import { answerDifferences, asUuidCase, namesUuidInCapitals, type Difference, type DifferenceFact } from './differences.js';
 import { createProfileEvidence } from './profile-evidence.js';
 import { createShadow } from './shadow-mock.js';
 import type { Priming } from './priming-walk.js';
@@ -59,6 +59,13 @@ export function createComparison(options: ComparisonOptions) {
   const choices = choicesOf(options.profile);
   const evidence = createProfileEvidence(choices);
   const fakeTypes = refusalTypes(choices);
+  // Two types are two refusals when the deployment's, as the run has seen it use it, is another refusal
+  // than the fake's: its own words for the same refusal are a problem-type difference, not another ticket.
+  const anotherRefusal = (deploymentType: unknown, fakeType: unknown) => {
+    const [theirs, ours] = [evidence.kindOf(deploymentType), evidence.fakeKindOf(fakeType)];
+    return theirs !== undefined && ours !== undefined && theirs !== ours;
+  };
+  const undecided: Array<{ facts: DifferenceFact[]; place: DifferencePlace }> = [];
   const maxLimit = specValues(options.spec).limit.max;
   const scrub = options.scrub;
   const differences = createDifferenceList(scrub);
@@ -108,7 +115,12 @@ export function createComparison(options: ComparisonOptions) {
           deployment: { status: exchange.response.status, curl: () => reproduction(exchange.request, options.baseUrl, options.credentials.apiKeyHeader, options.spec) },
           other: { status: fake.status, curl: () => reproduction(exchange.request, fakeBaseUrl, options.credentials.apiKeyHeader, options.spec) },
         };
-        for (const fact of answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes })) differences.add(fact, place);
+        // Other problem words on a uuid in capitals: another refusal (the uuid named another ticket) or the
+        // same one worded otherwise — told apart at the end, once the run has seen the deployment's words
+        // for each refusal, whichever order its checks met them in.
+        const facts = answerDifferences(exchange.response, fake, { request: exchange.request, maxLimit, fakeTypes, anotherRefusal: () => false });
+        if (namesUuidInCapitals(exchange.request) && facts.some((f) => f.kind === 'problem-type') && undecided.length < maxDifferences) undecided.push({ facts, place });
+        else for (const fact of facts) differences.add(fact, place);
       } catch (error) {
         // Whatever an answer holds, comparing it must not take a drift check down with it: the
         // comparison stops and says where, and the checks go on as they would without it.
@@ -119,6 +131,10 @@ export function createComparison(options: ComparisonOptions) {
     },
     /** The comparison's report; a run that stopped (`stopped`: why) reports no difference, only that. */
     report(description: string, fails: boolean, stopped?: string): ComparisonReport {
+      for (const { facts, place } of undecided.splice(0)) {
+        const other = facts.some((f) => f.kind === 'problem-type' && anotherRefusal(f.deployment, f.fake));
+        for (const fact of other ? [asUuidCase(facts)] : facts) differences.add(fact, place);
+      }
       const { profile, notes } = evidence.profile(description);
       const why = stopped === undefined ? (primed ? notCompared : (notCompared ?? 'the run did not reach the checks')) : `the run stopped: ${stopped}`;
       const kept = why === undefined ? differences.list() : [];

@@ -39,6 +39,12 @@ export interface PairContext {
   maxLimit: number | undefined;
   /** The problem types the fake refuses with (its own, or its profile's). */
   fakeTypes: ReadonlySet<string>;
+  /**
+   * Whether two problem types are two different refusals (not one refusal in other words), when the
+   * caller knows the deployment's words (--compare-mock learns them as the run goes); otherwise a type
+   * is another refusal when it is one of the fake's own.
+   */
+  anotherRefusal?: (deploymentType: unknown, otherType: unknown) => boolean;
   /** How messages name the other side (default "the fake"; a replay's is "the recording"). */
   other?: string;
 }
@@ -74,10 +80,12 @@ export function answerDifferences(deployment: ExchangeResponse, fake: ExchangeRe
   // side took it for another ticket (another status, other rows, another of the fake's own refusals),
   // all that follows is that one difference; other words for the same refusal are still their own.
   if (facts.length === 0 || !namesUuidInCapitals(context.request)) return facts;
-  const anotherTicket = facts.some((f) => f.kind === 'status' || f.kind === 'list-rows' || f.kind === 'limit' || (f.kind === 'problem-type' && typeof f.deployment === 'string' && context.fakeTypes.has(f.deployment)));
-  if (!anotherTicket) return facts;
-  return [{ kind: 'uuid-case', message: `a uuid in capitals: ${facts.map((f) => f.message).join('; ')}`, deployment: facts[0]!.deployment, fake: facts[0]!.fake }];
+  const anotherTicket = facts.some((f) => f.kind === 'status' || f.kind === 'list-rows' || f.kind === 'limit' || (f.kind === 'problem-type' && (context.anotherRefusal?.(f.deployment, f.fake) ?? (typeof f.deployment === 'string' && context.fakeTypes.has(f.deployment)))));
+  return anotherTicket ? [asUuidCase(facts)] : facts;
 }
+
+/** The differences of a request naming a uuid in capitals that one side took for another ticket, as that one difference. */
+export const asUuidCase = (facts: readonly DifferenceFact[]): DifferenceFact => ({ kind: 'uuid-case', message: `a uuid in capitals: ${facts.map((f) => f.message).join('; ')}`, deployment: facts[0]!.deployment, fake: facts[0]!.fake });
 
 function facetDifferences(mine: AnswerFacets, theirs: AnswerFacets, context: PairContext, other: string): DifferenceFact[] {
   const facts: DifferenceFact[] = [];

@@ -123,7 +123,16 @@ export function createProfileEvidence(choices: Choices) {
     return { profile: written, notes };
   }
 
-  return { observe, profile };
+  /** The refusal the deployment words with this type, as far as the run saw it (its most frequent use), else the fake's. */
+  function kindOf(type: unknown): RefusalKind | undefined {
+    let best: [RefusalKind, number] | undefined;
+    for (const [kind, votes] of refusalVotes) {
+      for (const [key, count] of votes) if ((JSON.parse(key) as RefusalChoice).type === type && (best === undefined || count > best[1])) best = [kind, count];
+    }
+    return best?.[0] ?? refusalOf(type, undefined);
+  }
+
+  return { observe, profile, kindOf, fakeKindOf: (type: unknown) => refusalOf(type, undefined) };
 }
 
 /**

@@ -57,6 +57,18 @@ describe('contract --compare-mock', () => {
     });
   });
 
+  it('tells a uuid read case-sensitively from a refusal worded otherwise, when a deployment does both', async () => {
+    const [, , absolute, caseSensitive] = choosingDeployments;
+    await served(caseSensitive!.apply(absolute!.apply(createMock({ auth: selfTestCredentials }))), async (url) => {
+      const first = await runContract(selfTestOptions(url, { compareMock: {} }));
+      expect(kindsOf(first)).toBe('problem-title, problem-type, uuid-case');
+      // Every request naming a uuid in capitals that one side took for another ticket is filed as that.
+      for (const d of first.comparison!.differences.filter((d) => d.kind !== 'uuid-case')) expect(`${d.name} ${d.request.target}`).not.toMatch(/595BE628/);
+      const again = await runContract(selfTestOptions(url, { compareMock: { profile: first.comparison!.profile! } }));
+      expect(again.comparison!.differences).toEqual([]);
+    });
+  });
+
   it('gives the same differences and the same profile on every seed', async () => {
     for (const deployment of [choosingDeployments[2]!, choosingDeployments[3]!]) {
       const runs = await served(deployment.apply(createMock({ auth: selfTestCredentials })), async (url) => {
