@@ -23,7 +23,11 @@ export interface PreflightWords {
 
 /** Why the run cannot go on after the first request, or undefined when it can. Shared by contract and seed --via-api. */
 export function preflightReason(first: LabelledExchange, baseUrl: string, collection: string, credentialsGiven = true, words: PreflightWords = { option: '--base-url', who: 'the suite', before: 'before any check ran' }): string | undefined {
-  if (first.error !== undefined) return `could not reach ${baseUrl}: ${first.error.message}`;
+  if (first.error !== undefined) {
+    // A slow deployment is reached, just not in time: say what to change.
+    const slow = first.error.kind === 'timeout' ? ': raise --timeout if it is only slow, or check that it is up' : '';
+    return `could not reach ${baseUrl}: ${first.error.message}${slow}`;
+  }
   const status = first.response?.status;
   if (status === 401 || status === 403) {
     if (!credentialsGiven) return noCredentials(baseUrl, status);
