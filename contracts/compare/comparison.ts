@@ -21,7 +21,6 @@ import { counted } from '../../src/text/counted.js';
 
 /** Where `ude-kit mock` serves by default: the fake side's reproductions are sent there. */
 export const fakeBaseUrl = 'http://127.0.0.1:4010';
-export { maxDifferences } from './difference-list.js';
 
 export interface ComparisonReport {
   /** What the deployment's answers were compared with: the fake beside it (--compare-mock), or a recording (--replay). */

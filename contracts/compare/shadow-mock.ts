@@ -29,8 +29,6 @@ export interface Shadow {
   prime(rows: readonly unknown[]): { ok: true } | { ok: false; why: string };
   /** The fake's answer to a request the deployment answered; the fake follows the deployment's writes. */
   answer(request: ExchangeRequest, operationId: string | undefined, deployment: ExchangeResponse): Promise<ExchangeResponse>;
-  /** The fake's state now (tests, and a profile's check). */
-  state(): StateDocument | undefined;
 }
 
 export function createShadow(options: ShadowOptions): Shadow {
@@ -145,6 +143,5 @@ export function createShadow(options: ShadowOptions): Shadow {
       }
       return answer;
     },
-    state: () => mock?.state(),
   };
 }
