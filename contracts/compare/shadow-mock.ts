@@ -5,7 +5,6 @@
 import { inProcessFetch } from '../../mocks/adapters/in-process.js';
 import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { choicesOf, type Profile } from '../../mocks/core/profile.js';
-import type { StateDocument } from '../../mocks/state/state-document.js';
 import type { CompiledSpec } from '../../src/spec/index.js';
 import { createRouter } from '../../src/spec/router.js';
 import type { Fixtures } from '../checks/check.js';
