@@ -131,7 +131,7 @@ describe('--timeout is a deadline for the whole answer, not an idle timer', () =
     // --timeout cannot be seeded, exit 2, as contract says of it (below), with nothing counted refused.
     const result = await run(['seed', '--scenario', 'single-ticket', '--target', await drip(), '--via-api', '--json', '--timeout', '600', '--api-key', 'k', '--token', 't']);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/^ude-kit: could not reach http:\/\/127\.0\.0\.1:\d+: no answer within the timeout$/m);
+    expect(result.stderr).toMatch(/^ude-kit: could not reach http:\/\/127\.0\.0\.1:\d+: no answer within the timeout: raise --timeout if it is only slow, or check that it is up$/m);
     expect(result.stdout).toBe('');
     // Past a preflight answered at once, each ticket's read has the same deadline.
     const afterPreflight = await dripping(100, 4_000, (url) => !url.includes('?'));
