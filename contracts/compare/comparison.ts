@@ -34,6 +34,8 @@ export interface ComparisonReport {
   omitted: number;
   /** Why the comparison stopped or did not start, when it did. */
   notCompared?: string;
+  /** Set when the run itself stopped (its reason says why): the reports need not say that reason again. */
+  runStopped?: true;
   /** What the written profile leaves out, and why. */
   notes: string[];
   /** The deployment's choices as seen (--compare-mock): --write-profile writes this. */
@@ -147,6 +149,7 @@ export function createComparison(options: ComparisonOptions) {
         differences: kept,
         omitted: why === undefined ? differences.omitted() : 0,
         ...(why === undefined ? {} : { notCompared: scrub(why) }),
+        ...(stopped === undefined ? {} : { runStopped: true as const }),
         notes,
         profile,
         durationMs: Math.round(spentMs),

@@ -54,6 +54,8 @@ export function replayReport(tally: ReplayTally): ContractReport {
     differences: tally.differences,
     omitted: tally.omitted,
     ...(compared === 0 ? { notCompared: reason ?? `no answer could be compared with its recording${notes.length === 0 ? '' : `: ${notes.join('; ')}`}` } : {}),
+    // Stopped for its own reason (said on the verdict's line): the comparison need not say it again.
+    ...(compared === 0 && reason !== undefined ? { runStopped: true as const } : {}),
     notes,
     durationMs: Math.round(tally.comparingMs),
   };

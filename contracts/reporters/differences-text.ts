@@ -32,6 +32,8 @@ export function differencesByKind(differences: readonly Difference[]): Array<[Di
 /** The section's first line: how much was compared and what came of it. */
 export function comparisonHeadline(comparison: ComparisonReport): string {
   const side = otherSide(comparison);
+  // A run that stopped has said why already, on the line above: once is enough.
+  if (comparison.runStopped === true) return `Not compared with ${side}: the run stopped (its reason above)`;
   if (comparison.notCompared !== undefined) return `Not compared with ${side}: ${comparison.notCompared}`;
   // Alike differences (one choice on one operation) count once, as the list below shows them; how many
   // answers they stand for is said beside.

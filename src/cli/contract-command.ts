@@ -170,7 +170,8 @@ function comparisonOptions(values: { 'compare-mock'?: boolean; profile?: string;
 async function writeProfile(file: string, report: ContractReport, secrets: string[]): Promise<string | undefined> {
   const comparison = report.comparison;
   if (comparison?.profile === undefined || comparison.notCompared !== undefined || report.exitCode === 2) {
-    return `ude-kit: --write-profile ${visible(file)} not written: ${visible(comparison?.notCompared ?? report.reason ?? 'the comparison did not run')} → exit 2`;
+    const why = comparison?.runStopped === true || comparison?.notCompared === undefined ? 'the run stopped (its reason above)' : comparison.notCompared;
+    return `ude-kit: --write-profile ${visible(file)} not written: ${visible(why)} → exit 2`;
   }
   try {
     await mkdir(dirname(file), { recursive: true });

@@ -119,7 +119,10 @@ describe('ude-kit contract --compare-mock', () => {
     const profile = join(folder, 'never.json');
     const run = await runCli(['contract', '--base-url', 'http://127.0.0.1:9', ...credentials, '--compare-mock', '--write-profile', profile, '--timeout', '2000']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`--write-profile ${profile} not written`);
+    expect(run.stderr).toContain(`--write-profile ${profile} not written: the run stopped (its reason above) → exit 2`);
     expect(() => readFileSync(profile)).toThrow(/ENOENT/);
+    // The reason is said once, on the verdict's line; the comparison and the profile point at it.
+    expect(run.stderr.match(/could not reach http:\/\/127\.0\.0\.1:9/g)).toHaveLength(1);
+    expect(run.stderr).toContain('Not compared with the fake: the run stopped (its reason above)');
   });
 });
