@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { profileLimits, profileViolations, type Profile } from '../../mocks/core/profile.js';
 import { CliError } from './cli-error.js';
+import { jsonErrorPlace } from '../text/json-error-place.js';
 
 export function readProfileFile(file: string): Profile {
   let text: string;
@@ -21,7 +22,7 @@ export function readProfileFile(file: string): Profile {
   try {
     candidate = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`--profile ${file}: not JSON (${(error as Error).message})`);
+    throw new CliError(`--profile ${file}: not JSON (${jsonErrorPlace(text, (error as Error).message)})`);
   }
   const refused = profileViolations(candidate);
   if (refused.length > 0) throw new CliError(`--profile ${file}: ${refused.map((v) => `${v.field} ${v.message}`).join('; ')}`);

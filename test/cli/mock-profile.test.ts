@@ -35,6 +35,8 @@ describe('ude-kit mock --profile', () => {
   it.each([
     ['a path in it', 'bad.json', JSON.stringify({ version: 1, refusals: { 'ticket-not-found': { status: 200 } } }), /bad\.json: \/refusals\/ticket-not-found\/status must be an error status/],
     ['not JSON', 'text.json', 'version: 1', /text\.json: not JSON/],
+    // Where an editor shows it, whatever Node's own message says (Node 20 gives only a position).
+    ['a trailing comma', 'comma.json', '{\n  "version": 1,\n}\n', /comma\.json: not JSON \(.*\bline 3\b.*column 1\b.*\)/],
     ['too large', 'large.json', `{"version":1,"description":"${'x'.repeat(70_000)}"}`, /large\.json: 70,0\d\d bytes, more than a profile's 65,536/],
   ])('refuses a profile with %s: one line, exit 2', (_name, name, text, message) => {
     const result = run(['mock', '--port', '0', '--profile', fileWith(name, text)]);
