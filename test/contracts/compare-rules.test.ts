@@ -2,7 +2,7 @@
 // what does not (values the fake invents), and the profile a run's pairs support.
 import { describe, expect, it } from 'vitest';
 import { answerDifferences, namesUuidInCapitals, type PairContext } from '../../contracts/compare/differences.js';
-import { maxPresenceFound, memberPresence } from '../../contracts/compare/answer-facets.js';
+import { answerFacets, maxPresenceFound, mediaTypeOf, memberPresence, rowIdentity } from '../../contracts/compare/answer-facets.js';
 import { createProfileEvidence } from '../../contracts/compare/profile-evidence.js';
 import { primedState } from '../../contracts/compare/primed-state.js';
 import { createScope } from '../../contracts/compare/comparison-scope.js';
@@ -231,5 +231,94 @@ describe('--fail-on-difference', () => {
     expect(differenceVerdict(clean, comparison({ fails: false, differences: [one], notCompared: 'x' }))).toEqual(clean);
     expect(differenceVerdict({ exitCode: 1 as const }, comparison({ notCompared: 'x' }))).toEqual({ exitCode: 1 });
     expect(differenceVerdict({ exitCode: 2 as const, reason: 'unreachable' }, comparison({ differences: [one] }))).toEqual({ exitCode: 2, reason: 'unreachable' });
+  });
+});
+
+describe('the facts of one answer, at their edges', () => {
+  it('reads a media type without its parameters, in lower case', () => {
+    expect(mediaTypeOf(' Application/Problem+JSON ; charset=utf-8')).toBe('application/problem+json');
+    expect(mediaTypeOf(undefined)).toBeUndefined();
+    expect(mediaTypeOf('')).toBeUndefined();
+  });
+
+  it('names a row by its ticket in lower case and its id; a row it cannot name, by its JSON', () => {
+    expect(rowIdentity({ ticket_id: ticket.toUpperCase(), diagnostic_equipment_id: 7 })).toBe(`${ticket}/7`);
+    expect(rowIdentity({ ticket_id: { a: 1 }, diagnostic_equipment_id: 7 })).toBe('{"ticket_id":{"a":1},"diagnostic_equipment_id":7}');
+    expect(rowIdentity(5)).toBe('5');
+  });
+
+  it('takes a problem only from an error with a type or a title, and a list only from a success', () => {
+    expect(answerFacets(answer(200, { type: '/x', title: 'X', result: [] })).problem).toBeUndefined();
+    expect(answerFacets(answer(400, { detail: 'no type, no title' })).problem).toBeUndefined();
+    expect(answerFacets(answer(400, { title: 'Only a title' })).problem).toEqual({ type: undefined, title: 'Only a title', violationFields: undefined });
+    expect(answerFacets(answer(404, { type: '/x', result: [row(1)] })).list).toBeUndefined();
+    expect(answerFacets(answer(300, { result: [row(1)] })).list).toBeUndefined();
+    expect(answerFacets(answer(299, { result: [row(1)], total: 1, query: { limit: 3 } })).list).toEqual({ rows: [`${ticket}/1`], total: 1, limit: 3 });
+  });
+
+  it('compares members down to nine levels, arrays of rows by identity and others by position, and nothing between an array and an object', () => {
+    const nest = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : { n: nest(levels - 1, leaf) });
+    expect(memberPresence(nest(8, { a: null }), nest(8, {}))).toEqual([{ pointer: `${'/n'.repeat(8)}/a`, deployment: 'null', fake: 'absent' }]);
+    expect(memberPresence(nest(9, { a: null }), nest(9, {}))).toEqual([]);
+    expect(memberPresence([{ a: 1 }, { b: 1 }], [{ a: null }, { b: 1 }])).toEqual([{ pointer: '/*/a', deployment: 'present', fake: 'null' }]);
+    expect(memberPresence([1], { a: 1 })).toEqual([]);
+    expect(memberPresence({ 'a/b~c': 1 }, {})).toEqual([{ pointer: '/a~1b~0c', deployment: 'present', fake: 'absent' }]);
+  });
+});
+
+describe('a pair of answers, at its edges', () => {
+  it('tells the cap from a limit at the maximum', () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => i + 1);
+    const [twenty, all] = [answer(200, page(fifty.slice(0, 20), 20, 50)), answer(200, page(fifty.slice(0, 25), 20, 50))];
+    expect(answerDifferences(twenty, all, context(`${collection}?limit=5000`))).toEqual([expect.objectContaining({ kind: 'limit', message: expect.stringContaining("limit 5000, over the document's maximum 1000: the cap") })]);
+    // At the maximum it is no cap: pages of one list holding other rows are other rows.
+    expect(kinds(answerDifferences(twenty, all, context(`${collection}?limit=1000`)))).toEqual(['list-rows']);
+  });
+
+  it('does not compare the media type of two empty answers, and says "no media type" of one without', () => {
+    expect(answerDifferences(answer(204), { ...answer(204), headers: { 'content-type': 'text/plain' } }, context())).toEqual([]);
+    expect(answerDifferences(answer(200, page([1])), { ...answer(200, page([1])), headers: {} }, context())).toEqual([expect.objectContaining({ kind: 'media-type', message: 'the deployment answered application/json, the fake no media type', fake: null })]);
+  });
+
+  it('says a refusal without violations and one with none apart', () => {
+    const withNone = answer(400, problem(400, '/v', 'Bad', []));
+    expect(answerDifferences(answer(400, problem(400, '/v', 'Bad')), withNone, context())).toEqual([
+      expect.objectContaining({ kind: 'violations', message: 'no violations in the deployment, violations naming nothing in the fake', deployment: null, fake: [] }),
+      expect.objectContaining({ kind: 'fields', deployment: { '/violations': 'absent' }, fake: { '/violations': 'present' } }),
+    ]);
+  });
+
+  it('keeps what a uuid in capitals did not change as its own kind', () => {
+    const upper = `${collection}/${ticket.toUpperCase()}/12`;
+    const facts = answerDifferences(answer(200, row(12, { version: null })), answer(200, row(12)), context(upper));
+    expect(kinds(facts)).toEqual(['fields']);
+    expect(answerDifferences(answer(200, row(12)), answer(200, row(12)), context(upper))).toEqual([]);
+  });
+
+  it('names the other side as it is asked to', () => {
+    expect(answerDifferences(answer(422, problem(422, '/a', 'A')), answer(409, problem(409, '/b', 'B')), { ...context(), other: 'the recording' }).map((f) => f.message)).toEqual([
+      'the deployment answered 422, the recording 409',
+      'problem type "/a" in the deployment, "/b" in the recording',
+      'title "A" in the deployment, "B" in the recording',
+    ]);
+  });
+});
+
+describe('a fake primed with the fixture tickets only, at its edges', () => {
+  const other = '10000000-0000-4000-8000-000000000001';
+  const fresh = '20000000-0000-4000-8000-000000000002';
+
+  it('learns what exists from successes only', () => {
+    const s = createScope(new Set([ticket]), []);
+    // A refusal naming the ticket proves nothing of it: a later request about it is still compared.
+    expect(s.beyond(request(`${collection}/${fresh}/1`), 'getUsedDiagnosticEquipment', answer(404, { ...problem(404, '/problems/ticket-not-found', 'T'), ticket_id: fresh }))).toBe(false);
+    expect(s.beyond(request(`${collection}/${fresh}/2`), 'getUsedDiagnosticEquipment', answer(404, problem(404, '/problems/ticket-not-found', 'T')))).toBe(false);
+  });
+
+  it('is beyond it when any ticket a request names is another the deployment has', () => {
+    const s = createScope(new Set([ticket]), [{ ticket_id: other, diagnostic_equipment_id: 1 }]);
+    expect(s.beyond(request(`${collection}/${ticket}/1`, 'POST', { ticket_id: other }), 'addUsedDiagnosticEquipment', answer(404, problem(404, '/x', 'X')))).toBe(true);
+    expect(s.beyond(request(`${collection}?ticket_id=${other}`), 'listUsedDiagnosticEquipment', answer(200, page([]))))
+      .toBe(true);
   });
 });
