@@ -7,6 +7,8 @@ import { createMock, type Mock } from '../../mocks/core/mock.js';
 import { choicesOf, type Profile } from '../../mocks/core/profile.js';
 import type { CompiledSpec } from '../../src/spec/index.js';
 import { createRouter } from '../../src/spec/router.js';
+import { specValues } from '../spec-values.js';
+import { writtenRecord, type WrittenRecord } from '../written-record.js';
 import type { Fixtures } from '../checks/check.js';
 import type { Credentials } from '../credentials.js';
 import type { ExchangeRequest, ExchangeResponse } from '../exchange.js';
@@ -33,6 +35,7 @@ export interface Shadow {
 export function createShadow(options: ShadowOptions): Shadow {
   const choices = choicesOf(options.profile);
   const router = createRouter(options.spec.operations);
+  const values = specValues(options.spec);
   let mock: Mock | undefined;
   let send: typeof fetch | undefined;
   /** Catalogue ids whose name and version the fake made up, until an answer of the deployment shows them. */
@@ -73,24 +76,14 @@ export function createShadow(options: ShadowOptions): Shadow {
     mock!.load(state);
   }
 
-  /** The record a write names: the add's body, or the remove's path. */
-  function recordOf(request: ExchangeRequest, operationId: string | undefined): { ticket: string; id: number } | undefined {
-    if (operationId === 'addUsedDiagnosticEquipment') {
-      try {
-        const body = JSON.parse(request.body ?? '') as { ticket_id?: unknown; diagnostic_equipment_id?: unknown };
-        return typeof body.ticket_id === 'string' && typeof body.diagnostic_equipment_id === 'number' ? { ticket: body.ticket_id, id: body.diagnostic_equipment_id } : undefined;
-      } catch {
-        return undefined;
-      }
-    }
+  /** The record a write names (the add's body, or the remove's path). */
+  function recordOf(request: ExchangeRequest, operationId: string | undefined): WrittenRecord | undefined {
     const match = router.match(request.method, request.target.split('?')[0] ?? '');
-    if (match.kind !== 'operation') return undefined;
-    const [ticket, id] = [...match.pathValues.values()];
-    return ticket === undefined || id === undefined || !/^\d+$/.test(id) ? undefined : { ticket, id: Number(id) };
+    return writtenRecord(values, operationId, request.body, match.kind === 'operation' ? match.pathValues : undefined);
   }
 
   /** Makes the fake hold (or not hold) a record, as the deployment's answer says it now does. */
-  function follow(record: { ticket: string; id: number }, held: boolean): void {
+  function follow(record: WrittenRecord, held: boolean): void {
     const state = mock!.state();
     const ticket = record.ticket.toLowerCase();
     const same = (r: { ticket_id: string; diagnostic_equipment_id: number }) => r.ticket_id.toLowerCase() === ticket && r.diagnostic_equipment_id === record.id;

@@ -32,6 +32,7 @@ import { createIdRewriter, type WriteFixtures } from './id-rewrite.js';
 import { createMissedWrites } from './missed-writes.js';
 import { replayEntry, type ReplayEntry } from './replay-entry.js';
 import { replayReport } from './replay-report.js';
+import { writtenRecord } from '../written-record.js';
 
 /** Members of a record that come from its catalogue entry (name, version), by pointer. */
 const catalogueWords = /\/(name|version)$/;
@@ -95,9 +96,7 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
   const findings = createFoldedFindings();
   const ledger = createLedger();
   const missed = createMissedWrites(values);
-  const ticketParameter = values.one.pathParameters.find((p) => p.schema.format === 'uuid')?.name ?? '';
   const ticketFilter = values.list.queryParameters.find((p) => p.schema.format === 'uuid')?.name;
-  const idParameter = values.one.pathParameters.find((p) => p.schema.type === 'integer')?.name ?? '';
   const rewriter = options.writes === undefined ? undefined : createIdRewriter(values, options.writes);
   const skipped = new Map<string, number>();
   const notCompared = new Map<string, number>();
@@ -199,10 +198,9 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
 
   /** The record an add or a remove names, on the fixtures (after the rewrite). */
   function ledgerRecord(entry: ReplayEntry): { ticketId: string; equipmentId: number } | undefined {
-    const [ticket, id] = entry.operationId === values.add.operationId ? addedRecord(entry.body) : [entry.pathValues.get(ticketParameter), entry.pathValues.get(idParameter)];
-    if (options.writes === undefined || ticket === undefined || id === undefined || ticket.toLowerCase() !== options.writes.ticket.toLowerCase()) return undefined;
-    const equipmentId = Number(id);
-    return options.writes.equipment.includes(equipmentId) ? { ticketId: options.writes.ticket, equipmentId } : undefined;
+    const record = writtenRecord(values, entry.operationId, entry.body, entry.pathValues);
+    if (options.writes === undefined || record === undefined || record.ticket.toLowerCase() !== options.writes.ticket.toLowerCase()) return undefined;
+    return options.writes.equipment.includes(record.id) ? { ticketId: options.writes.ticket, equipmentId: record.id } : undefined;
   }
 
   // Preflight, as a live run: a deployment that cannot be reached, refuses the credentials or is given
@@ -269,14 +267,4 @@ export async function runReplay(options: ReplayOptions): Promise<ContractReport>
   const tally = { baseUrl: client.baseUrl, startedAt: started, requests, read, replayed, compared, comparingMs, operations, problems, cutShort, reason, failOnDifference: options.failOnDifference === true };
   const listed = scrubber === undefined ? { findings: [], differences: [] } : { findings: findings.list(), differences: differences.list() };
   return scrubDeep(replayReport({ ...tally, ...listed, omitted: differences.omitted(), skipped, notCompared }), scrub);
-}
-
-/** The ticket and equipment id an add's body names, as text. */
-function addedRecord(body: string | undefined): [string | undefined, string | undefined] {
-  try {
-    const parsed = JSON.parse(body ?? '') as { ticket_id?: unknown; diagnostic_equipment_id?: unknown };
-    return [typeof parsed.ticket_id === 'string' ? parsed.ticket_id : undefined, typeof parsed.diagnostic_equipment_id === 'number' ? String(parsed.diagnostic_equipment_id) : undefined];
-  } catch {
-    return [undefined, undefined];
-  }
 }
